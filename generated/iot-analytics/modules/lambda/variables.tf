@@ -1,0 +1,86 @@
+variable "name" {
+  description = "Function name."
+  type        = string
+}
+
+variable "role_arn" {
+  description = "Execution role ARN."
+  type        = string
+}
+
+variable "filename" {
+  description = "Path of the deployment package (a zip pipelinec built)."
+  type        = string
+}
+
+variable "runtime" {
+  description = "Lambda runtime identifier."
+  type        = string
+}
+
+variable "handler" {
+  description = "Function entry point."
+  type        = string
+}
+
+variable "memory_mb" {
+  description = "Memory in MB."
+  type        = number
+}
+
+variable "timeout_seconds" {
+  description = "Timeout in seconds."
+  type        = number
+}
+
+variable "architecture" {
+  description = "x86_64 or arm64."
+  type        = string
+}
+
+variable "environment" {
+  description = "Environment variables."
+  type        = map(string)
+  default     = {}
+}
+
+variable "event_sources" {
+  description = "Kinesis stream ARNs that trigger the function, keyed by component id."
+  type        = map(string)
+  default     = {}
+}
+
+variable "batch_size" {
+  description = "Records per invocation."
+  type        = number
+}
+
+variable "starting_position" {
+  description = "LATEST or TRIM_HORIZON."
+  type        = string
+}
+
+variable "batching_window_seconds" {
+  description = "Seconds to gather records before invoking."
+  type        = number
+}
+
+variable "maximum_retry_attempts" {
+  description = "Retries of a failed batch."
+  type        = number
+}
+
+variable "bisect_batch_on_error" {
+  description = "Split failing batches to isolate bad records."
+  type        = bool
+}
+
+variable "failure_queue" {
+  description = "Create an SQS queue for batches that still fail after the retries."
+  type        = bool
+}
+
+variable "log_retention_days" {
+  description = "Days to keep the function's logs."
+  type        = number
+}

@@ -1,0 +1,485 @@
+//! From spec text to a checked [`Project`], in ordered steps that collect every problem:
+//! YAML → schema → ids → inputs → edge kinds → cycles → per-kind rules → AWS names.
+
+use std::collections::HashMap;
+
+use indexmap::IndexMap;
+use serde_json::Value;
+
+use crate::diagnostic::Diagnostic;
+use crate::graph::{Edge, Graph};
+use crate::iam::registry;
+use crate::model::{Component, ComponentId, Kind, Project, Settings};
+use crate::naming;
+use crate::source::{Document, SourceFile, pointer_segment};
+use crate::spec::{self, Spec};
+use crate::suggest;
+
+/// Checks a spec file. On success, the project; otherwise every diagnostic found.
+pub fn check(file: &SourceFile) -> Result<Project, Vec<Diagnostic>> {
+    let doc = file.parse().map_err(|d| vec![d])?;
+    let schema_errors = crate::schema::validate(&doc);
+    if !schema_errors.is_empty() {
+        return Err(schema_errors);
+    }
+    let spec: Spec = serde_json::from_value(doc.value.clone()).map_err(|e| {
+        vec![
+            Diagnostic::new("schema", format!("the spec does not match its schema: {e}"))
+                .with_label(doc.value_span(""), "here"),
+        ]
+    })?;
+    let mut diags = Vec::new();
+    let components = collect_components(spec.clone(), &doc, &mut diags);
+    let graph = build_graph(&components, &doc, &mut diags);
+    for cycle in graph.cycles() {
+        diags.push(cycle_diagnostic(&cycle, &graph, &doc));
+    }
+    let project = Project {
+        name: spec.name.clone(),
+        region: spec.region.clone(),
+        tags: spec.tags.clone(),
+        components,
+        graph,
+        base_dir: file.base_dir(),
+        stem: file
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| spec.name.clone()),
+    };
+    for c in project.components.values() {
+        kind_rules(&project, c, &doc, &mut diags);
+        for n in naming::names(&project.name, c) {
+            if let Some(problem) = n.rule.check(&n.name, n.extra_len) {
+                diags.push(
+                    Diagnostic::new(
+                        "invalid-name",
+                        format!("the {} name `{}` {problem}", n.what, n.name),
+                    )
+                    .with_label(doc.key_span(&c.pointer), "this component's name")
+                    .with_related(doc.value_span("/name"), "project name prefix")
+                    .with_help("shorten the project `name` or the component id"),
+                );
+            }
+        }
+    }
+    if diags.is_empty() {
+        Ok(project)
+    } else {
+        diags.sort_by_key(|d| d.offset());
+        Err(diags)
+    }
+}
+
+fn collect_components(
+    spec: Spec,
+    doc: &Document,
+    diags: &mut Vec<Diagnostic>,
+) -> IndexMap<ComponentId, Component> {
+    let mut out: IndexMap<ComponentId, Component> = IndexMap::new();
+    let mut add = |section: &'static str, id: String, settings: Settings| {
+        let pointer = format!("/{section}/{}", pointer_segment(&id));
+        let cid = ComponentId::new(id.clone());
+        if let Some(first) = out.get(&cid) {
+            diags.push(
+                Diagnostic::new(
+                    "duplicate-id",
+                    format!("component id `{id}` is used twice"),
+                )
+                .with_label(doc.key_span(&pointer), "second use")
+                .with_related(doc.key_span(&first.pointer), "first use")
+                .with_help("ids are shared by all sections; rename one of them"),
+            );
+            return;
+        }
+        out.insert(
+            cid.clone(),
+            Component {
+                id: cid,
+                section,
+                settings,
+                pointer,
+            },
+        );
+    };
+    for (id, s) in spec.sources {
+        add("sources", id, s.into());
+    }
+    for (id, s) in spec.transforms {
+        add("transforms", id, s.into());
+    }
+    for (id, s) in spec.sinks {
+        add("sinks", id, s.into());
+    }
+    out
+}
+
+fn build_graph(
+    components: &IndexMap<ComponentId, Component>,
+    doc: &Document,
+    diags: &mut Vec<Diagnostic>,
+) -> Graph {
+    let mut graph = Graph::new(components.keys());
+    for c in components.values() {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, input) in c.settings.inputs().iter().enumerate() {
+            let pointer = format!("{}/inputs/{i}", c.pointer);
+            let at = doc.value_span(&pointer);
+            if let Some(first) = seen.insert(input, i) {
+                diags.push(
+                    Diagnostic::new(
+                        "duplicate-input",
+                        format!("`{}` lists input `{input}` twice", c.id),
+                    )
+                    .with_label(at, "repeated here")
+                    .with_related(
+                        doc.value_span(&format!("{}/inputs/{first}", c.pointer)),
+                        "first listed here",
+                    )
+                    .with_help("remove the repeated entry"),
+                );
+                continue;
+            }
+            let Some(from) = components.get(&ComponentId::new(input.clone())) else {
+                let ids = components.keys().map(ComponentId::as_str);
+                let help = match suggest::closest(input, ids) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!(
+                        "define a component `{input}` under `sources`, `transforms` or `sinks`, \
+                         or use one of: {}",
+                        list(components.keys().map(ComponentId::as_str))
+                    ),
+                };
+                diags.push(
+                    Diagnostic::new(
+                        "unknown-input",
+                        format!("`{}` has an input `{input}` that is not defined", c.id),
+                    )
+                    .with_label(at, "no component has this id")
+                    .with_help(help),
+                );
+                continue;
+            };
+            let Some(rule) = registry::edge(from.kind(), c.kind()) else {
+                diags.push(incompatible(from, c, at, components));
+                continue;
+            };
+            graph.add_edge(Edge {
+                from: from.id.clone(),
+                to: c.id.clone(),
+                access: rule.access,
+                pointer,
+            });
+        }
+    }
+    graph
+}
+
+fn incompatible(
+    from: &Component,
+    to: &Component,
+    at: std::ops::Range<usize>,
+    components: &IndexMap<ComponentId, Component>,
+) -> Diagnostic {
+    let accepted: Vec<&str> = registry::EDGES
+        .iter()
+        .filter(|r| r.to == to.kind())
+        .map(|r| r.from.as_str())
+        .collect();
+    let mut help = match registry::bridge(from.kind(), to.kind()) {
+        Some(chain) => {
+            let between = chain.iter().map(|k| format!("a `{k}`")).collect::<Vec<_>>();
+            format!(
+                "put {} between them: {} → {} → {}",
+                between.join(" then "),
+                from.kind(),
+                chain.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(" → "),
+                to.kind()
+            )
+        }
+        None => format!("`{}` cannot feed `{}` in any chain", from.kind(), to.kind()),
+    };
+    help.push_str(&if accepted.is_empty() {
+        format!("; `{}` takes no inputs", to.kind())
+    } else {
+        format!("; `{}` accepts inputs of type {}", to.kind(), list(accepted.into_iter()))
+    });
+    let _ = components;
+    Diagnostic::new(
+        "incompatible-input",
+        format!(
+            "`{}` ({}) cannot take `{}` ({}) as an input",
+            to.id,
+            to.kind(),
+            from.id,
+            from.kind()
+        ),
+    )
+    .with_label(at, format!("a {} cannot feed a {}", from.kind(), to.kind()))
+    .with_help(help)
+}
+
+fn cycle_diagnostic(cycle: &[ComponentId], graph: &Graph, doc: &Document) -> Diagnostic {
+    let mut path: Vec<&str> = cycle.iter().map(ComponentId::as_str).collect();
+    path.push(cycle[0].as_str());
+    let closing = graph
+        .edges()
+        .find(|e| e.from == *cycle.last().expect("cycles are non-empty") && e.to == cycle[0])
+        .map(|e| doc.value_span(&e.pointer))
+        .unwrap_or_else(|| doc.value_span(""));
+    Diagnostic::new(
+        "cycle",
+        format!("data flows in a cycle: {}", path.join(" → ")),
+    )
+    .with_label(closing, "this input closes the cycle")
+    .with_help("data must flow one way; remove one of these inputs")
+}
+
+fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items.map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+}
+
+/// Rules of one component kind that the schema cannot express.
+fn kind_rules(project: &Project, c: &Component, doc: &Document, diags: &mut Vec<Diagnostic>) {
+    let ptr = |field: &str| format!("{}/{field}", c.pointer);
+    let kinds_in = |kind: Kind| {
+        project
+            .graph
+            .incoming(&c.id)
+            .filter(|e| project.component(&e.from).kind() == kind)
+            .count()
+    };
+    let mut err = |code, msg: String, at: std::ops::Range<usize>, label: &str, help: &str| {
+        diags.push(
+            Diagnostic::new(code, msg)
+                .with_label(at, label.to_string())
+                .with_help(help.to_string()),
+        )
+    };
+    match &c.settings {
+        Settings::KinesisStream(s) => match (s.mode, s.shards) {
+            (spec::StreamMode::Provisioned, None) => err(
+                "missing-shards",
+                format!("stream `{}` is provisioned but has no `shards`", c.id),
+                doc.value_span(&ptr("mode")),
+                "provisioned needs a shard count",
+                "add `shards: 1` (or more), or use `mode: on_demand`",
+            ),
+            (spec::StreamMode::OnDemand, Some(_)) => err(
+                "shards-on-demand",
+                format!("stream `{}` sets `shards` in on-demand mode", c.id),
+                doc.key_span(&ptr("shards")),
+                "on-demand streams size themselves",
+                "remove `shards`, or set `mode: provisioned`",
+            ),
+            _ => {}
+        },
+        Settings::Firehose(_) => {
+            if c.settings.inputs().len() != 1 || kinds_in(Kind::KinesisStream) != 1 {
+                err(
+                    "firehose-inputs",
+                    format!("firehose `{}` must read exactly one Kinesis stream", c.id),
+                    doc.key_span(&c.pointer),
+                    "one `inputs` entry expected",
+                    "list exactly one `kinesis_stream` id under `inputs`",
+                );
+            }
+            let outs = project.graph.outgoing(&c.id).count();
+            if outs != 1 {
+                err(
+                    "firehose-destination",
+                    format!(
+                        "firehose `{}` must feed exactly one sink, but {outs} list it as an input",
+                        c.id
+                    ),
+                    doc.key_span(&c.pointer),
+                    "delivers nowhere or to several places",
+                    "list this firehose under `inputs` of exactly one `s3_data_lake`",
+                );
+            }
+        }
+        Settings::Lambda(l) => {
+            let dir = project.base_dir.join(&l.code);
+            if !dir.is_dir() {
+                err(
+                    "missing-code",
+                    format!(
+                        "the code directory `{}` of lambda `{}` does not exist",
+                        dir.display(),
+                        c.id
+                    ),
+                    doc.value_span(&ptr("code")),
+                    "not found",
+                    "`code` is a directory relative to the spec file",
+                );
+            }
+            for (i, (name, _)) in l.environment.iter().enumerate() {
+                let _ = i;
+                let at = doc.key_span(&format!("{}/{}", ptr("environment"), pointer_segment(name)));
+                let valid = name.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                if !valid {
+                    err(
+                        "invalid-env-name",
+                        format!("`{name}` is not a valid environment variable name"),
+                        at,
+                        "invalid name",
+                        "use letters, digits and `_`, starting with a letter",
+                    );
+                } else if name.starts_with("AWS_") {
+                    err(
+                        "reserved-env-name",
+                        format!("`{name}` is reserved by Lambda"),
+                        at,
+                        "reserved",
+                        "Lambda sets the `AWS_` variables itself; choose another name",
+                    );
+                } else if injected_env(project, c).iter().any(|(k, _)| k == name) {
+                    err(
+                        "env-conflict",
+                        format!("`{name}` clashes with a variable pipelinec sets for an output"),
+                        at,
+                        "set by pipelinec",
+                        "remove it: pipelinec sets `<SINK>_BUCKET` and `<SINK>_PREFIX` itself",
+                    );
+                }
+            }
+        }
+        Settings::S3DataLake(s) => {
+            if s.kms_key_arn.is_some() && s.encryption != spec::BucketEncryption::SseKms {
+                err(
+                    "kms-key-unused",
+                    format!("data lake `{}` names a KMS key but uses `sse_s3`", c.id),
+                    doc.key_span(&ptr("kms_key_arn")),
+                    "ignored with sse_s3",
+                    "set `encryption: sse_kms`, or remove `kms_key_arn`",
+                );
+            }
+            if let (Some(ia), Some(exp)) = (
+                s.retention.infrequent_access_after_days,
+                s.retention.expire_after_days,
+            ) && exp <= ia
+            {
+                err(
+                    "retention-order",
+                    format!(
+                        "objects in `{}` expire after {exp} days, before moving to Standard-IA after {ia}",
+                        c.id
+                    ),
+                    doc.value_span(&ptr("retention/expire_after_days")),
+                    "expires too early",
+                    "make `expire_after_days` larger than `infrequent_access_after_days`",
+                );
+            }
+        }
+        Settings::GlueCatalog(g) => {
+            if c.settings.inputs().len() != 1 || kinds_in(Kind::S3DataLake) != 1 {
+                err(
+                    "catalog-inputs",
+                    format!("glue catalog `{}` must have exactly one `s3_data_lake` input", c.id),
+                    doc.key_span(&c.pointer),
+                    "one data lake expected",
+                    "list the data lake its tables live in under `inputs`",
+                );
+            }
+            for (name, t) in &g.tables {
+                let tptr = format!("{}/{}", ptr("tables"), pointer_segment(name));
+                for (i, col) in t.columns.iter().enumerate() {
+                    let cptr = format!("{tptr}/columns/{i}");
+                    if !is_hive_type(&col.ty) {
+                        err(
+                            "invalid-column-type",
+                            format!("`{}` is not a Glue column type", col.ty),
+                            doc.value_span(&format!("{cptr}/type")),
+                            "unknown type",
+                            "use string, int, bigint, double, float, boolean, date, timestamp, \
+                             decimal(p,s), array<…>, map<…> or struct<…>",
+                        );
+                    }
+                    if t.partitioning.keys().iter().any(|(k, _)| *k == col.name) {
+                        err(
+                            "column-is-partition",
+                            format!("column `{}` clashes with a partition key", col.name),
+                            doc.value_span(&format!("{cptr}/name")),
+                            "also a partition key",
+                            "rename the column; partition keys come from the object keys",
+                        );
+                    }
+                }
+                if t.projection_last_year < t.projection_first_year {
+                    err(
+                        "projection-years",
+                        format!("table `{name}` projects years backwards"),
+                        doc.value_span(&format!("{tptr}/projection_last_year")),
+                        "before the first year",
+                        "make `projection_last_year` at least `projection_first_year`",
+                    );
+                }
+            }
+        }
+        Settings::Athena(a) => {
+            let catalogs: Vec<&ComponentId> =
+                project.graph.incoming(&c.id).map(|e| &e.from).collect();
+            for (q, nq) in &a.named_queries {
+                let qptr = format!("{}/{}", ptr("named_queries"), pointer_segment(q));
+                match &nq.catalog {
+                    Some(cat) if !catalogs.iter().any(|c| c.as_str() == cat) => err(
+                        "query-catalog",
+                        format!("query `{q}` runs in `{cat}`, which is not an input of `{}`", c.id),
+                        doc.value_span(&format!("{qptr}/catalog")),
+                        "not an input",
+                        &format!(
+                            "use one of the workgroup's inputs: {}",
+                            list(catalogs.iter().map(|c| c.as_str()))
+                        ),
+                    ),
+                    None if catalogs.len() != 1 => err(
+                        "query-catalog",
+                        format!("query `{q}` must say which catalog it runs in"),
+                        doc.key_span(&qptr),
+                        "no `catalog`",
+                        "the workgroup has several (or no) catalog inputs; add `catalog: <id>`",
+                    ),
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
+/// Environment variables pipelinec adds to a Lambda: bucket and prefix of each S3 sink it feeds.
+/// Values are HCL expressions.
+pub fn injected_env(project: &Project, c: &Component) -> Vec<(String, String)> {
+    let Settings::Lambda(l) = &c.settings else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for e in project.graph.outgoing(&c.id) {
+        let to = project.component(&e.to);
+        if to.kind() == Kind::S3DataLake {
+            out.push((format!("{}_BUCKET", to.id.upper()), format!("module.{}.bucket", to.id)));
+            out.push((
+                format!("{}_PREFIX", to.id.upper()),
+                crate::hcl::quote(&crate::iam::lambda_output_prefix(&c.id, l)),
+            ));
+        }
+    }
+    out
+}
+
+fn is_hive_type(t: &str) -> bool {
+    const SIMPLE: [&str; 12] = [
+        "string", "int", "integer", "bigint", "smallint", "tinyint", "double", "float",
+        "boolean", "date", "timestamp", "binary",
+    ];
+    let t = t.trim();
+    SIMPLE.contains(&t)
+        || ["decimal(", "array<", "map<", "struct<", "varchar(", "char("]
+            .iter()
+            .any(|p| t.starts_with(p) && (t.ends_with(')') || t.ends_with('>')))
+}
+
+#[allow(dead_code)]
+fn value_at<'a>(doc: &'a Document, pointer: &str) -> Option<&'a Value> {
+    doc.value.pointer(pointer)
+}

@@ -1,0 +1,96 @@
+//! The dependency graph: components are nodes, data flows are edges labelled with their access.
+
+use indexmap::IndexMap;
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use crate::iam::registry::Access;
+use crate::model::ComponentId;
+
+/// One data flow, from an `inputs` entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edge {
+    pub from: ComponentId,
+    pub to: ComponentId,
+    pub access: Access,
+    /// JSON pointer of the `inputs` entry that declared it.
+    pub pointer: String,
+}
+
+/// The graph of a spec. Node and edge order follow the spec, so everything derived from it
+/// is deterministic.
+#[derive(Debug, Clone, Default)]
+pub struct Graph {
+    inner: DiGraph<ComponentId, usize>,
+    nodes: IndexMap<ComponentId, NodeIndex>,
+    edges: Vec<Edge>,
+}
+
+impl Graph {
+    pub fn new<'a>(ids: impl IntoIterator<Item = &'a ComponentId>) -> Graph {
+        let mut g = Graph::default();
+        for id in ids {
+            let n = g.inner.add_node(id.clone());
+            g.nodes.insert(id.clone(), n);
+        }
+        g
+    }
+
+    pub fn add_edge(&mut self, edge: Edge) {
+        let (a, b) = (self.nodes[&edge.from], self.nodes[&edge.to]);
+        self.inner.add_edge(a, b, self.edges.len());
+        self.edges.push(edge);
+    }
+
+    /// All edges, in declaration order.
+    pub fn edges(&self) -> impl Iterator<Item = &Edge> {
+        self.edges.iter()
+    }
+
+    /// Edges leaving `id`.
+    pub fn outgoing<'a>(&'a self, id: &'a ComponentId) -> impl Iterator<Item = &'a Edge> + 'a {
+        self.edges.iter().filter(move |e| &e.from == id)
+    }
+
+    /// Edges entering `id`.
+    pub fn incoming<'a>(&'a self, id: &'a ComponentId) -> impl Iterator<Item = &'a Edge> + 'a {
+        self.edges.iter().filter(move |e| &e.to == id)
+    }
+
+    /// Every cycle (strongly connected set, or self-loop), each as a closed walk rotated to
+    /// start at its smallest id so messages are stable.
+    pub fn cycles(&self) -> Vec<Vec<ComponentId>> {
+        let mut out = Vec::new();
+        for scc in petgraph::algo::tarjan_scc(&self.inner) {
+            let self_loop = scc.len() == 1 && self.inner.contains_edge(scc[0], scc[0]);
+            if scc.len() < 2 && !self_loop {
+                continue;
+            }
+            let start = *scc
+                .iter()
+                .min_by_key(|n| &self.inner[**n])
+                .expect("an SCC is never empty");
+            // Walk from the smallest member, always taking the smallest next member in the set.
+            let mut walk = vec![start];
+            let mut cur = start;
+            loop {
+                let next = self
+                    .inner
+                    .neighbors(cur)
+                    .filter(|n| scc.contains(n))
+                    .filter(|n| *n == start || !walk.contains(n))
+                    .min_by_key(|n| (*n != start, self.inner[*n].clone()));
+                match next {
+                    Some(n) if n == start => break,
+                    Some(n) => {
+                        walk.push(n);
+                        cur = n;
+                    }
+                    None => break,
+                }
+            }
+            out.push(walk.into_iter().map(|n| self.inner[n].clone()).collect());
+        }
+        out.sort();
+        out
+    }
+}

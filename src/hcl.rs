@@ -1,0 +1,143 @@
+//! HCL output helpers: string escaping and the `terraform fmt` alignment rule.
+//!
+//! Every string from a spec goes through [`quote`] (a whole literal) or [`template_literal`]
+//! (a piece of a larger template string), which escape quotes, backslashes, control characters
+//! and the template markers `${` and `%{`, so a spec can never inject HCL.
+
+/// Escapes text for use inside an HCL quoted template string (without the quotes).
+pub fn template_literal(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '$' | '%' if chars.peek() == Some(&'{') => {
+                out.push(c);
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An HCL quoted string literal holding exactly `s`.
+pub fn quote(s: &str) -> String {
+    format!("\"{}\"", template_literal(s))
+}
+
+/// Applies `terraform fmt`'s alignment: in each run of consecutive single-line attributes,
+/// the `=` signs line up one space after the longest name. Lines that open a multi-line value,
+/// comments and blank lines end a run.
+pub fn align(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::with_capacity(lines.len());
+    let mut run: Vec<(usize, usize)> = Vec::new(); // (line index, key end)
+    let flush = |run: &mut Vec<(usize, usize)>, out: &mut Vec<String>, lines: &[&str]| {
+        if run.len() > 1 {
+            let width = run.iter().map(|(_, k)| *k).max().unwrap_or(0);
+            for (i, k) in run.iter() {
+                let line = lines[*i];
+                let (key, rest) = line.split_at(*k);
+                let rest = rest.trim_start();
+                out[*i] = format!("{key}{}{rest}", " ".repeat(width - k + 1));
+            }
+        }
+        run.clear();
+    };
+    for (i, line) in lines.iter().enumerate() {
+        out.push(line.trim_end().to_string());
+        match single_line_attribute(line) {
+            Some(key_end) => run.push((i, key_end)),
+            None => flush(&mut run, &mut out, &lines),
+        }
+    }
+    flush(&mut run, &mut out, &lines);
+    let mut joined = out.join("\n");
+    joined.push('\n');
+    joined
+}
+
+/// If `line` is `  key = value` with balanced brackets, the byte offset where the key ends.
+fn single_line_attribute(line: &str) -> Option<usize> {
+    let indent = line.len() - line.trim_start().len();
+    let body = &line[indent..];
+    let key_len = if let Some(rest) = body.strip_prefix('"') {
+        let mut escaped = false;
+        let mut end = None;
+        for (i, c) in rest.char_indices() {
+            match c {
+                '\\' if !escaped => escaped = true,
+                '"' if !escaped => {
+                    end = Some(i + 2);
+                    break;
+                }
+                _ => escaped = false,
+            }
+        }
+        end?
+    } else {
+        body.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))?
+    };
+    if key_len == 0 {
+        return None;
+    }
+    let after = body[key_len..].trim_start();
+    if !after.starts_with('=') || after.starts_with("==") {
+        return None;
+    }
+    if !balanced(&after[1..]) {
+        return None;
+    }
+    Some(indent + key_len)
+}
+
+/// Whether brackets outside string literals balance on this line.
+fn balanced(s: &str) -> bool {
+    let mut depth = 0i32;
+    let mut in_str = false;
+    let mut escaped = false;
+    for c in s.chars() {
+        if in_str {
+            match c {
+                '\\' if !escaped => escaped = true,
+                '"' if !escaped => in_str = false,
+                _ => escaped = false,
+            }
+            continue;
+        }
+        match c {
+            '"' => in_str = true,
+            '{' | '[' | '(' => depth += 1,
+            '}' | ']' | ')' => depth -= 1,
+            '#' => break,
+            _ => {}
+        }
+    }
+    depth == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_everything_that_could_inject() {
+        assert_eq!(
+            quote("a\"b\\c${x}%{y}\n$z%w"),
+            r#""a\"b\\c$${x}%%{y}\n$z%w""#
+        );
+    }
+
+    #[test]
+    fn aligns_runs_like_terraform_fmt() {
+        let src = "x {\n  a = 1\n  bcd = 2\n  list = [\n    1,\n  ]\n  zz = 5\n  y = 6\n}\n";
+        let want = "x {\n  a   = 1\n  bcd = 2\n  list = [\n    1,\n  ]\n  zz = 5\n  y  = 6\n}\n";
+        assert_eq!(align(src), want);
+    }
+}

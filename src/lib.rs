@@ -1,0 +1,19 @@
+//! pipelinec: one readable spec of a streaming-analytics system in, least-privilege Terraform out.
+//!
+//! The stages, one module each: [`source`] reads YAML with spans, [`schema`] validates it,
+//! [`check`] runs the semantic checks and builds the [`model::Project`] and its [`graph`],
+//! [`iam`] derives roles from the graph's edges, and [`render`] writes Terraform.
+
+pub mod check;
+pub mod cli;
+pub mod diagnostic;
+pub mod graph;
+pub mod hcl;
+pub mod iam;
+pub mod model;
+pub mod naming;
+pub mod render;
+pub mod schema;
+pub mod source;
+pub mod spec;
+pub mod suggest;

@@ -1,0 +1,192 @@
+//! Terraform rendering: a checked [`Project`] in, a complete file set out.
+//!
+//! Files are produced in memory (so `render` can write them atomically and a future
+//! `render --check` can compare them), from the minijinja templates under `templates/`:
+//! `templates/root/*.j2` make the root module, `templates/<kind>/call.tf.j2` makes each
+//! component's module block, and `templates/<kind>/module/*` is that kind's module, copied
+//! as is. Every value a template prints is HCL-escaped unless Rust marked it as an expression.
+
+mod context;
+mod write;
+mod zip;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
+
+use crate::hcl;
+use crate::model::{Kind, Project};
+
+pub use write::write_atomic;
+
+include!(concat!(env!("OUT_DIR"), "/templates.rs"));
+
+/// A rendered output: relative path → bytes, in a stable order.
+pub type Files = BTreeMap<PathBuf, Vec<u8>>;
+
+/// Why rendering failed.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("template `{name}` failed: {source}")]
+    Template {
+        name: String,
+        #[source]
+        source: minijinja::Error,
+    },
+    #[error("cannot read Lambda code in `{path}`: {source}")]
+    Code {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+fn environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_auto_escape_callback(|_| AutoEscape::Custom("hcl".into()));
+    env.set_formatter(|out, _state, value| {
+        out.write_str(&to_hcl(value))?;
+        Ok(())
+    });
+    env.set_syntax(
+        minijinja::syntax::SyntaxConfig::builder()
+            .keep_trailing_newline(true)
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .build()
+            .expect("default delimiters are valid"),
+    );
+    for (name, text) in TEMPLATES {
+        if name.ends_with(".j2") {
+            env.add_template(name, text).expect("embedded templates parse");
+        }
+    }
+    env
+}
+
+/// Prints a template value as HCL: strings become escaped literals, sequences and maps become
+/// HCL collections, and safe strings (expressions built in Rust) are printed as they are.
+pub fn to_hcl(value: &Value) -> String {
+    use minijinja::value::ValueKind;
+    if value.is_safe() {
+        return value.as_str().unwrap_or_default().to_string();
+    }
+    match value.kind() {
+        ValueKind::Undefined | ValueKind::None => "null".to_string(),
+        ValueKind::Bool => value.is_true().to_string(),
+        ValueKind::Number => value.to_string(),
+        ValueKind::String => hcl::quote(value.as_str().unwrap_or_default()),
+        ValueKind::Seq | ValueKind::Iterable => {
+            let items: Vec<String> = value
+                .try_iter()
+                .map(|it| it.map(|v| to_hcl(&v)).collect())
+                .unwrap_or_default();
+            format!("[{}]", items.join(", "))
+        }
+        ValueKind::Map => {
+            let mut items = Vec::new();
+            if let Ok(keys) = value.try_iter() {
+                for k in keys {
+                    let v = value.get_item(&k).unwrap_or_default();
+                    items.push(format!(
+                        "{} = {}",
+                        hcl::quote(k.as_str().unwrap_or_default()),
+                        to_hcl(&v)
+                    ));
+                }
+            }
+            if items.is_empty() {
+                "{}".to_string()
+            } else {
+                format!("{{ {} }}", items.join(", "))
+            }
+        }
+        _ => hcl::quote(&value.to_string()),
+    }
+}
+
+/// Renders a project into its Terraform file set.
+pub fn render(project: &Project) -> Result<Files, RenderError> {
+    let env = environment();
+    let mut files = Files::new();
+    let render = |name: &str, ctx: &Value| -> Result<String, RenderError> {
+        let t = env.get_template(name).map_err(|source| RenderError::Template {
+            name: name.to_string(),
+            source,
+        })?;
+        t.render(ctx).map_err(|source| RenderError::Template {
+            name: name.to_string(),
+            source,
+        })
+    };
+
+    let ctx = context::project(project)?;
+    let mut calls = Vec::new();
+    for component in ctx.components.iter() {
+        let kind = component.kind;
+        let text = render(&format!("{}/call.tf.j2", kind.as_str()), &component.values)?;
+        calls.push(Value::from_safe_string(text));
+    }
+    let root = minijinja::context! {
+        ..ctx.root.clone(),
+        ..minijinja::context! { calls => calls }
+    };
+    for (name, _) in TEMPLATES
+        .iter()
+        .filter(|(n, _)| n.starts_with("root/") && n.ends_with(".j2"))
+    {
+        let out = name
+            .trim_start_matches("root/")
+            .trim_end_matches(".j2")
+            .to_string();
+        let text = render(name, &root)?;
+        files.insert(PathBuf::from(out), hcl::align(&tidy_blank_lines(&text)).into_bytes());
+    }
+    for kind in module_folders(&ctx.kinds) {
+        let prefix = format!("{kind}/module/");
+        for (name, text) in TEMPLATES.iter().filter(|(n, _)| n.starts_with(&prefix)) {
+            let rel = Path::new("modules").join(kind).join(&name[prefix.len()..]);
+            files.insert(rel, text.as_bytes().to_vec());
+        }
+    }
+    for (path, bytes) in ctx.extra_files {
+        files.insert(path, bytes);
+    }
+    Ok(files)
+}
+
+/// Module folders a project needs: one per kind used, plus shared building blocks.
+fn module_folders(kinds: &[Kind]) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = kinds.iter().map(|k| k.as_str()).collect();
+    if kinds
+        .iter()
+        .any(|k| matches!(k, Kind::S3DataLake | Kind::Athena))
+    {
+        out.push("s3_bucket");
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Collapses runs of blank lines and trims blank lines at the end, as `terraform fmt` leaves
+/// templates with optional sections.
+fn tidy_blank_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            blank += 1;
+            continue;
+        }
+        if blank > 0 && !out.is_empty() && !out.ends_with("{\n") && !line.trim_start().starts_with('}') {
+            out.push('\n');
+        }
+        blank = 0;
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}

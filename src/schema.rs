@@ -1,0 +1,367 @@
+//! The JSON Schema of the spec: generated from [`crate::spec`], committed as
+//! `specs/pipelinec.schema.json`, and used to validate every spec before semantic checks.
+
+use std::sync::OnceLock;
+
+use serde_json::{Map, Value, json};
+
+use crate::diagnostic::Diagnostic;
+use crate::source::Document;
+use crate::spec::Spec;
+
+/// The sections of a spec that hold components, with the schema definition of each.
+pub const SECTIONS: [(&str, &str); 3] = [
+    ("sources", "Source"),
+    ("transforms", "Transform"),
+    ("sinks", "Sink"),
+];
+
+/// The schema as a JSON value (draft-07: the newest draft yaml-language-server supports).
+pub fn schema() -> Value {
+    let generator = schemars::generate::SchemaSettings::draft07().into_generator();
+    let mut schema = generator.into_root_schema_for::<Spec>().to_value();
+    tidy(&mut schema);
+    schema
+}
+
+/// The schema as committed: pretty JSON with a trailing newline.
+pub fn schema_text() -> String {
+    let mut text = serde_json::to_string_pretty(&schema()).expect("schema serialises");
+    text.push('\n');
+    text
+}
+
+/// Editor-facing polish schemars cannot express: describe the `type` discriminator of every
+/// component, unwrap doc-comment line breaks, and drop Rust integer `format`s that JSON Schema
+/// tools do not know.
+fn tidy(node: &mut Value) {
+    match node {
+        Value::Object(map) => {
+            if map.get("format").is_some_and(Value::is_string) {
+                map.remove("format");
+            }
+            if let Some(Value::String(d)) = map.get_mut("description") {
+                *d = unwrap_lines(d);
+            }
+            if let Some(Value::Object(props)) = map.get_mut("properties")
+                && let Some(Value::Object(ty)) = props.get_mut("type")
+                && let Some(Value::String(kind)) = ty.get("const").cloned()
+            {
+                ty.insert(
+                    "description".into(),
+                    Value::String(format!("Component type: `{kind}`.")),
+                );
+            }
+            for v in map.values_mut() {
+                tidy(v);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(tidy),
+        _ => {}
+    }
+}
+
+fn unwrap_lines(text: &str) -> String {
+    text.split("\n\n")
+        .map(|para| para.split('\n').collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+struct Validators {
+    schema: Value,
+    root: jsonschema::Validator,
+    /// One validator per (section, component type): used to explain a component that
+    /// matches none of its section's types, by checking it against the type it names.
+    variants: Vec<(String, String, jsonschema::Validator)>,
+    /// Component types allowed in each section.
+    types: Vec<(String, Vec<String>)>,
+}
+
+fn validators() -> &'static Validators {
+    static CELL: OnceLock<Validators> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let schema = schema();
+        let root = jsonschema::draft7::new(&schema).expect("generated schema compiles");
+        let definitions = schema["definitions"].clone();
+        let mut variants = Vec::new();
+        let mut types = Vec::new();
+        for (section, def) in SECTIONS {
+            let mut names = Vec::new();
+            for branch in schema["definitions"][def]["oneOf"].as_array().into_iter().flatten() {
+                let kind = branch["properties"]["type"]["const"]
+                    .as_str()
+                    .expect("every component variant has a type const")
+                    .to_string();
+                let mut sub = branch.clone();
+                sub["definitions"] = definitions.clone();
+                let v = jsonschema::draft7::new(&sub).expect("variant schema compiles");
+                variants.push((section.to_string(), kind.clone(), v));
+                names.push(kind);
+            }
+            types.push((section.to_string(), names));
+        }
+        Validators {
+            schema,
+            root,
+            variants,
+            types,
+        }
+    })
+}
+
+/// Component types allowed in `section`.
+pub fn section_types(section: &str) -> &'static [String] {
+    validators()
+        .types
+        .iter()
+        .find(|(s, _)| s == section)
+        .map(|(_, t)| t.as_slice())
+        .unwrap_or(&[])
+}
+
+/// Validates a document against the schema; every error becomes a located diagnostic.
+pub fn validate(doc: &Document) -> Vec<Diagnostic> {
+    let v = validators();
+    let mut out = Vec::new();
+    for err in v.root.iter_errors(&doc.value) {
+        let pointer = err.instance_path().as_str().to_string();
+        if let Some((section, id)) = component_pointer(&pointer)
+            && matches!(
+                err.kind(),
+                jsonschema::error::ValidationErrorKind::OneOfNotValid { .. }
+                    | jsonschema::error::ValidationErrorKind::OneOfMultipleValid { .. }
+            )
+        {
+            out.extend(explain_component(doc, section, id, &pointer));
+            continue;
+        }
+        out.push(to_diagnostic(doc, &err, &pointer, ""));
+    }
+    out.sort_by_key(|d| d.offset());
+    out.dedup();
+    out
+}
+
+/// `/sources/<id>` → ("sources", id).
+fn component_pointer(pointer: &str) -> Option<(&str, &str)> {
+    let mut parts = pointer.strip_prefix('/')?.split('/');
+    let (section, id) = (parts.next()?, parts.next()?);
+    if parts.next().is_some() || !SECTIONS.iter().any(|(s, _)| *s == section) {
+        return None;
+    }
+    Some((section, id))
+}
+
+fn explain_component(doc: &Document, section: &str, id: &str, pointer: &str) -> Vec<Diagnostic> {
+    let v = validators();
+    let allowed = section_types(section);
+    let instance = doc.value.pointer(pointer).cloned().unwrap_or(Value::Null);
+    let list = allowed
+        .iter()
+        .map(|t| format!("`{t}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let Some(obj) = instance.as_object() else {
+        return vec![
+            Diagnostic::new(
+                "schema",
+                format!("component `{id}` must be a mapping with a `type`"),
+            )
+            .with_label(doc.value_span(pointer), "not a mapping")
+            .with_help(format!("give it `type:` (one of {list}) and that type's settings")),
+        ];
+    };
+    let Some(kind) = obj.get("type") else {
+        return vec![
+            Diagnostic::new("missing-type", format!("component `{id}` has no `type`"))
+                .with_label(doc.key_span(pointer), "needs a `type`")
+                .with_help(format!("{section} can be of type {list}")),
+        ];
+    };
+    let kind_str = kind.as_str().unwrap_or_default();
+    let Some((_, _, validator)) = v
+        .variants
+        .iter()
+        .find(|(s, k, _)| s == section && k == kind_str)
+    else {
+        let type_ptr = format!("{pointer}/type");
+        let mut help = format!("{section} can be of type {list}");
+        if let Some(near) = crate::suggest::closest(kind_str, allowed.iter().map(String::as_str)) {
+            help = format!("did you mean `{near}`? {help}");
+        }
+        let elsewhere = SECTIONS
+            .iter()
+            .find(|(s, _)| *s != section && section_types(s).iter().any(|t| t == kind_str));
+        if let Some((other, _)) = elsewhere {
+            help = format!("`{kind_str}` components belong under `{other}:`, not `{section}:`");
+        }
+        return vec![
+            Diagnostic::new(
+                "unknown-type",
+                format!("`{kind_str}` is not a component type allowed in `{section}`"),
+            )
+            .with_label(doc.value_span(&type_ptr), "unknown type")
+            .with_help(help),
+        ];
+    };
+    validator
+        .iter_errors(&instance)
+        .map(|err| {
+            let inner = err.instance_path().as_str().to_string();
+            to_diagnostic(doc, &err, &format!("{pointer}{inner}"), kind_str)
+        })
+        .collect()
+}
+
+fn to_diagnostic(
+    doc: &Document,
+    err: &jsonschema::ValidationError<'_>,
+    pointer: &str,
+    kind: &str,
+) -> Diagnostic {
+    use jsonschema::error::ValidationErrorKind as K;
+    let what = describe(pointer);
+    match err.kind() {
+        K::AdditionalProperties { unexpected } => {
+            let key = unexpected.first().cloned().unwrap_or_default();
+            let key_ptr = format!("{pointer}/{}", crate::source::pointer_segment(&key));
+            let known = known_keys(pointer, kind);
+            let mut help = format!("allowed keys here: {}", known.join(", "));
+            if let Some(near) = crate::suggest::closest(&key, known.iter().map(String::as_str)) {
+                help = format!("did you mean `{near}`? {help}");
+            }
+            Diagnostic::new("unknown-key", format!("unknown key `{key}` in {what}"))
+                .with_label(doc.key_span(&key_ptr), "not a known setting")
+                .with_help(help)
+        }
+        K::Required { property } => {
+            let name = property.as_str().unwrap_or_default();
+            Diagnostic::new("missing-key", format!("{what} is missing `{name}`"))
+                .with_label(doc.key_span(pointer), format!("`{name}` is required here"))
+                .with_help(field_help(pointer, kind, name))
+        }
+        K::Enum { options } => {
+            let opts = options
+                .as_array()
+                .map(|a| a.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", "))
+                .unwrap_or_default();
+            Diagnostic::new("invalid-value", format!("invalid value for {what}"))
+                .with_label(doc.value_span(pointer), "not an allowed value")
+                .with_help(format!("allowed values: {opts}"))
+        }
+        K::OneOfNotValid { .. } | K::AnyOf { .. } => {
+            let opts = enum_consts(pointer, kind);
+            let help = if opts.is_empty() {
+                "see `pipelinec schema` for the allowed shapes".to_string()
+            } else {
+                let actual = doc.value.pointer(pointer).and_then(Value::as_str).unwrap_or("");
+                let near = crate::suggest::closest(actual, opts.iter().map(String::as_str));
+                let list = opts.iter().map(|o| format!("`{o}`")).collect::<Vec<_>>().join(", ");
+                match near {
+                    Some(n) => format!("did you mean `{n}`? allowed values: {list}"),
+                    None => format!("allowed values: {list}"),
+                }
+            };
+            Diagnostic::new("invalid-value", format!("invalid value for {what}"))
+                .with_label(doc.value_span(pointer), "not an allowed value")
+                .with_help(help)
+        }
+        _ => {
+            let msg = err.to_string();
+            Diagnostic::new("invalid-value", format!("invalid value for {what}: {msg}"))
+                .with_label(doc.value_span(pointer), "invalid")
+                .with_help(field_help(pointer, kind, last_segment(pointer)))
+        }
+    }
+}
+
+fn last_segment(pointer: &str) -> &str {
+    pointer.rsplit('/').next().unwrap_or("")
+}
+
+/// Human words for a JSON pointer: `/sources/s/mode` → "`sources.s.mode`".
+fn describe(pointer: &str) -> String {
+    if pointer.is_empty() {
+        return "the spec".to_string();
+    }
+    format!("`{}`", pointer.trim_start_matches('/').replace('/', "."))
+}
+
+/// The schema node describing the object at `pointer`, resolving `$ref`s and component types.
+fn schema_at(pointer: &str, kind: &str) -> Option<Value> {
+    let root = &validators().schema;
+    let defs = root["definitions"].clone();
+    let resolve = |mut node: Value| -> Value {
+        for _ in 0..8 {
+            let next = if let Some(r) = node.get("$ref").and_then(Value::as_str) {
+                defs[r.trim_start_matches("#/definitions/")].clone()
+            } else if let Some(Value::Array(all)) = node.get("allOf") {
+                all[0].clone()
+            } else if let Some(Value::Array(any)) = node.get("anyOf") {
+                match any.iter().find(|v| v.get("type") != Some(&json!("null"))) {
+                    Some(v) => v.clone(),
+                    None => return node,
+                }
+            } else {
+                return node;
+            };
+            node = next;
+        }
+        node
+    };
+    let mut node = root.clone();
+    let segments: Vec<&str> = pointer.split('/').skip(1).collect();
+    for (i, seg) in segments.iter().enumerate() {
+        node = resolve(node);
+        if i == 1 && SECTIONS.iter().any(|(s, _)| *s == segments[0]) {
+            let branches = node.get("oneOf")?.as_array()?;
+            node = branches
+                .iter()
+                .find(|b| b["properties"]["type"]["const"] == json!(kind))?
+                .clone();
+            continue;
+        }
+        node = if let Some(p) = node.get("properties").and_then(|p| p.get(*seg)) {
+            p.clone()
+        } else if let Some(items) = node.get("items") {
+            items.clone()
+        } else if let Some(ap) = node.get("additionalProperties").filter(|v| v.is_object()) {
+            ap.clone()
+        } else {
+            return None;
+        };
+    }
+    Some(resolve(node))
+}
+
+fn known_keys(pointer: &str, kind: &str) -> Vec<String> {
+    schema_at(pointer, kind)
+        .and_then(|n| n.get("properties").and_then(Value::as_object).cloned())
+        .map(|p: Map<String, Value>| p.keys().map(|k| format!("`{k}`")).collect())
+        .unwrap_or_default()
+}
+
+fn enum_consts(pointer: &str, kind: &str) -> Vec<String> {
+    let Some(node) = schema_at(pointer, kind) else {
+        return Vec::new();
+    };
+    node.get("oneOf")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|b| b.get("const").and_then(Value::as_str).map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn field_help(pointer: &str, kind: &str, name: &str) -> String {
+    let field = schema_at(&format!("{pointer}/{name}"), kind)
+        .or_else(|| schema_at(pointer, kind))
+        .and_then(|n| n.get("description").and_then(Value::as_str).map(String::from));
+    match field {
+        Some(d) => format!("`{name}`: {d}"),
+        None => "see `pipelinec schema` for the allowed shape".to_string(),
+    }
+}

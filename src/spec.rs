@@ -1,0 +1,636 @@
+//! The spec model: what a user writes, as Rust types.
+//!
+//! These types are the single source of truth for the JSON Schema (`pipelinec schema`), for
+//! deserialisation, and for every later stage. Doc comments become schema descriptions, so
+//! they are written for the person typing the spec in an editor.
+
+use indexmap::IndexMap;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A pipelinec spec: one streaming-analytics system, compiled to Terraform.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "pipelinec spec")]
+pub struct Spec {
+    /// Spec format version. Only `1` exists.
+    #[schemars(extend("const" = 1))]
+    pub version: u32,
+    /// Project name. Prefixes every AWS resource name, so keep it short: lowercase letters,
+    /// digits and hyphens, starting with a letter.
+    #[schemars(regex(pattern = r"^[a-z][a-z0-9-]*[a-z0-9]$"), length(min = 2, max = 40))]
+    pub name: String,
+    /// AWS region to deploy into, e.g. `us-east-1`.
+    #[schemars(regex(pattern = r"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]+$"))]
+    pub region: String,
+    /// Tags applied to every resource (through the provider's `default_tags`).
+    #[serde(default)]
+    pub tags: IndexMap<String, String>,
+    /// Where data enters the system, keyed by component id.
+    #[serde(default)]
+    #[schemars(extend("propertyNames" = { "pattern": ID_PATTERN }))]
+    pub sources: IndexMap<String, Source>,
+    /// Components that move or process data, keyed by component id.
+    #[serde(default)]
+    #[schemars(extend("propertyNames" = { "pattern": ID_PATTERN }))]
+    pub transforms: IndexMap<String, Transform>,
+    /// Where data comes to rest and is queried, keyed by component id.
+    #[serde(default)]
+    #[schemars(extend("propertyNames" = { "pattern": ID_PATTERN }))]
+    pub sinks: IndexMap<String, Sink>,
+}
+
+/// Component ids: they become Terraform module names and parts of AWS names.
+pub const ID_PATTERN: &str = r"^[a-z][a-z0-9_]*$";
+
+/// A source component.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Source {
+    /// A Kinesis data stream.
+    KinesisStream(KinesisStream),
+}
+
+/// A transform component.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Transform {
+    /// A Lambda function triggered by its input streams.
+    Lambda(Lambda),
+    /// A Kinesis Data Firehose delivery stream reading one Kinesis stream.
+    Firehose(Firehose),
+}
+
+/// A sink component.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Sink {
+    /// An S3 data-lake bucket.
+    S3DataLake(S3DataLake),
+    /// A Glue Data Catalog database with tables over a data lake.
+    GlueCatalog(GlueCatalog),
+    /// An Athena workgroup querying Glue catalogs.
+    Athena(Athena),
+}
+
+/// A Kinesis data stream.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KinesisStream {
+    /// Capacity mode: `on_demand` scales by itself; `provisioned` uses a fixed `shards` count.
+    #[serde(default)]
+    pub mode: StreamMode,
+    /// Number of shards. Required in `provisioned` mode, not allowed in `on_demand` mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 10000))]
+    pub shards: Option<u32>,
+    /// How long records stay readable, in hours (24 to 8760).
+    #[serde(default = "default_retention_hours")]
+    #[schemars(range(min = 24, max = 8760))]
+    pub retention_hours: u32,
+    /// Server-side encryption of records at rest.
+    #[serde(default)]
+    pub encryption: StreamEncryption,
+    /// KMS key (ARN, id or alias) for `kms` encryption. Defaults to the AWS-managed
+    /// `alias/aws/kinesis` key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1))]
+    pub kms_key: Option<String>,
+}
+
+fn default_retention_hours() -> u32 {
+    24
+}
+
+/// Kinesis capacity mode.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StreamMode {
+    /// Pay per use; capacity follows traffic.
+    #[default]
+    OnDemand,
+    /// A fixed number of shards.
+    Provisioned,
+}
+
+/// Kinesis stream encryption.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StreamEncryption {
+    /// Encrypt with a KMS key (secure default).
+    #[default]
+    Kms,
+    /// No encryption at rest. Not recommended.
+    None,
+}
+
+/// A Lambda function. Each Kinesis input becomes an event source mapping.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Lambda {
+    /// Ids of the Kinesis streams that trigger this function.
+    #[serde(default)]
+    pub inputs: Vec<String>,
+    /// Directory holding the function's code, relative to the spec file. pipelinec zips it
+    /// deterministically into the rendered output.
+    #[schemars(length(min = 1))]
+    pub code: String,
+    /// Lambda runtime.
+    pub runtime: Runtime,
+    /// Entry point, e.g. `index.handler`.
+    #[schemars(length(min = 1, max = 128))]
+    pub handler: String,
+    /// Memory in MB (128 to 10240).
+    #[serde(default = "default_memory_mb")]
+    #[schemars(range(min = 128, max = 10240))]
+    pub memory_mb: u32,
+    /// Timeout in seconds (1 to 900).
+    #[serde(default = "default_timeout_seconds")]
+    #[schemars(range(min = 1, max = 900))]
+    pub timeout_seconds: u32,
+    /// Instruction set architecture.
+    #[serde(default)]
+    pub architecture: Architecture,
+    /// Environment variables. pipelinec adds `<SINK_ID>_BUCKET` and `<SINK_ID>_PREFIX` for every
+    /// S3 sink this function writes to.
+    #[serde(default)]
+    pub environment: IndexMap<String, String>,
+    /// Records per invocation, per stream (1 to 10000).
+    #[serde(default = "default_batch_size")]
+    #[schemars(range(min = 1, max = 10000))]
+    pub batch_size: u32,
+    /// Where a new event source mapping starts reading.
+    #[serde(default)]
+    pub starting_position: StartingPosition,
+    /// Seconds to gather records before invoking (0 to 300).
+    #[serde(default)]
+    #[schemars(range(min = 0, max = 300))]
+    pub batching_window_seconds: u32,
+    /// Retries of a failed batch before it is sent to the failure destination (0 to 10000).
+    #[serde(default = "default_retry_attempts")]
+    #[schemars(range(min = 0, max = 10000))]
+    pub maximum_retry_attempts: u32,
+    /// Split a failing batch in two and retry each half, to isolate a bad record.
+    #[serde(default = "default_true")]
+    pub bisect_batch_on_error: bool,
+    /// Where records of batches that still fail after the retries are described: `sqs` creates
+    /// an encrypted dead-letter queue for this function; `none` drops them.
+    #[serde(default)]
+    pub on_failure: OnFailure,
+    /// Key prefix this function writes under in the S3 sinks it feeds. Defaults to `<id>/`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[A-Za-z0-9!_.*'()=-][A-Za-z0-9!_.*'()=/-]*/$"))]
+    pub output_prefix: Option<String>,
+    /// Days to keep the function's CloudWatch logs.
+    #[serde(default = "default_log_retention_days")]
+    #[schemars(extend("enum" = LOG_RETENTION_DAYS))]
+    pub log_retention_days: u32,
+}
+
+fn default_memory_mb() -> u32 {
+    128
+}
+fn default_timeout_seconds() -> u32 {
+    30
+}
+fn default_batch_size() -> u32 {
+    100
+}
+fn default_retry_attempts() -> u32 {
+    3
+}
+fn default_true() -> bool {
+    true
+}
+fn default_log_retention_days() -> u32 {
+    14
+}
+
+/// Retention values CloudWatch Logs accepts.
+pub const LOG_RETENTION_DAYS: [u32; 22] = [
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922,
+    3288, 3653,
+];
+
+/// Lambda runtimes pipelinec renders for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum Runtime {
+    /// Node.js 20
+    #[serde(rename = "nodejs20.x")]
+    Nodejs20,
+    /// Node.js 22
+    #[serde(rename = "nodejs22.x")]
+    Nodejs22,
+    /// Python 3.12
+    #[serde(rename = "python3.12")]
+    Python312,
+    /// Python 3.13
+    #[serde(rename = "python3.13")]
+    Python313,
+    /// Java 21
+    #[serde(rename = "java21")]
+    Java21,
+    /// Amazon Linux 2023 custom runtime (e.g. Rust or Go binaries)
+    #[serde(rename = "provided.al2023")]
+    ProvidedAl2023,
+}
+
+impl Runtime {
+    /// The identifier AWS uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Runtime::Nodejs20 => "nodejs20.x",
+            Runtime::Nodejs22 => "nodejs22.x",
+            Runtime::Python312 => "python3.12",
+            Runtime::Python313 => "python3.13",
+            Runtime::Java21 => "java21",
+            Runtime::ProvidedAl2023 => "provided.al2023",
+        }
+    }
+}
+
+/// Lambda instruction set.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Architecture {
+    /// Intel/AMD 64-bit (the AWS default).
+    #[default]
+    X86_64,
+    /// Graviton (ARM 64-bit): cheaper per GB-second.
+    Arm64,
+}
+
+/// Where a stream event source mapping starts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StartingPosition {
+    /// Only records written after the mapping is created.
+    #[default]
+    Latest,
+    /// The oldest record still in the stream.
+    TrimHorizon,
+}
+
+/// Failure destination of a stream event source mapping.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OnFailure {
+    /// An SQS dead-letter queue owned by this function (secure default: failures are kept).
+    #[default]
+    Sqs,
+    /// Discard failed batches after the retries.
+    None,
+}
+
+/// A Kinesis Data Firehose delivery stream: reads one Kinesis stream, writes one S3 sink.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Firehose {
+    /// The id of the one Kinesis stream this delivery stream reads.
+    #[serde(default)]
+    pub inputs: Vec<String>,
+    /// Key prefix for delivered objects, ending in `/`. Defaults to `<id>/`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[A-Za-z0-9!_.*'()=-][A-Za-z0-9!_.*'()=/-]*/$"))]
+    pub prefix: Option<String>,
+    /// Date partitions appended to `prefix`, from each record's arrival time: `daily` gives
+    /// `year=YYYY/month=MM/day=DD/`, `hourly` adds `hour=HH/`.
+    #[serde(default)]
+    pub partitioning: Partitioning,
+    /// Key prefix for records Firehose could not deliver, ending in `/`. pipelinec appends the
+    /// error type and the date partitions.
+    #[serde(default = "default_error_prefix")]
+    #[schemars(regex(pattern = r"^[A-Za-z0-9!_.*'()=-][A-Za-z0-9!_.*'()=/-]*/$"))]
+    pub error_prefix: String,
+    /// When Firehose flushes a buffer to S3: whichever limit is reached first.
+    #[serde(default)]
+    pub buffering: Buffering,
+    /// Compression of delivered objects.
+    #[serde(default)]
+    pub compression: Compression,
+    /// Days to keep the delivery stream's error logs.
+    #[serde(default = "default_log_retention_days")]
+    #[schemars(extend("enum" = LOG_RETENTION_DAYS))]
+    pub log_retention_days: u32,
+}
+
+fn default_error_prefix() -> String {
+    "errors/".to_string()
+}
+
+/// Date partitioning of object keys (Hive style, so Athena can prune by date).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Partitioning {
+    /// `year=YYYY/month=MM/day=DD/`
+    #[default]
+    Daily,
+    /// `year=YYYY/month=MM/day=DD/hour=HH/`
+    Hourly,
+    /// No date partitions.
+    None,
+}
+
+impl Partitioning {
+    /// Partition keys in key order, with the Firehose timestamp format of each.
+    pub fn keys(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Partitioning::Daily => &[("year", "yyyy"), ("month", "MM"), ("day", "dd")],
+            Partitioning::Hourly => {
+                &[("year", "yyyy"), ("month", "MM"), ("day", "dd"), ("hour", "HH")]
+            }
+            Partitioning::None => &[],
+        }
+    }
+}
+
+/// Firehose buffering hints.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Buffering {
+    /// Buffer size in MiB (1 to 128).
+    #[serde(default = "default_buffer_mb")]
+    #[schemars(range(min = 1, max = 128))]
+    pub size_mb: u32,
+    /// Buffer interval in seconds (0 to 900).
+    #[serde(default = "default_buffer_seconds")]
+    #[schemars(range(min = 0, max = 900))]
+    pub interval_seconds: u32,
+}
+
+impl Default for Buffering {
+    fn default() -> Self {
+        Buffering {
+            size_mb: default_buffer_mb(),
+            interval_seconds: default_buffer_seconds(),
+        }
+    }
+}
+
+fn default_buffer_mb() -> u32 {
+    5
+}
+fn default_buffer_seconds() -> u32 {
+    300
+}
+
+/// Compression of objects Firehose writes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Compression {
+    /// GZIP: Athena reads it directly.
+    #[default]
+    Gzip,
+    /// Snappy (framing format).
+    Snappy,
+    /// Hadoop-compatible Snappy.
+    HadoopSnappy,
+    /// ZIP.
+    Zip,
+    /// No compression.
+    Uncompressed,
+}
+
+/// An S3 data-lake bucket: versioned, encrypted, private, TLS-only.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct S3DataLake {
+    /// Ids of the components writing into this bucket (Firehose delivery streams, Lambdas).
+    #[serde(default)]
+    pub inputs: Vec<String>,
+    /// Keep every version of every object (recommended for a data lake).
+    #[serde(default = "default_true")]
+    pub versioning: bool,
+    /// Default encryption of objects at rest.
+    #[serde(default)]
+    pub encryption: BucketEncryption,
+    /// KMS key ARN for `sse_kms`. Defaults to the AWS-managed `aws/s3` key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^arn:aws[a-z-]*:kms:"))]
+    pub kms_key_arn: Option<String>,
+    /// Data retention: when objects expire.
+    #[serde(default)]
+    pub retention: Retention,
+    /// Let `terraform destroy` delete a bucket that still holds objects.
+    #[serde(default)]
+    pub force_destroy: bool,
+}
+
+/// S3 default encryption.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BucketEncryption {
+    /// S3-managed keys (AES-256).
+    #[default]
+    SseS3,
+    /// KMS keys, with S3 Bucket Keys on to cut KMS requests.
+    SseKms,
+}
+
+/// Object lifecycle of a bucket.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Retention {
+    /// Days after which current objects expire. Omit to keep data forever.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub expire_after_days: Option<u32>,
+    /// Days after which objects move to S3 Standard-IA (at least 30). Omit to stay in Standard.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 30))]
+    pub infrequent_access_after_days: Option<u32>,
+    /// Days after which replaced or deleted object versions are removed.
+    #[serde(default = "default_noncurrent_days")]
+    #[schemars(range(min = 1))]
+    pub noncurrent_expire_after_days: u32,
+}
+
+impl Default for Retention {
+    fn default() -> Self {
+        Retention {
+            expire_after_days: None,
+            infrequent_access_after_days: None,
+            noncurrent_expire_after_days: default_noncurrent_days(),
+        }
+    }
+}
+
+fn default_noncurrent_days() -> u32 {
+    30
+}
+
+/// A Glue Data Catalog database whose tables describe data in one S3 data lake.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GlueCatalog {
+    /// The id of the one S3 data lake these tables live in.
+    #[serde(default)]
+    pub inputs: Vec<String>,
+    /// Database description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Tables, keyed by table name (lowercase letters, digits, underscores).
+    #[schemars(extend("propertyNames" = { "pattern": "^[a-z][a-z0-9_]*$" }), extend("minProperties" = 1))]
+    pub tables: IndexMap<String, GlueTable>,
+    /// A crawler that keeps the tables' schemas and partitions up to date. Optional: partition
+    /// projection already makes new data queryable without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crawler: Option<Crawler>,
+}
+
+/// A table over a prefix of the data lake.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GlueTable {
+    /// Table description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Key prefix of the table's data in the lake, ending in `/`, e.g. `sensor-data/`.
+    #[schemars(regex(pattern = r"^[A-Za-z0-9!_.*'()=-][A-Za-z0-9!_.*'()=/-]*/$"))]
+    pub prefix: String,
+    /// Storage format of the objects.
+    #[serde(default)]
+    pub format: TableFormat,
+    /// Data columns, in order.
+    #[schemars(length(min = 1))]
+    pub columns: Vec<Column>,
+    /// Date partitions under `prefix`, matching the writer's layout. Partition projection is
+    /// enabled, so Athena finds new partitions without a crawler run.
+    #[serde(default)]
+    pub partitioning: Partitioning,
+    /// First year partition projection covers.
+    #[serde(default = "default_first_year")]
+    #[schemars(range(min = 2000, max = 2100))]
+    pub projection_first_year: u32,
+    /// Last year partition projection covers.
+    #[serde(default = "default_last_year")]
+    #[schemars(range(min = 2000, max = 2200))]
+    pub projection_last_year: u32,
+}
+
+fn default_first_year() -> u32 {
+    2025
+}
+fn default_last_year() -> u32 {
+    2035
+}
+
+/// A table column.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Column {
+    /// Column name (lowercase letters, digits, underscores).
+    #[schemars(regex(pattern = r"^[a-z_][a-z0-9_]*$"), length(max = 255))]
+    pub name: String,
+    /// Hive type: `string`, `int`, `bigint`, `double`, `float`, `boolean`, `date`, `timestamp`,
+    /// `decimal(p,s)`, `array<…>`, `map<…>` or `struct<…>`.
+    #[serde(rename = "type")]
+    #[schemars(length(min = 1))]
+    pub ty: String,
+    /// Column comment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+/// Table storage formats.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TableFormat {
+    /// Newline-delimited JSON (what Firehose writes without format conversion).
+    #[default]
+    Json,
+    /// Apache Parquet.
+    Parquet,
+    /// Comma-separated values.
+    Csv,
+}
+
+/// Glue crawler settings.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Crawler {
+    /// When to run, as a Glue cron expression, e.g. `cron(0 * * * ? *)`. Omit to run on demand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^cron\(.+\)$"))]
+    pub schedule: Option<String>,
+    /// What the crawler does when it finds a changed schema.
+    #[serde(default)]
+    pub update_behavior: UpdateBehavior,
+    /// What the crawler does when data for a table or partition is gone. Crawlers over
+    /// catalog tables may only log it.
+    #[serde(default)]
+    pub delete_behavior: DeleteBehavior,
+}
+
+/// Crawler reaction to a schema change.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum UpdateBehavior {
+    /// Update the table definition.
+    #[default]
+    UpdateInDatabase,
+    /// Only log the change.
+    Log,
+}
+
+/// Crawler reaction to deleted data.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DeleteBehavior {
+    /// Only log the deletion.
+    #[default]
+    Log,
+}
+
+/// An Athena workgroup with its own results bucket and saved queries.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Athena {
+    /// Ids of the Glue catalogs this workgroup queries.
+    #[serde(default)]
+    pub inputs: Vec<String>,
+    /// Workgroup description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Cancel any query that scans more than this many MB (at least 10).
+    #[serde(default = "default_cutoff_mb")]
+    #[schemars(range(min = 10))]
+    pub bytes_scanned_cutoff_mb: u64,
+    /// Force the workgroup's settings (results location, encryption, cutoff) on every query.
+    #[serde(default = "default_true")]
+    pub enforce_workgroup_configuration: bool,
+    /// Days to keep query results.
+    #[serde(default = "default_results_days")]
+    #[schemars(range(min = 1))]
+    pub results_retention_days: u32,
+    /// Let `terraform destroy` delete the results bucket while it still holds results.
+    #[serde(default)]
+    pub force_destroy: bool,
+    /// Saved queries, keyed by query id.
+    #[serde(default)]
+    #[schemars(extend("propertyNames" = { "pattern": ID_PATTERN }))]
+    pub named_queries: IndexMap<String, NamedQuery>,
+}
+
+fn default_cutoff_mb() -> u64 {
+    10240
+}
+fn default_results_days() -> u32 {
+    30
+}
+
+/// A saved Athena query.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NamedQuery {
+    /// What the query answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 1024))]
+    pub description: Option<String>,
+    /// The id of the Glue catalog the query runs in. Optional when the workgroup has one input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalog: Option<String>,
+    /// The SQL text.
+    #[schemars(length(min = 1, max = 262144))]
+    pub query: String,
+}
