@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 
 use indexmap::IndexMap;
-use serde_json::Value;
 
 use crate::diagnostic::Diagnostic;
 use crate::graph::{Edge, Graph};
@@ -30,9 +29,10 @@ pub fn check(file: &SourceFile) -> Result<Project, Vec<Diagnostic>> {
     })?;
     let mut diags = Vec::new();
     let components = collect_components(spec.clone(), &doc, &mut diags);
-    let graph = build_graph(&components, &doc, &mut diags);
-    for cycle in graph.cycles() {
-        diags.push(cycle_diagnostic(&cycle, &graph, &doc));
+    let (graph, links) = build_graph(&components, &doc, &mut diags);
+    let pairs: Vec<_> = links.iter().map(|(a, b, _)| (a, b)).collect();
+    for cycle in crate::graph::cycles(components.keys(), &pairs) {
+        diags.push(cycle_diagnostic(&cycle, &links, &doc));
     }
     let project = Project {
         name: spec.name.clone(),
@@ -114,12 +114,17 @@ fn collect_components(
     out
 }
 
+/// Every resolved `inputs` entry, compatible or not: (from, to, pointer). Cycles are looked for
+/// among these, so a cycle is reported even where its edges are also of the wrong kinds.
+type Links = Vec<(ComponentId, ComponentId, String)>;
+
 fn build_graph(
     components: &IndexMap<ComponentId, Component>,
     doc: &Document,
     diags: &mut Vec<Diagnostic>,
-) -> Graph {
+) -> (Graph, Links) {
     let mut graph = Graph::new(components.keys());
+    let mut links = Links::new();
     for c in components.values() {
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for (i, input) in c.settings.inputs().iter().enumerate() {
@@ -160,8 +165,9 @@ fn build_graph(
                 );
                 continue;
             };
+            links.push((from.id.clone(), c.id.clone(), pointer.clone()));
             let Some(rule) = registry::edge(from.kind(), c.kind()) else {
-                diags.push(incompatible(from, c, at, components));
+                diags.push(incompatible(from, c, at));
                 continue;
             };
             graph.add_edge(Edge {
@@ -172,14 +178,13 @@ fn build_graph(
             });
         }
     }
-    graph
+    (graph, links)
 }
 
 fn incompatible(
     from: &Component,
     to: &Component,
     at: std::ops::Range<usize>,
-    components: &IndexMap<ComponentId, Component>,
 ) -> Diagnostic {
     let accepted: Vec<&str> = registry::EDGES
         .iter()
@@ -204,7 +209,6 @@ fn incompatible(
     } else {
         format!("; `{}` accepts inputs of type {}", to.kind(), list(accepted.into_iter()))
     });
-    let _ = components;
     Diagnostic::new(
         "incompatible-input",
         format!(
@@ -219,13 +223,14 @@ fn incompatible(
     .with_help(help)
 }
 
-fn cycle_diagnostic(cycle: &[ComponentId], graph: &Graph, doc: &Document) -> Diagnostic {
+fn cycle_diagnostic(cycle: &[ComponentId], links: &Links, doc: &Document) -> Diagnostic {
     let mut path: Vec<&str> = cycle.iter().map(ComponentId::as_str).collect();
     path.push(cycle[0].as_str());
-    let closing = graph
-        .edges()
-        .find(|e| e.from == *cycle.last().expect("cycles are non-empty") && e.to == cycle[0])
-        .map(|e| doc.value_span(&e.pointer))
+    let last = cycle.last().expect("cycles are non-empty");
+    let closing = links
+        .iter()
+        .find(|(from, to, _)| from == last && *to == cycle[0])
+        .map(|(_, _, pointer)| doc.value_span(pointer))
         .unwrap_or_else(|| doc.value_span(""));
     Diagnostic::new(
         "cycle",
@@ -242,6 +247,11 @@ fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
 /// Rules of one component kind that the schema cannot express.
 fn kind_rules(project: &Project, c: &Component, doc: &Document, diags: &mut Vec<Diagnostic>) {
     let ptr = |field: &str| format!("{}/{field}", c.pointer);
+    let unresolved = c
+        .settings
+        .inputs()
+        .iter()
+        .any(|i| !project.components.contains_key(&ComponentId::new(i.clone())));
     let kinds_in = |kind: Kind| {
         project
             .graph
@@ -275,7 +285,9 @@ fn kind_rules(project: &Project, c: &Component, doc: &Document, diags: &mut Vec<
             _ => {}
         },
         Settings::Firehose(_) => {
-            if c.settings.inputs().len() != 1 || kinds_in(Kind::KinesisStream) != 1 {
+            if !unresolved
+                && (c.settings.inputs().len() != 1 || kinds_in(Kind::KinesisStream) != 1)
+            {
                 err(
                     "firehose-inputs",
                     format!("firehose `{}` must read exactly one Kinesis stream", c.id),
@@ -313,8 +325,7 @@ fn kind_rules(project: &Project, c: &Component, doc: &Document, diags: &mut Vec<
                     "`code` is a directory relative to the spec file",
                 );
             }
-            for (i, (name, _)) in l.environment.iter().enumerate() {
-                let _ = i;
+            for name in l.environment.keys() {
                 let at = doc.key_span(&format!("{}/{}", ptr("environment"), pointer_segment(name)));
                 let valid = name.starts_with(|c: char| c.is_ascii_alphabetic())
                     && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
@@ -373,7 +384,8 @@ fn kind_rules(project: &Project, c: &Component, doc: &Document, diags: &mut Vec<
             }
         }
         Settings::GlueCatalog(g) => {
-            if c.settings.inputs().len() != 1 || kinds_in(Kind::S3DataLake) != 1 {
+            if !unresolved && (c.settings.inputs().len() != 1 || kinds_in(Kind::S3DataLake) != 1)
+            {
                 err(
                     "catalog-inputs",
                     format!("glue catalog `{}` must have exactly one `s3_data_lake` input", c.id),
@@ -477,9 +489,4 @@ fn is_hive_type(t: &str) -> bool {
         || ["decimal(", "array<", "map<", "struct<", "varchar(", "char("]
             .iter()
             .any(|p| t.starts_with(p) && (t.ends_with(')') || t.ends_with('>')))
-}
-
-#[allow(dead_code)]
-fn value_at<'a>(doc: &'a Document, pointer: &str) -> Option<&'a Value> {
-    doc.value.pointer(pointer)
 }

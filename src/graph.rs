@@ -56,41 +56,56 @@ impl Graph {
         self.edges.iter().filter(move |e| &e.to == id)
     }
 
-    /// Every cycle (strongly connected set, or self-loop), each as a closed walk rotated to
-    /// start at its smallest id so messages are stable.
+    /// Every cycle of this graph; see [`cycles`].
     pub fn cycles(&self) -> Vec<Vec<ComponentId>> {
-        let mut out = Vec::new();
-        for scc in petgraph::algo::tarjan_scc(&self.inner) {
-            let self_loop = scc.len() == 1 && self.inner.contains_edge(scc[0], scc[0]);
-            if scc.len() < 2 && !self_loop {
-                continue;
-            }
-            let start = *scc
-                .iter()
-                .min_by_key(|n| &self.inner[**n])
-                .expect("an SCC is never empty");
-            // Walk from the smallest member, always taking the smallest next member in the set.
-            let mut walk = vec![start];
-            let mut cur = start;
-            loop {
-                let next = self
-                    .inner
-                    .neighbors(cur)
-                    .filter(|n| scc.contains(n))
-                    .filter(|n| *n == start || !walk.contains(n))
-                    .min_by_key(|n| (*n != start, self.inner[*n].clone()));
-                match next {
-                    Some(n) if n == start => break,
-                    Some(n) => {
-                        walk.push(n);
-                        cur = n;
-                    }
-                    None => break,
-                }
-            }
-            out.push(walk.into_iter().map(|n| self.inner[n].clone()).collect());
-        }
-        out.sort();
-        out
+        let pairs: Vec<_> = self.edges.iter().map(|e| (&e.from, &e.to)).collect();
+        cycles(self.nodes.keys(), &pairs)
     }
+}
+
+/// Every cycle (strongly connected set, or self-loop) among `edges`, each as a closed walk
+/// rotated to start at its smallest id, so messages are stable.
+pub fn cycles<'a>(
+    ids: impl IntoIterator<Item = &'a ComponentId>,
+    edges: &[(&ComponentId, &ComponentId)],
+) -> Vec<Vec<ComponentId>> {
+    let mut g: DiGraph<ComponentId, ()> = DiGraph::new();
+    let mut index = IndexMap::new();
+    for id in ids {
+        index.insert(id.clone(), g.add_node(id.clone()));
+    }
+    for (a, b) in edges {
+        g.add_edge(index[*a], index[*b], ());
+    }
+    let mut out = Vec::new();
+    for scc in petgraph::algo::tarjan_scc(&g) {
+        let self_loop = scc.len() == 1 && g.contains_edge(scc[0], scc[0]);
+        if scc.len() < 2 && !self_loop {
+            continue;
+        }
+        let start = *scc
+            .iter()
+            .min_by_key(|n| &g[**n])
+            .expect("an SCC is never empty");
+        // Walk from the smallest member, always taking the smallest next member in the set.
+        let mut walk = vec![start];
+        let mut cur = start;
+        loop {
+            let next = g
+                .neighbors(cur)
+                .filter(|n| scc.contains(n))
+                .filter(|n| *n == start || !walk.contains(n))
+                .min_by_key(|n| (*n != start, g[*n].clone()));
+            match next {
+                Some(n) if n != start => {
+                    walk.push(n);
+                    cur = n;
+                }
+                _ => break,
+            }
+        }
+        out.push(walk.into_iter().map(|n| g[n].clone()).collect());
+    }
+    out.sort();
+    out
 }

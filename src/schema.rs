@@ -226,14 +226,47 @@ fn to_diagnostic(
         K::AdditionalProperties { unexpected } => {
             let key = unexpected.first().cloned().unwrap_or_default();
             let key_ptr = format!("{pointer}/{}", crate::source::pointer_segment(&key));
+            if key == "inputs" && component_pointer(pointer).is_some() {
+                return Diagnostic::new(
+                    "no-inputs",
+                    format!("`{kind}` components take no inputs"),
+                )
+                .with_label(doc.key_span(&key_ptr), "not accepted here")
+                .with_help(format!(
+                    "data flows out of a `{kind}`: list `{}` under `inputs` of the components \
+                     that consume it instead",
+                    last_segment(pointer)
+                ));
+            }
             let known = known_keys(pointer, kind);
-            let mut help = format!("allowed keys here: {}", known.join(", "));
+            let listed: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
+            let mut help = format!("allowed keys here: {}", listed.join(", "));
             if let Some(near) = crate::suggest::closest(&key, known.iter().map(String::as_str)) {
                 help = format!("did you mean `{near}`? {help}");
             }
             Diagnostic::new("unknown-key", format!("unknown key `{key}` in {what}"))
                 .with_label(doc.key_span(&key_ptr), "not a known setting")
                 .with_help(help)
+        }
+        K::PropertyNames { .. } => {
+            let names = doc.value.pointer(pointer).and_then(Value::as_object);
+            let pattern = schema_at(pointer, kind)
+                .and_then(|n| n["propertyNames"]["pattern"].as_str().map(String::from))
+                .unwrap_or_default();
+            let re = jsonschema::draft7::new(&json!({ "pattern": pattern })).ok();
+            let bad = names
+                .into_iter()
+                .flat_map(|m| m.keys())
+                .find(|k| re.as_ref().is_some_and(|r| !r.is_valid(&json!(k))))
+                .cloned()
+                .unwrap_or_default();
+            let key_ptr = format!("{pointer}/{}", crate::source::pointer_segment(&bad));
+            Diagnostic::new("invalid-id", format!("`{bad}` is not a valid name in {what}"))
+                .with_label(doc.key_span(&key_ptr), "invalid name")
+                .with_help(
+                    "use lowercase letters, digits and `_`, starting with a letter \
+                     (ids become Terraform module names and parts of AWS names)",
+                )
         }
         K::Required { property } => {
             let name = property.as_str().unwrap_or_default();
@@ -315,7 +348,8 @@ fn schema_at(pointer: &str, kind: &str) -> Option<Value> {
     for (i, seg) in segments.iter().enumerate() {
         node = resolve(node);
         if i == 1 && SECTIONS.iter().any(|(s, _)| *s == segments[0]) {
-            let branches = node.get("oneOf")?.as_array()?;
+            let section = resolve(node.get("additionalProperties")?.clone());
+            let branches = section.get("oneOf")?.as_array()?;
             node = branches
                 .iter()
                 .find(|b| b["properties"]["type"]["const"] == json!(kind))?
@@ -338,7 +372,7 @@ fn schema_at(pointer: &str, kind: &str) -> Option<Value> {
 fn known_keys(pointer: &str, kind: &str) -> Vec<String> {
     schema_at(pointer, kind)
         .and_then(|n| n.get("properties").and_then(Value::as_object).cloned())
-        .map(|p: Map<String, Value>| p.keys().map(|k| format!("`{k}`")).collect())
+        .map(|p: Map<String, Value>| p.keys().cloned().collect())
         .unwrap_or_default()
 }
 
