@@ -47,6 +47,19 @@ pub fn check(file: &SourceFile) -> Result<Project, Vec<Diagnostic>> {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| spec.name.clone()),
     };
+    for (key, value) in &project.tags {
+        let ptr = format!("/tags/{}", pointer_segment(key));
+        if let Some(problem) = tag_problem(key, value) {
+            diags.push(
+                Diagnostic::new("invalid-tag", format!("tag `{key}` {problem}"))
+                    .with_label(doc.key_span(&ptr), "invalid tag")
+                    .with_help(
+                        "AWS tags allow letters, digits, spaces and `_ . : / = + - @`; keys up to \
+                         128 characters, values up to 256, and no `aws:` prefix",
+                    ),
+            );
+        }
+    }
     for c in project.components.values() {
         kind_rules(&project, c, &doc, &mut diags);
         for n in naming::names(&project.name, c) {
@@ -489,4 +502,22 @@ fn is_hive_type(t: &str) -> bool {
         || ["decimal(", "array<", "map<", "struct<", "varchar(", "char("]
             .iter()
             .any(|p| t.starts_with(p) && (t.ends_with(')') || t.ends_with('>')))
+}
+
+/// What AWS would reject about a tag, in words.
+fn tag_problem(key: &str, value: &str) -> Option<String> {
+    let ok = |c: char| c.is_alphanumeric() || c == ' ' || "_.:/=+-@".contains(c);
+    if key.is_empty() || key.chars().count() > 128 {
+        return Some("must have a key of 1 to 128 characters".into());
+    }
+    if key.to_ascii_lowercase().starts_with("aws:") {
+        return Some("uses the reserved `aws:` prefix".into());
+    }
+    if value.chars().count() > 256 {
+        return Some("has a value longer than 256 characters".into());
+    }
+    if let Some(bad) = key.chars().chain(value.chars()).find(|c| !ok(*c)) {
+        return Some(format!("contains `{bad}`, which AWS tags do not allow"));
+    }
+    None
 }

@@ -1,0 +1,115 @@
+//! The command line: exit codes, streams and messages, as a user sees them.
+
+mod common;
+use common::pipelinec;
+
+fn run(args: &[&str]) -> String {
+    let out = pipelinec(args);
+    format!(
+        "exit: {}\n--- stdout\n{}--- stderr\n{}",
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+#[test]
+fn validate_valid_spec_exits_0() {
+    insta::assert_snapshot!(run(&["validate", "specs/iot-analytics.yaml"]));
+}
+
+#[test]
+fn validate_unknown_input_exits_1_with_location_and_suggestion() {
+    let out = run(&["validate", "tests/fixtures/invalid/unknown_input.yaml"]);
+    assert!(out.contains("tests/fixtures/invalid/unknown_input.yaml:10:14"));
+    assert!(out.contains("did you mean `clicks`?"));
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn validate_reports_every_file_and_keeps_the_worst_status() {
+    insta::assert_snapshot!(run(&[
+        "validate",
+        "specs/iot-analytics.yaml",
+        "tests/fixtures/invalid/missing_shards.yaml",
+    ]));
+}
+
+#[test]
+fn validate_missing_file_exits_2() {
+    insta::assert_snapshot!(run(&["validate", "specs/no-such-spec.yaml"]));
+}
+
+#[test]
+fn validate_without_arguments_is_a_usage_error() {
+    let out = pipelinec(&["validate"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("<SPECS>..."));
+}
+
+#[test]
+fn unknown_command_is_a_usage_error() {
+    assert_eq!(pipelinec(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn schema_prints_the_committed_schema() {
+    let out = pipelinec(&["schema"]);
+    assert_eq!(out.status.code(), Some(0));
+    let committed =
+        std::fs::read_to_string(common::root().join("specs/pipelinec.schema.json")).unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), committed);
+}
+
+#[test]
+fn render_writes_the_output_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("iot");
+    let out = pipelinec(&["render", "specs/iot-analytics.yaml", "-o", out_dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    for f in ["main.tf", "versions.tf", "providers.tf", "variables.tf", "outputs.tf", "iam.tf"] {
+        assert!(out_dir.join(f).is_file(), "{f} missing");
+    }
+    assert!(out_dir.join("modules/kinesis_stream/main.tf").is_file());
+    assert!(out_dir.join("build/alert_processor.zip").is_file());
+}
+
+#[test]
+fn render_of_an_invalid_spec_exits_1_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("out");
+    let out = pipelinec(&[
+        "render",
+        "tests/fixtures/invalid/cycle.yaml",
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not rendered"));
+    assert!(!out_dir.exists());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "no temp folder left behind");
+}
+
+#[test]
+fn render_into_an_unwritable_place_exits_2_and_keeps_the_old_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, "not a folder").unwrap();
+    let out_dir = blocker.join("out");
+    let out = pipelinec(&["render", "specs/iot-analytics.yaml", "-o", out_dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write"));
+    assert_eq!(std::fs::read_to_string(&blocker).unwrap(), "not a folder");
+}
+
+#[test]
+fn re_rendering_replaces_stale_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("iot");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    std::fs::write(out_dir.join("stale.tf"), "# left over").unwrap();
+    let out = pipelinec(&["render", "specs/iot-analytics.yaml", "-o", out_dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!out_dir.join("stale.tf").exists());
+    assert!(out_dir.join("main.tf").exists());
+}

@@ -1,0 +1,60 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Set `PIPELINEC_UPDATE=1` to rewrite committed artefacts (schema, generated/) instead of
+/// failing when they are stale.
+pub fn updating() -> bool {
+    std::env::var("PIPELINEC_UPDATE").is_ok_and(|v| v == "1")
+}
+
+/// Runs the built `pipelinec` binary from the repository root.
+pub fn pipelinec(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pipelinec"))
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("pipelinec runs")
+}
+
+/// Every example spec under `specs/`, sorted.
+pub fn example_specs() -> Vec<PathBuf> {
+    let mut specs: Vec<PathBuf> = std::fs::read_dir(root().join("specs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    specs.sort();
+    specs
+}
+
+/// Reads every file under `dir` (skipping Terraform's working files), keyed by relative path.
+pub fn read_tree(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut std::collections::BTreeMap<PathBuf, Vec<u8>>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy();
+            if name == ".terraform" || name == ".terraform.lock.hcl" || name.starts_with("terraform.tfstate") {
+                continue;
+            }
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                out.insert(path.strip_prefix(root).unwrap().to_path_buf(), std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    let mut out = std::collections::BTreeMap::new();
+    if dir.exists() {
+        walk(dir, dir, &mut out);
+    }
+    out
+}

@@ -1,0 +1,51 @@
+//! Golden tests: every invalid spec under `tests/fixtures/invalid/` with its exact diagnostics.
+
+use pipelinec::diagnostic::{Style, render_human};
+use pipelinec::source::SourceFile;
+
+#[test]
+fn invalid_specs_report_exact_diagnostics() {
+    insta::glob!("fixtures/invalid/*.yaml", |path| {
+        let rel = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap();
+        let text = std::fs::read_to_string(path).unwrap();
+        let file = SourceFile::new(rel.to_path_buf(), text);
+        let diags = match pipelinec::check::check(&file) {
+            Ok(_) => panic!("{} should be invalid", rel.display()),
+            Err(d) => d,
+        };
+        assert!(!diags.is_empty());
+        let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
+        insta::assert_snapshot!(format!(
+            "codes: {}\n\n{}",
+            codes.join(", "),
+            render_human(&file, &diags, Style::plain())
+        ));
+    });
+}
+
+#[test]
+fn there_are_at_least_twelve_invalid_fixtures() {
+    let n = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/invalid"))
+        .unwrap()
+        .count();
+    assert!(n >= 12, "only {n} invalid fixtures");
+}
+
+#[test]
+fn every_valid_fixture_and_example_checks_clean() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths: Vec<_> = std::fs::read_dir(root.join("tests/fixtures/valid"))
+        .unwrap()
+        .chain(std::fs::read_dir(root.join("specs")).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty());
+    for path in paths {
+        let file = SourceFile::read(&path).unwrap();
+        if let Err(diags) = pipelinec::check::check(&file) {
+            panic!("{}", render_human(&file, &diags, Style::plain()));
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! Rendered output: snapshots, determinism, and the committed `generated/` and schema.
+
+mod common;
+
+use std::path::Path;
+
+use pipelinec::source::SourceFile;
+
+fn render(spec: &Path) -> pipelinec::render::Files {
+    let file = SourceFile::read(spec).unwrap();
+    let project = pipelinec::check::check(&file).expect("example specs are valid");
+    pipelinec::render::render(&project).unwrap()
+}
+
+#[test]
+fn iot_analytics_files_match_snapshots() {
+    let files = render(&common::root().join("specs/iot-analytics.yaml"));
+    for (path, bytes) in &files {
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            continue;
+        };
+        let name = path.to_string_lossy().replace(['/', '\\'], "__");
+        insta::assert_snapshot!(format!("iot_analytics__{name}"), text);
+    }
+}
+
+#[test]
+fn rendering_is_byte_identical_across_runs() {
+    for spec in common::example_specs() {
+        assert_eq!(render(&spec), render(&spec), "{}", spec.display());
+    }
+}
+
+#[test]
+fn spec_strings_cannot_inject_hcl() {
+    let files = render(&common::root().join("tests/fixtures/valid/escaping.yaml"));
+    let main = String::from_utf8(files[Path::new("main.tf")].clone()).unwrap();
+    assert!(main.contains(r#"= "$${path.module} and %%{ for x in y }""#));
+    assert!(main.contains(r#"say \"hi\" \\ $${jndi:ldap} %%{ if true }x%%{ endif }"#));
+    assert!(main.contains(r#""line one\nline two\ttabbed""#));
+    assert!(main.contains(r#"comment = "$${var.secret}""#));
+    // The query text is a file read with file(), never interpolated.
+    let sql = String::from_utf8(files[Path::new("queries/queries/tricky.sql")].clone()).unwrap();
+    assert_eq!(sql, "SELECT '${not_interpolated}' AS x\n");
+}
+
+#[test]
+fn lambda_package_is_deterministic_and_complete() {
+    let files = render(&common::root().join("specs/iot-analytics.yaml"));
+    let zip = &files[Path::new("build/alert_processor.zip")];
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip.clone())).unwrap();
+    let names: Vec<String> = (0..archive.len())
+        .map(|i| archive.by_index(i).unwrap().name().unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["index.js"]);
+    let entry = archive.by_index(0).unwrap();
+    assert_eq!(entry.last_modified(), Some(zip::DateTime::default()));
+}
+
+#[test]
+fn committed_schema_is_fresh() {
+    let path = common::root().join("specs/pipelinec.schema.json");
+    let fresh = pipelinec::schema::schema_text();
+    if common::updating() {
+        std::fs::write(&path, &fresh).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "specs/pipelinec.schema.json is stale: run `PIPELINEC_UPDATE=1 cargo test --test render`"
+    );
+}
+
+#[test]
+fn schema_is_draft_07_and_every_property_is_described() {
+    let schema = pipelinec::schema::schema();
+    assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+    fn walk(node: &serde_json::Value, path: &str, missing: &mut Vec<String>) {
+        if let Some(props) = node.get("properties").and_then(|p| p.as_object()) {
+            for (k, v) in props {
+                if v.get("description").is_none() {
+                    missing.push(format!("{path}/{k}"));
+                }
+                walk(v, &format!("{path}/{k}"), missing);
+            }
+        }
+        for key in ["oneOf", "anyOf", "allOf"] {
+            for (i, v) in node.get(key).and_then(|v| v.as_array()).into_iter().flatten().enumerate() {
+                walk(v, &format!("{path}/{key}/{i}"), missing);
+            }
+        }
+        for key in ["definitions", "items", "additionalProperties"] {
+            match node.get(key) {
+                Some(serde_json::Value::Object(m)) if key == "definitions" => {
+                    for (k, v) in m {
+                        walk(v, &format!("{path}/{key}/{k}"), missing);
+                    }
+                }
+                Some(v @ serde_json::Value::Object(_)) => walk(v, &format!("{path}/{key}"), missing),
+                _ => {}
+            }
+        }
+    }
+    let mut missing = Vec::new();
+    walk(&schema, "", &mut missing);
+    assert!(missing.is_empty(), "properties without a description: {missing:?}");
+}
+
+#[test]
+fn committed_generated_output_is_fresh() {
+    for spec in common::example_specs() {
+        let stem = spec.file_stem().unwrap().to_string_lossy().into_owned();
+        let dir = common::root().join("generated").join(&stem);
+        let fresh = render(&spec);
+        if common::updating() {
+            pipelinec::render::write_atomic(&dir, &fresh).unwrap();
+        }
+        let on_disk = common::read_tree(&dir);
+        let stale: Vec<_> = fresh
+            .keys()
+            .chain(on_disk.keys())
+            .filter(|p| fresh.get(*p) != on_disk.get(*p))
+            .collect();
+        assert!(
+            stale.is_empty(),
+            "generated/{stem} is stale ({stale:?}): run `cargo run -- render {}`",
+            spec.strip_prefix(common::root()).unwrap().display()
+        );
+    }
+}
