@@ -91,10 +91,10 @@ pub struct KinesisStream {
     /// Server-side encryption of records at rest.
     #[serde(default)]
     pub encryption: StreamEncryption,
-    /// KMS key (ARN, id or alias) for `kms` encryption. Defaults to the AWS-managed
-    /// `alias/aws/kinesis` key.
+    /// ARN of a customer-managed KMS key for `kms` encryption. Defaults to the AWS-managed
+    /// `alias/aws/kinesis` key. Readers of the stream are granted `kms:Decrypt` on this key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(length(min = 1))]
+    #[schemars(regex(pattern = r"^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$"))]
     pub kms_key: Option<String>,
 }
 
@@ -404,9 +404,10 @@ pub struct S3DataLake {
     /// Default encryption of objects at rest.
     #[serde(default)]
     pub encryption: BucketEncryption,
-    /// KMS key ARN for `sse_kms`. Defaults to the AWS-managed `aws/s3` key.
+    /// ARN of a customer-managed KMS key for `sse_kms`. Defaults to the AWS-managed `aws/s3`
+    /// key. Writers get `kms:GenerateDataKey` and `kms:Decrypt` on it, readers `kms:Decrypt`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(regex(pattern = r"^arn:aws[a-z-]*:kms:"))]
+    #[schemars(regex(pattern = r"^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$"))]
     pub kms_key_arn: Option<String>,
     /// Data retention: when objects expire.
     #[serde(default)]

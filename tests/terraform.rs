@@ -85,3 +85,116 @@ fn every_spec_renders_to_valid_formatted_terraform() {
         assert!(out.contains("The configuration is valid"), "{out}");
     }
 }
+
+/// A real AWS API emulator (moto's server) on loopback, stopped when dropped.
+struct Moto {
+    child: std::process::Child,
+    port: u16,
+}
+
+impl Moto {
+    fn start() -> Option<Moto> {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").ok()?.local_addr().ok()?.port();
+        let child = Command::new("moto_server")
+            .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .ok()?;
+        let moto = Moto { child, port };
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return Some(moto);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        None
+    }
+}
+
+impl Drop for Moto {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Points every service the plan may call at moto, through an override file so the rendered
+/// `providers.tf` stays as users get it.
+fn override_provider(dir: &Path, port: u16) {
+    let services = ["athena", "firehose", "glue", "iam", "kinesis", "lambda", "logs", "s3", "sqs", "sts"];
+    let endpoints: String = services
+        .iter()
+        .map(|s| format!("    {s:<8} = \"http://127.0.0.1:{port}\"\n"))
+        .collect();
+    std::fs::write(
+        dir.join("test_override.tf"),
+        format!(
+            "provider \"aws\" {{\n  access_key                  = \"test\"\n  secret_key                  = \"test\"\n  skip_credentials_validation = true\n  skip_metadata_api_check     = true\n  skip_requesting_account_id  = true\n  s3_use_path_style           = true\n\n  endpoints {{\n{endpoints}  }}\n}}\n"
+        ),
+    )
+    .unwrap();
+}
+
+#[test]
+fn iot_analytics_plans_every_service_of_the_seed() {
+    if !have("terraform") {
+        return;
+    }
+    let Some(moto) = Moto::start() else {
+        assert!(
+            !std::env::var("PIPELINEC_REQUIRE_TOOLS").is_ok_and(|v| v == "1"),
+            "moto_server is required (PIPELINEC_REQUIRE_TOOLS=1) but could not start"
+        );
+        eprintln!("skipping: moto_server not available (pip install 'moto[server]')");
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("iot");
+    render_into(&common::root().join("specs/iot-analytics.yaml"), &dir);
+    override_provider(&dir, moto.port);
+    init(&dir);
+    let plan = Command::new("terraform")
+        .arg(format!("-chdir={}", dir.display()))
+        .args(["plan", "-refresh=false", "-input=false", "-no-color", "-out=plan.bin"])
+        .env("AWS_ACCESS_KEY_ID", "test")
+        .env("AWS_SECRET_ACCESS_KEY", "test")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("CHECKPOINT_DISABLE", "1")
+        // Anything not sent to loopback fails loudly instead of reaching the internet.
+        .env("HTTPS_PROXY", "http://127.0.0.1:9")
+        .env("HTTP_PROXY", "http://127.0.0.1:9")
+        .env("NO_PROXY", "127.0.0.1")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&plan.stdout).into_owned() + &String::from_utf8_lossy(&plan.stderr);
+    assert!(plan.status.success(), "plan failed:\n{text}");
+    let show = terraform(&dir, &["show", "-json", "plan.bin"]);
+    let json: serde_json::Value = serde_json::from_str(show.lines().find(|l| l.starts_with('{')).unwrap()).unwrap();
+    let mut types: Vec<&str> = json["resource_changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["mode"] == "managed")
+        .map(|r| r["type"].as_str().unwrap())
+        .collect();
+    types.sort();
+    types.dedup();
+    for want in [
+        "aws_athena_named_query",
+        "aws_athena_workgroup",
+        "aws_glue_catalog_database",
+        "aws_glue_catalog_table",
+        "aws_glue_crawler",
+        "aws_iam_role",
+        "aws_iam_role_policy",
+        "aws_kinesis_firehose_delivery_stream",
+        "aws_kinesis_stream",
+        "aws_lambda_event_source_mapping",
+        "aws_lambda_function",
+        "aws_s3_bucket",
+    ] {
+        assert!(types.contains(&want), "{want} missing from the plan: {types:?}");
+    }
+    drop(moto);
+}

@@ -1,0 +1,39 @@
+//! How fast `validate` and `render` are on the example spec (validate runs on every save).
+//! Run: `cargo bench --bench validate`.
+
+use std::path::PathBuf;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use pipelinec::source::SourceFile;
+
+fn spec() -> SourceFile {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("specs/iot-analytics.yaml");
+    SourceFile::read(&path).unwrap()
+}
+
+fn benches(c: &mut Criterion) {
+    let file = spec();
+    // The first check compiles the schema validators once per process; measure it apart.
+    pipelinec::check::check(&file).unwrap();
+    c.bench_function("parse yaml with spans", |b| b.iter(|| file.parse().unwrap()));
+    c.bench_function("check (parse + schema + semantic)", |b| {
+        b.iter(|| pipelinec::check::check(&file).unwrap())
+    });
+    let project = pipelinec::check::check(&file).unwrap();
+    c.bench_function("render (in memory, incl. lambda zip)", |b| {
+        b.iter(|| pipelinec::render::render(&project).unwrap())
+    });
+    let bad = SourceFile::new(
+        "unknown_input.yaml".into(),
+        std::fs::read_to_string(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/unknown_input.yaml"),
+        )
+        .unwrap(),
+    );
+    c.bench_function("check an invalid spec (diagnostics)", |b| {
+        b.iter(|| pipelinec::check::check(&bad).unwrap_err())
+    });
+}
+
+criterion_group!(validate, benches);
+criterion_main!(validate);
