@@ -15,7 +15,9 @@ fn benches(c: &mut Criterion) {
     let file = spec();
     // The first check compiles the schema validators once per process; measure it apart.
     pipelinec::check::check(&file).unwrap();
-    c.bench_function("parse yaml with spans", |b| b.iter(|| file.parse().unwrap()));
+    c.bench_function("parse yaml with spans", |b| {
+        b.iter(|| file.parse().unwrap())
+    });
     c.bench_function("check (parse + schema + semantic)", |b| {
         b.iter(|| pipelinec::check::check(&file).unwrap())
     });
@@ -26,7 +28,8 @@ fn benches(c: &mut Criterion) {
     let bad = SourceFile::new(
         "unknown_input.yaml".into(),
         std::fs::read_to_string(
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/unknown_input.yaml"),
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/invalid/unknown_input.yaml"),
         )
         .unwrap(),
     );

@@ -16,7 +16,7 @@ use crate::suggest;
 
 /// Checks a spec file. On success, the project; otherwise every diagnostic found.
 pub fn check(file: &SourceFile) -> Result<Project, Vec<Diagnostic>> {
-    let doc = file.parse().map_err(|d| vec![d])?;
+    let doc = file.parse().map_err(|d| vec![*d])?;
     let schema_errors = crate::schema::validate(&doc);
     if !schema_errors.is_empty() {
         return Err(schema_errors);
@@ -95,13 +95,10 @@ fn collect_components(
         let cid = ComponentId::new(id.clone());
         if let Some(first) = out.get(&cid) {
             diags.push(
-                Diagnostic::new(
-                    "duplicate-id",
-                    format!("component id `{id}` is used twice"),
-                )
-                .with_label(doc.key_span(&pointer), "second use")
-                .with_related(doc.key_span(&first.pointer), "first use")
-                .with_help("ids are shared by all sections; rename one of them"),
+                Diagnostic::new("duplicate-id", format!("component id `{id}` is used twice"))
+                    .with_label(doc.key_span(&pointer), "second use")
+                    .with_related(doc.key_span(&first.pointer), "first use")
+                    .with_help("ids are shared by all sections; rename one of them"),
             );
             return;
         }
@@ -194,11 +191,7 @@ fn build_graph(
     (graph, links)
 }
 
-fn incompatible(
-    from: &Component,
-    to: &Component,
-    at: std::ops::Range<usize>,
-) -> Diagnostic {
+fn incompatible(from: &Component, to: &Component, at: std::ops::Range<usize>) -> Diagnostic {
     let accepted: Vec<&str> = registry::EDGES
         .iter()
         .filter(|r| r.to == to.kind())
@@ -211,7 +204,11 @@ fn incompatible(
                 "put {} between them: {} → {} → {}",
                 between.join(" then "),
                 from.kind(),
-                chain.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(" → "),
+                chain
+                    .iter()
+                    .map(|k| k.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" → "),
                 to.kind()
             )
         }
@@ -220,7 +217,11 @@ fn incompatible(
     help.push_str(&if accepted.is_empty() {
         format!("; `{}` takes no inputs", to.kind())
     } else {
-        format!("; `{}` accepts inputs of type {}", to.kind(), list(accepted.into_iter()))
+        format!(
+            "; `{}` accepts inputs of type {}",
+            to.kind(),
+            list(accepted.into_iter())
+        )
     });
     Diagnostic::new(
         "incompatible-input",
@@ -254,17 +255,20 @@ fn cycle_diagnostic(cycle: &[ComponentId], links: &Links, doc: &Document) -> Dia
 }
 
 fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    items.map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+    items
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Rules of one component kind that the schema cannot express.
 fn kind_rules(project: &Project, c: &Component, doc: &Document, diags: &mut Vec<Diagnostic>) {
     let ptr = |field: &str| format!("{}/{field}", c.pointer);
-    let unresolved = c
-        .settings
-        .inputs()
-        .iter()
-        .any(|i| !project.components.contains_key(&ComponentId::new(i.clone())));
+    let unresolved = c.settings.inputs().iter().any(|i| {
+        !project
+            .components
+            .contains_key(&ComponentId::new(i.clone()))
+    });
     let kinds_in = |kind: Kind| {
         project
             .graph
@@ -298,8 +302,7 @@ fn kind_rules(project: &Project, c: &Component, doc: &Document, diags: &mut Vec<
             _ => {}
         },
         Settings::Firehose(_) => {
-            if !unresolved
-                && (c.settings.inputs().len() != 1 || kinds_in(Kind::KinesisStream) != 1)
+            if !unresolved && (c.settings.inputs().len() != 1 || kinds_in(Kind::KinesisStream) != 1)
             {
                 err(
                     "firehose-inputs",
@@ -397,11 +400,13 @@ fn kind_rules(project: &Project, c: &Component, doc: &Document, diags: &mut Vec<
             }
         }
         Settings::GlueCatalog(g) => {
-            if !unresolved && (c.settings.inputs().len() != 1 || kinds_in(Kind::S3DataLake) != 1)
-            {
+            if !unresolved && (c.settings.inputs().len() != 1 || kinds_in(Kind::S3DataLake) != 1) {
                 err(
                     "catalog-inputs",
-                    format!("glue catalog `{}` must have exactly one `s3_data_lake` input", c.id),
+                    format!(
+                        "glue catalog `{}` must have exactly one `s3_data_lake` input",
+                        c.id
+                    ),
                     doc.key_span(&c.pointer),
                     "one data lake expected",
                     "list the data lake its tables live in under `inputs`",
@@ -450,7 +455,10 @@ fn kind_rules(project: &Project, c: &Component, doc: &Document, diags: &mut Vec<
                 match &nq.catalog {
                     Some(cat) if !catalogs.iter().any(|c| c.as_str() == cat) => err(
                         "query-catalog",
-                        format!("query `{q}` runs in `{cat}`, which is not an input of `{}`", c.id),
+                        format!(
+                            "query `{q}` runs in `{cat}`, which is not an input of `{}`",
+                            c.id
+                        ),
                         doc.value_span(&format!("{qptr}/catalog")),
                         "not an input",
                         &format!(
@@ -482,7 +490,10 @@ pub fn injected_env(project: &Project, c: &Component) -> Vec<(String, String)> {
     for e in project.graph.outgoing(&c.id) {
         let to = project.component(&e.to);
         if to.kind() == Kind::S3DataLake {
-            out.push((format!("{}_BUCKET", to.id.upper()), format!("module.{}.bucket", to.id)));
+            out.push((
+                format!("{}_BUCKET", to.id.upper()),
+                format!("module.{}.bucket", to.id),
+            ));
             out.push((
                 format!("{}_PREFIX", to.id.upper()),
                 crate::hcl::quote(&crate::iam::lambda_output_prefix(&c.id, l)),
@@ -494,8 +505,18 @@ pub fn injected_env(project: &Project, c: &Component) -> Vec<(String, String)> {
 
 fn is_hive_type(t: &str) -> bool {
     const SIMPLE: [&str; 12] = [
-        "string", "int", "integer", "bigint", "smallint", "tinyint", "double", "float",
-        "boolean", "date", "timestamp", "binary",
+        "string",
+        "int",
+        "integer",
+        "bigint",
+        "smallint",
+        "tinyint",
+        "double",
+        "float",
+        "boolean",
+        "date",
+        "timestamp",
+        "binary",
     ];
     let t = t.trim();
     SIMPLE.contains(&t)

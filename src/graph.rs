@@ -55,12 +55,6 @@ impl Graph {
     pub fn incoming<'a>(&'a self, id: &'a ComponentId) -> impl Iterator<Item = &'a Edge> + 'a {
         self.edges.iter().filter(move |e| &e.to == id)
     }
-
-    /// Every cycle of this graph; see [`cycles`].
-    pub fn cycles(&self) -> Vec<Vec<ComponentId>> {
-        let pairs: Vec<_> = self.edges.iter().map(|e| (&e.from, &e.to)).collect();
-        cycles(self.nodes.keys(), &pairs)
-    }
 }
 
 /// Every cycle (strongly connected set, or self-loop) among `edges`, each as a closed walk

@@ -88,7 +88,11 @@ fn validators() -> &'static Validators {
         let mut types = Vec::new();
         for (section, def) in SECTIONS {
             let mut names = Vec::new();
-            for branch in schema["definitions"][def]["oneOf"].as_array().into_iter().flatten() {
+            for branch in schema["definitions"][def]["oneOf"]
+                .as_array()
+                .into_iter()
+                .flatten()
+            {
                 let kind = branch["properties"]["type"]["const"]
                     .as_str()
                     .expect("every component variant has a type const")
@@ -169,7 +173,9 @@ fn explain_component(doc: &Document, section: &str, id: &str, pointer: &str) -> 
                 format!("component `{id}` must be a mapping with a `type`"),
             )
             .with_label(doc.value_span(pointer), "not a mapping")
-            .with_help(format!("give it `type:` (one of {list}) and that type's settings")),
+            .with_help(format!(
+                "give it `type:` (one of {list}) and that type's settings"
+            )),
         ];
     };
     let Some(kind) = obj.get("type") else {
@@ -227,16 +233,13 @@ fn to_diagnostic(
             let key = unexpected.first().cloned().unwrap_or_default();
             let key_ptr = format!("{pointer}/{}", crate::source::pointer_segment(&key));
             if key == "inputs" && component_pointer(pointer).is_some() {
-                return Diagnostic::new(
-                    "no-inputs",
-                    format!("`{kind}` components take no inputs"),
-                )
-                .with_label(doc.key_span(&key_ptr), "not accepted here")
-                .with_help(format!(
-                    "data flows out of a `{kind}`: list `{}` under `inputs` of the components \
+                return Diagnostic::new("no-inputs", format!("`{kind}` components take no inputs"))
+                    .with_label(doc.key_span(&key_ptr), "not accepted here")
+                    .with_help(format!(
+                        "data flows out of a `{kind}`: list `{}` under `inputs` of the components \
                      that consume it instead",
-                    last_segment(pointer)
-                ));
+                        last_segment(pointer)
+                    ));
             }
             let known = known_keys(pointer, kind);
             let listed: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
@@ -261,12 +264,15 @@ fn to_diagnostic(
                 .cloned()
                 .unwrap_or_default();
             let key_ptr = format!("{pointer}/{}", crate::source::pointer_segment(&bad));
-            Diagnostic::new("invalid-id", format!("`{bad}` is not a valid name in {what}"))
-                .with_label(doc.key_span(&key_ptr), "invalid name")
-                .with_help(
-                    "use lowercase letters, digits and `_`, starting with a letter \
+            Diagnostic::new(
+                "invalid-id",
+                format!("`{bad}` is not a valid name in {what}"),
+            )
+            .with_label(doc.key_span(&key_ptr), "invalid name")
+            .with_help(
+                "use lowercase letters, digits and `_`, starting with a letter \
                      (ids become Terraform module names and parts of AWS names)",
-                )
+            )
         }
         K::Required { property } => {
             let name = property.as_str().unwrap_or_default();
@@ -277,7 +283,12 @@ fn to_diagnostic(
         K::Enum { options } => {
             let opts = options
                 .as_array()
-                .map(|a| a.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", "))
+                .map(|a| {
+                    a.iter()
+                        .map(|v| v.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
                 .unwrap_or_default();
             Diagnostic::new("invalid-value", format!("invalid value for {what}"))
                 .with_label(doc.value_span(pointer), "not an allowed value")
@@ -288,9 +299,17 @@ fn to_diagnostic(
             let help = if opts.is_empty() {
                 "see `pipelinec schema` for the allowed shapes".to_string()
             } else {
-                let actual = doc.value.pointer(pointer).and_then(Value::as_str).unwrap_or("");
+                let actual = doc
+                    .value
+                    .pointer(pointer)
+                    .and_then(Value::as_str)
+                    .unwrap_or("");
                 let near = crate::suggest::closest(actual, opts.iter().map(String::as_str));
-                let list = opts.iter().map(|o| format!("`{o}`")).collect::<Vec<_>>().join(", ");
+                let list = opts
+                    .iter()
+                    .map(|o| format!("`{o}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 match near {
                     Some(n) => format!("did you mean `{n}`? allowed values: {list}"),
                     None => format!("allowed values: {list}"),
@@ -393,7 +412,11 @@ fn enum_consts(pointer: &str, kind: &str) -> Vec<String> {
 fn field_help(pointer: &str, kind: &str, name: &str) -> String {
     let field = schema_at(&format!("{pointer}/{name}"), kind)
         .or_else(|| schema_at(pointer, kind))
-        .and_then(|n| n.get("description").and_then(Value::as_str).map(String::from));
+        .and_then(|n| {
+            n.get("description")
+                .and_then(Value::as_str)
+                .map(String::from)
+        });
     match field {
         Some(d) => format!("`{name}`: {d}"),
         None => "see `pipelinec schema` for the allowed shape".to_string(),

@@ -104,7 +104,9 @@ impl SourceFile {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
-        let col = self.text[start..offset.min(self.text.len())].chars().count();
+        let col = self.text[start..offset.min(self.text.len())]
+            .chars()
+            .count();
         (line + 1, col + 1)
     }
 
@@ -128,31 +130,39 @@ impl SourceFile {
     }
 
     /// Parses the YAML into a [`Document`].
-    pub fn parse(&self) -> Result<Document, Diagnostic> {
+    pub fn parse(&self) -> Result<Document, Box<Diagnostic>> {
         let docs = MarkedYaml::load_from_str(&self.text).map_err(|e| {
             let at = self.offset(e.marker());
-            Diagnostic::new(
-                "yaml-syntax",
-                format!("this is not valid YAML: {}", e.info()),
+            Box::new(
+                Diagnostic::new(
+                    "yaml-syntax",
+                    format!("this is not valid YAML: {}", e.info()),
+                )
+                .with_label(at..at, "here")
+                .with_help(
+                    "fix the YAML syntax; `pipelinec` reads one YAML document per spec file",
+                ),
             )
-            .with_label(at..at, "here")
-            .with_help("fix the YAML syntax; `pipelinec` reads one YAML document per spec file")
         })?;
         let root = match docs.as_slice() {
             [] => {
-                return Err(Diagnostic::new("empty-spec", "the spec file is empty")
-                    .with_label(0..0, "nothing here")
-                    .with_help("start from `pipelinec schema` or an example in `specs/`"));
+                return Err(Box::new(
+                    Diagnostic::new("empty-spec", "the spec file is empty")
+                        .with_label(0..0, "nothing here")
+                        .with_help("start from `pipelinec schema` or an example in `specs/`"),
+                ));
             }
             [one] => one,
             [_, second, ..] => {
                 let at = self.range(&second.span);
-                return Err(Diagnostic::new(
-                    "multiple-documents",
-                    "a spec file must hold exactly one YAML document",
-                )
-                .with_label(at, "a second document starts here")
-                .with_help("split the documents into separate spec files"));
+                return Err(Box::new(
+                    Diagnostic::new(
+                        "multiple-documents",
+                        "a spec file must hold exactly one YAML document",
+                    )
+                    .with_label(at, "a second document starts here")
+                    .with_help("split the documents into separate spec files"),
+                ));
             }
         };
         let mut spans = HashMap::new();
@@ -166,14 +176,14 @@ impl SourceFile {
         pointer: String,
         key: Option<Range<usize>>,
         spans: &mut HashMap<String, NodeSpan>,
-    ) -> Result<Value, Diagnostic> {
+    ) -> Result<Value, Box<Diagnostic>> {
         let here = self.range(&node.span);
         let value = match &node.data {
             YamlData::Value(s) => scalar(s),
             YamlData::Representation(text, style, tag) => {
                 match Scalar::parse_from_cow_and_metadata(text.clone(), *style, tag.as_ref()) {
                     Some(s) => scalar(&s),
-                    None => return Err(bad_value(here)),
+                    None => return Err(Box::new(bad_value(here))),
                 }
             }
             YamlData::Sequence(items) => {
@@ -195,11 +205,13 @@ impl SourceFile {
                         YamlData::Value(Scalar::FloatingPoint(f)) => f.to_string(),
                         YamlData::Representation(text, ..) => text.to_string(),
                         _ => {
-                            return Err(Diagnostic::new(
-                                "yaml-complex-key",
-                                "keys in a spec must be plain strings",
-                            )
-                            .with_label(key_range, "this key is a collection"));
+                            return Err(Box::new(
+                                Diagnostic::new(
+                                    "yaml-complex-key",
+                                    "keys in a spec must be plain strings",
+                                )
+                                .with_label(key_range, "this key is a collection"),
+                            ));
                         }
                     };
                     let child = format!("{pointer}/{}", pointer_segment(&name));
@@ -212,14 +224,18 @@ impl SourceFile {
                 return self.convert(inner, pointer, key, spans);
             }
             YamlData::Alias(_) => {
-                return Err(Diagnostic::new(
-                    "yaml-alias",
-                    "YAML aliases (`*name`) are not supported in a spec",
-                )
-                .with_label(here, "alias used here")
-                .with_help("write the value out in full; specs are meant to be read top to bottom"));
+                return Err(Box::new(
+                    Diagnostic::new(
+                        "yaml-alias",
+                        "YAML aliases (`*name`) are not supported in a spec",
+                    )
+                    .with_label(here, "alias used here")
+                    .with_help(
+                        "write the value out in full; specs are meant to be read top to bottom",
+                    ),
+                ));
             }
-            YamlData::BadValue => return Err(bad_value(here)),
+            YamlData::BadValue => return Err(Box::new(bad_value(here))),
         };
         spans.insert(pointer, NodeSpan { key, value: here });
         Ok(value)

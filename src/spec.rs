@@ -18,7 +18,10 @@ pub struct Spec {
     pub version: u32,
     /// Project name. Prefixes every AWS resource name, so keep it short: lowercase letters,
     /// digits and hyphens, starting with a letter.
-    #[schemars(regex(pattern = r"^[a-z][a-z0-9-]*[a-z0-9]$"), length(min = 2, max = 40))]
+    #[schemars(
+        regex(pattern = r"^[a-z][a-z0-9-]*[a-z0-9]$"),
+        length(min = 2, max = 40)
+    )]
     pub name: String,
     /// AWS region to deploy into, e.g. `us-east-1`.
     #[schemars(regex(pattern = r"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]+$"))]
@@ -336,9 +339,12 @@ impl Partitioning {
     pub fn keys(self) -> &'static [(&'static str, &'static str)] {
         match self {
             Partitioning::Daily => &[("year", "yyyy"), ("month", "MM"), ("day", "dd")],
-            Partitioning::Hourly => {
-                &[("year", "yyyy"), ("month", "MM"), ("day", "dd"), ("hour", "HH")]
-            }
+            Partitioning::Hourly => &[
+                ("year", "yyyy"),
+                ("month", "MM"),
+                ("day", "dd"),
+                ("hour", "HH"),
+            ],
             Partitioning::None => &[],
         }
     }

@@ -65,9 +65,26 @@ fn schema_prints_the_committed_schema() {
 fn render_writes_the_output_folder() {
     let dir = tempfile::tempdir().unwrap();
     let out_dir = dir.path().join("iot");
-    let out = pipelinec(&["render", "specs/iot-analytics.yaml", "-o", out_dir.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    for f in ["main.tf", "versions.tf", "providers.tf", "variables.tf", "outputs.tf", "iam.tf"] {
+    let out = pipelinec(&[
+        "render",
+        "specs/iot-analytics.yaml",
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for f in [
+        "main.tf",
+        "versions.tf",
+        "providers.tf",
+        "variables.tf",
+        "outputs.tf",
+        "iam.tf",
+    ] {
         assert!(out_dir.join(f).is_file(), "{f} missing");
     }
     assert!(out_dir.join("modules/kinesis_stream/main.tf").is_file());
@@ -87,7 +104,11 @@ fn render_of_an_invalid_spec_exits_1_and_writes_nothing() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not rendered"));
     assert!(!out_dir.exists());
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "no temp folder left behind");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "no temp folder left behind"
+    );
 }
 
 #[test]
@@ -96,7 +117,12 @@ fn render_into_an_unwritable_place_exits_2_and_keeps_the_old_output() {
     let blocker = dir.path().join("file");
     std::fs::write(&blocker, "not a folder").unwrap();
     let out_dir = blocker.join("out");
-    let out = pipelinec(&["render", "specs/iot-analytics.yaml", "-o", out_dir.to_str().unwrap()]);
+    let out = pipelinec(&[
+        "render",
+        "specs/iot-analytics.yaml",
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write"));
     assert_eq!(std::fs::read_to_string(&blocker).unwrap(), "not a folder");
@@ -108,7 +134,12 @@ fn re_rendering_replaces_stale_files() {
     let out_dir = dir.path().join("iot");
     std::fs::create_dir_all(&out_dir).unwrap();
     std::fs::write(out_dir.join("stale.tf"), "# left over").unwrap();
-    let out = pipelinec(&["render", "specs/iot-analytics.yaml", "-o", out_dir.to_str().unwrap()]);
+    let out = pipelinec(&[
+        "render",
+        "specs/iot-analytics.yaml",
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(0));
     assert!(!out_dir.join("stale.tf").exists());
     assert!(out_dir.join("main.tf").exists());

@@ -25,9 +25,12 @@ fn invalid_specs_report_exact_diagnostics() {
 
 #[test]
 fn there_are_at_least_twelve_invalid_fixtures() {
-    let n = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/invalid"))
-        .unwrap()
-        .count();
+    let n = std::fs::read_dir(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/invalid"
+    ))
+    .unwrap()
+    .count();
     assert!(n >= 12, "only {n} invalid fixtures");
 }
 

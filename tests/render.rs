@@ -85,7 +85,13 @@ fn schema_is_draft_07_and_every_property_is_described() {
             }
         }
         for key in ["oneOf", "anyOf", "allOf"] {
-            for (i, v) in node.get(key).and_then(|v| v.as_array()).into_iter().flatten().enumerate() {
+            for (i, v) in node
+                .get(key)
+                .and_then(|v| v.as_array())
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
                 walk(v, &format!("{path}/{key}/{i}"), missing);
             }
         }
@@ -96,14 +102,19 @@ fn schema_is_draft_07_and_every_property_is_described() {
                         walk(v, &format!("{path}/{key}/{k}"), missing);
                     }
                 }
-                Some(v @ serde_json::Value::Object(_)) => walk(v, &format!("{path}/{key}"), missing),
+                Some(v @ serde_json::Value::Object(_)) => {
+                    walk(v, &format!("{path}/{key}"), missing)
+                }
                 _ => {}
             }
         }
     }
     let mut missing = Vec::new();
     walk(&schema, "", &mut missing);
-    assert!(missing.is_empty(), "properties without a description: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "properties without a description: {missing:?}"
+    );
 }
 
 #[test]

@@ -17,7 +17,10 @@ fn check(files: &[std::path::PathBuf]) -> std::process::Output {
 }
 
 fn available() -> bool {
-    let ok = Command::new("check-jsonschema").arg("--version").output().is_ok_and(|o| o.status.success());
+    let ok = Command::new("check-jsonschema")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !ok {
         assert!(
             !std::env::var("PIPELINEC_REQUIRE_TOOLS").is_ok_and(|v| v == "1"),
@@ -36,7 +39,11 @@ fn independent_validator_accepts_examples_and_rejects_structural_fixtures() {
     let mut good = common::example_specs();
     good.push(common::root().join("tests/fixtures/valid/escaping.yaml"));
     let out = check(&good);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 
     let mut bad: Vec<_> = std::fs::read_dir(common::root().join("tests/fixtures/invalid"))
         .unwrap()
@@ -50,6 +57,10 @@ fn independent_validator_accepts_examples_and_rejects_structural_fixtures() {
     assert!(bad.len() >= 10);
     for file in bad {
         let out = check(std::slice::from_ref(&file));
-        assert!(!out.status.success(), "check-jsonschema accepted {}", file.display());
+        assert!(
+            !out.status.success(),
+            "check-jsonschema accepted {}",
+            file.display()
+        );
     }
 }

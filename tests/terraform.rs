@@ -22,8 +22,13 @@ fn have(tool: &str) -> bool {
         .output()
         .is_ok_and(|o| o.status.success());
     if !ok {
-        assert!(!required(), "{tool} is required (PIPELINEC_REQUIRE_TERRAFORM=1) but not found");
-        eprintln!("skipping: `{tool}` not found on PATH (set PIPELINEC_REQUIRE_TERRAFORM=1 to fail instead)");
+        assert!(
+            !required(),
+            "{tool} is required (PIPELINEC_REQUIRE_TERRAFORM=1) but not found"
+        );
+        eprintln!(
+            "skipping: `{tool}` not found on PATH (set PIPELINEC_REQUIRE_TERRAFORM=1 to fail instead)"
+        );
     }
     ok
 }
@@ -51,9 +56,21 @@ fn terraform(dir: &Path, args: &[&str]) -> String {
 
 fn init(dir: &Path) {
     if Path::new(PLUGIN_DIR).is_dir() {
-        terraform(dir, &["init", "-backend=false", "-input=false", "-no-color", &format!("-plugin-dir={PLUGIN_DIR}")]);
+        terraform(
+            dir,
+            &[
+                "init",
+                "-backend=false",
+                "-input=false",
+                "-no-color",
+                &format!("-plugin-dir={PLUGIN_DIR}"),
+            ],
+        );
     } else {
-        terraform(dir, &["init", "-backend=false", "-input=false", "-no-color"]);
+        terraform(
+            dir,
+            &["init", "-backend=false", "-input=false", "-no-color"],
+        );
     }
 }
 
@@ -94,7 +111,11 @@ struct Moto {
 
 impl Moto {
     fn start() -> Option<Moto> {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").ok()?.local_addr().ok()?.port();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .ok()?
+            .local_addr()
+            .ok()?
+            .port();
         let child = Command::new("moto_server")
             .args(["-H", "127.0.0.1", "-p", &port.to_string()])
             .stdout(std::process::Stdio::null())
@@ -122,7 +143,9 @@ impl Drop for Moto {
 /// Points every service the plan may call at moto, through an override file so the rendered
 /// `providers.tf` stays as users get it.
 fn override_provider(dir: &Path, port: u16) {
-    let services = ["athena", "firehose", "glue", "iam", "kinesis", "lambda", "logs", "s3", "sqs", "sts"];
+    let services = [
+        "athena", "firehose", "glue", "iam", "kinesis", "lambda", "logs", "s3", "sqs", "sts",
+    ];
     let endpoints: String = services
         .iter()
         .map(|s| format!("    {s:<8} = \"http://127.0.0.1:{port}\"\n"))
@@ -156,7 +179,13 @@ fn iot_analytics_plans_every_service_of_the_seed() {
     init(&dir);
     let plan = Command::new("terraform")
         .arg(format!("-chdir={}", dir.display()))
-        .args(["plan", "-refresh=false", "-input=false", "-no-color", "-out=plan.bin"])
+        .args([
+            "plan",
+            "-refresh=false",
+            "-input=false",
+            "-no-color",
+            "-out=plan.bin",
+        ])
         .env("AWS_ACCESS_KEY_ID", "test")
         .env("AWS_SECRET_ACCESS_KEY", "test")
         .env("AWS_EC2_METADATA_DISABLED", "true")
@@ -167,10 +196,12 @@ fn iot_analytics_plans_every_service_of_the_seed() {
         .env("NO_PROXY", "127.0.0.1")
         .output()
         .unwrap();
-    let text = String::from_utf8_lossy(&plan.stdout).into_owned() + &String::from_utf8_lossy(&plan.stderr);
+    let text =
+        String::from_utf8_lossy(&plan.stdout).into_owned() + &String::from_utf8_lossy(&plan.stderr);
     assert!(plan.status.success(), "plan failed:\n{text}");
     let show = terraform(&dir, &["show", "-json", "plan.bin"]);
-    let json: serde_json::Value = serde_json::from_str(show.lines().find(|l| l.starts_with('{')).unwrap()).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(show.lines().find(|l| l.starts_with('{')).unwrap()).unwrap();
     let mut types: Vec<&str> = json["resource_changes"]
         .as_array()
         .unwrap()
@@ -194,7 +225,10 @@ fn iot_analytics_plans_every_service_of_the_seed() {
         "aws_lambda_function",
         "aws_s3_bucket",
     ] {
-        assert!(types.contains(&want), "{want} missing from the plan: {types:?}");
+        assert!(
+            types.contains(&want),
+            "{want} missing from the plan: {types:?}"
+        );
     }
     drop(moto);
 }

@@ -136,6 +136,13 @@ data "aws_iam_policy_document" "sensor_catalog" {
 
   # own resources of sensor_catalog
   statement {
+    sid       = "OwnCrawlerLogGroup"
+    actions   = ["logs:CreateLogGroup"]
+    resources = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/aws-glue/crawlers"]
+  }
+
+  # own resources of sensor_catalog
+  statement {
     sid       = "OwnCrawlerLogs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
     resources = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/aws-glue/crawlers:log-stream:iot-analytics-sensor-catalog"]

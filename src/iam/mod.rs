@@ -7,7 +7,7 @@ pub mod registry;
 
 use crate::graph::Edge;
 use crate::hcl;
-use crate::model::{Component, ComponentId, Kind, Project, Settings};
+use crate::model::{Component, ComponentId, Project, Settings};
 use crate::naming;
 use registry::{Access, Actor, Grant};
 
@@ -131,7 +131,10 @@ fn expand(g: &Grant, sides: &[(&str, &Facts)], region: &str) -> Option<Statement
         .conditions
         .iter()
         .map(|c| {
-            let value = fill(c.value, sides, region).into_iter().next().unwrap_or_default();
+            let value = fill(c.value, sides, region)
+                .into_iter()
+                .next()
+                .unwrap_or_default();
             (c.test.to_string(), c.variable.to_string(), value)
         })
         .collect();
@@ -149,7 +152,10 @@ fn fill(template: &str, sides: &[(&str, &Facts)], region: &str) -> Vec<String> {
     let mut outs = vec![String::new()];
     let mut rest = template;
     while let Some(open) = rest.find('{') {
-        let close = open + rest[open..].find('}').expect("registry templates are well formed");
+        let close = open
+            + rest[open..]
+                .find('}')
+                .expect("registry templates are well formed");
         let key = &rest[open + 1..close];
         for o in &mut outs {
             o.push_str(&rest[..open]);
@@ -199,7 +205,10 @@ pub fn facts(project: &Project, c: &Component) -> Facts {
     let key_arn = |k: &Option<String>| k.iter().map(|k| lit(k)).collect::<Vec<_>>();
     match &c.settings {
         Settings::KinesisStream(s) => vec![
-            ("stream_arn", vec![arn("kinesis", &format!("stream/{base}"))]),
+            (
+                "stream_arn",
+                vec![arn("kinesis", &format!("stream/{base}"))],
+            ),
             ("kms_key_arn", key_arn(&s.kms_key)),
         ],
         Settings::Firehose(f) => {
@@ -209,13 +218,19 @@ pub fn facts(project: &Project, c: &Component) -> Facts {
                 ("error_prefix", vec![lit(&f.error_prefix)]),
                 (
                     "log_stream_arn",
-                    vec![arn("logs", &format!("log-group:{group}:log-stream:DestinationDelivery"))],
+                    vec![arn(
+                        "logs",
+                        &format!("log-group:{group}:log-stream:DestinationDelivery"),
+                    )],
                 ),
             ]
         }
         Settings::Lambda(l) => vec![
             ("output_prefix", vec![lit(&lambda_output_prefix(&c.id, l))]),
-            ("log_group_arn", vec![arn("logs", &format!("log-group:/aws/lambda/{base}"))]),
+            (
+                "log_group_arn",
+                vec![arn("logs", &format!("log-group:/aws/lambda/{base}"))],
+            ),
             (
                 "dlq_arn",
                 match l.on_failure {
@@ -225,13 +240,19 @@ pub fn facts(project: &Project, c: &Component) -> Facts {
             ),
         ],
         Settings::S3DataLake(s) => vec![
-            ("bucket_arn", vec![bucket_arn(&naming::bucket_stem(p, &c.id, ""))]),
+            (
+                "bucket_arn",
+                vec![bucket_arn(&naming::bucket_stem(p, &c.id, ""))],
+            ),
             ("kms_key_arn", key_arn(&s.kms_key_arn)),
         ],
         Settings::GlueCatalog(g) => {
             let db = lit(&naming::glue_database(p, &c.id));
             vec![
-                ("table_prefix", g.tables.values().map(|t| lit(&t.prefix)).collect()),
+                (
+                    "table_prefix",
+                    g.tables.values().map(|t| lit(&t.prefix)).collect(),
+                ),
                 ("catalog_arn", vec![arn("glue", "catalog")]),
                 ("database_arn", vec![arn("glue", &format!("database/{db}"))]),
                 (
@@ -240,6 +261,10 @@ pub fn facts(project: &Project, c: &Component) -> Facts {
                         .keys()
                         .map(|t| arn("glue", &format!("table/{db}/{}", lit(t))))
                         .collect(),
+                ),
+                (
+                    "crawler_log_group_arn",
+                    vec![arn("logs", "log-group:/aws-glue/crawlers")],
                 ),
                 (
                     "crawler_log_arn",
@@ -259,7 +284,9 @@ pub fn facts(project: &Project, c: &Component) -> Facts {
 
 /// The key prefix a Firehose delivers under (before its date partitions).
 pub fn firehose_prefix(id: &ComponentId, f: &crate::spec::Firehose) -> String {
-    f.prefix.clone().unwrap_or_else(|| format!("{}/", id.kebab()))
+    f.prefix
+        .clone()
+        .unwrap_or_else(|| format!("{}/", id.kebab()))
 }
 
 /// The key prefix a Lambda writes under in its S3 sinks.
@@ -267,13 +294,4 @@ pub fn lambda_output_prefix(id: &ComponentId, l: &crate::spec::Lambda) -> String
     l.output_prefix
         .clone()
         .unwrap_or_else(|| format!("{}/", id.kebab()))
-}
-
-/// Kinds whose component acts on the given edge, for documentation and `iam` output.
-pub fn actor_kind(from: Kind, to: Kind) -> Option<Kind> {
-    registry::edge(from, to).and_then(|r| match r.actor {
-        Actor::From => Some(from),
-        Actor::To => Some(to),
-        Actor::Nobody => None,
-    })
 }

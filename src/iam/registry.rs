@@ -288,6 +288,14 @@ pub const BASELINES: &[Baseline] = &[
                 ],
                 conditions: &[],
             },
+            // Glue logs every crawler into the shared `/aws-glue/crawlers` group, creating it
+            // on first use; the crawler writes only its own stream.
+            Grant {
+                sid: "OwnCrawlerLogGroup",
+                actions: &["logs:CreateLogGroup"],
+                resources: &["{self.crawler_log_group_arn}"],
+                conditions: &[],
+            },
             Grant {
                 sid: "OwnCrawlerLogs",
                 actions: &["logs:CreateLogStream", "logs:PutLogEvents"],

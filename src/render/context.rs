@@ -52,7 +52,10 @@ pub fn project(project: &Project) -> Result<Context, RenderError> {
         v.insert("id", Value::from(c.id.as_str()));
         v.insert("module", expr(format!("module.{}", c.id)));
         if let Some(p) = policies.iter().find(|p| p.component == c.id) {
-            v.insert("role_arn", expr(format!("aws_iam_role.{}.arn", p.component)));
+            v.insert(
+                "role_arn",
+                expr(format!("aws_iam_role.{}.arn", p.component)),
+            );
             v.insert(
                 "depends_on",
                 expr(format!("[aws_iam_role_policy.{}]", p.component)),
@@ -83,12 +86,25 @@ pub fn project(project: &Project) -> Result<Context, RenderError> {
                     match s.encryption {
                         spec::StreamEncryption::None => Value::from(()),
                         spec::StreamEncryption::Kms => Value::from(
-                            s.kms_key.clone().unwrap_or_else(|| "alias/aws/kinesis".into()),
+                            s.kms_key
+                                .clone()
+                                .unwrap_or_else(|| "alias/aws/kinesis".into()),
                         ),
                     },
                 );
-                outputs.push(out("stream_arn", "arn", format!("ARN of the `{}` Kinesis stream", c.id)));
-                outputs.push(out("stream_name", "name", format!("Name of the `{}` Kinesis stream (producers write here)", c.id)));
+                outputs.push(out(
+                    "stream_arn",
+                    "arn",
+                    format!("ARN of the `{}` Kinesis stream", c.id),
+                ));
+                outputs.push(out(
+                    "stream_name",
+                    "name",
+                    format!(
+                        "Name of the `{}` Kinesis stream (producers write here)",
+                        c.id
+                    ),
+                ));
             }
             Settings::Firehose(f) => {
                 let input = project.graph.incoming(&c.id).next();
@@ -96,11 +112,18 @@ pub fn project(project: &Project) -> Result<Context, RenderError> {
                 v.insert("name", Value::from(name));
                 v.insert(
                     "stream_arn",
-                    expr(input.map(|e| format!("module.{}.arn", e.from)).unwrap_or_default()),
+                    expr(
+                        input
+                            .map(|e| format!("module.{}.arn", e.from))
+                            .unwrap_or_default(),
+                    ),
                 );
                 v.insert(
                     "bucket_arn",
-                    expr(dest.map(|e| format!("module.{}.arn", e.to)).unwrap_or_default()),
+                    expr(
+                        dest.map(|e| format!("module.{}.arn", e.to))
+                            .unwrap_or_default(),
+                    ),
                 );
                 let parts = partition_path(f.partitioning, |key, fmt| {
                     format!("{key}=!{{timestamp:{fmt}}}/")
@@ -132,7 +155,11 @@ pub fn project(project: &Project) -> Result<Context, RenderError> {
                     }),
                 );
                 v.insert("log_retention_days", Value::from(f.log_retention_days));
-                outputs.push(out("delivery_stream_name", "name", format!("Name of the `{}` Firehose delivery stream", c.id)));
+                outputs.push(out(
+                    "delivery_stream_name",
+                    "name",
+                    format!("Name of the `{}` Firehose delivery stream", c.id),
+                ));
             }
             Settings::Lambda(l) => {
                 let code_dir = project.base_dir.join(&l.code);
@@ -197,24 +224,44 @@ pub fn project(project: &Project) -> Result<Context, RenderError> {
                         spec::StartingPosition::TrimHorizon => "TRIM_HORIZON",
                     }),
                 );
-                v.insert("batching_window_seconds", Value::from(l.batching_window_seconds));
-                v.insert("maximum_retry_attempts", Value::from(l.maximum_retry_attempts));
-                v.insert("bisect_batch_on_error", Value::from(l.bisect_batch_on_error));
+                v.insert(
+                    "batching_window_seconds",
+                    Value::from(l.batching_window_seconds),
+                );
+                v.insert(
+                    "maximum_retry_attempts",
+                    Value::from(l.maximum_retry_attempts),
+                );
+                v.insert(
+                    "bisect_batch_on_error",
+                    Value::from(l.bisect_batch_on_error),
+                );
                 v.insert(
                     "failure_queue",
                     Value::from(l.on_failure == spec::OnFailure::Sqs),
                 );
                 v.insert("log_retention_days", Value::from(l.log_retention_days));
-                outputs.push(out("function_name", "function_name", format!("Name of the `{}` Lambda function", c.id)));
+                outputs.push(out(
+                    "function_name",
+                    "function_name",
+                    format!("Name of the `{}` Lambda function", c.id),
+                ));
                 if l.on_failure == spec::OnFailure::Sqs {
-                    outputs.push(out("failure_queue_url", "failure_queue_url", format!("SQS queue receiving batches `{}` failed to process", c.id)));
+                    outputs.push(out(
+                        "failure_queue_url",
+                        "failure_queue_url",
+                        format!("SQS queue receiving batches `{}` failed to process", c.id),
+                    ));
                 }
             }
             Settings::S3DataLake(s) => {
                 bucket_values(&mut v, &project.name, c, "");
                 v.insert("versioning", Value::from(s.versioning));
                 bucket_encryption(&mut v, s.encryption, &s.kms_key_arn);
-                v.insert("expire_after_days", Value::from(s.retention.expire_after_days));
+                v.insert(
+                    "expire_after_days",
+                    Value::from(s.retention.expire_after_days),
+                );
                 v.insert(
                     "infrequent_access_after_days",
                     Value::from(s.retention.infrequent_access_after_days),
@@ -224,16 +271,21 @@ pub fn project(project: &Project) -> Result<Context, RenderError> {
                     Value::from(s.retention.noncurrent_expire_after_days),
                 );
                 v.insert("force_destroy", Value::from(s.force_destroy));
-                outputs.push(out("bucket", "bucket", format!("Name of the `{}` data-lake bucket", c.id)));
+                outputs.push(out(
+                    "bucket",
+                    "bucket",
+                    format!("Name of the `{}` data-lake bucket", c.id),
+                ));
             }
             Settings::GlueCatalog(g) => {
-                let lake = project
-                    .graph
-                    .incoming(&c.id)
-                    .next()
-                    .map(|e| e.from.clone());
-                let bucket = lake.map(|l| format!("module.{l}.bucket")).unwrap_or_default();
-                v.insert("database", Value::from(naming::glue_database(&project.name, &c.id)));
+                let lake = project.graph.incoming(&c.id).next().map(|e| e.from.clone());
+                let bucket = lake
+                    .map(|l| format!("module.{l}.bucket"))
+                    .unwrap_or_default();
+                v.insert(
+                    "database",
+                    Value::from(naming::glue_database(&project.name, &c.id)),
+                );
                 v.insert("description", Value::from(g.description.clone()));
                 let tables: Vec<Value> = g
                     .tables
@@ -259,7 +311,11 @@ pub fn project(project: &Project) -> Result<Context, RenderError> {
                     );
                 }
                 v.insert("crawler", Value::from(g.crawler.is_some()));
-                outputs.push(out("database", "database", format!("Glue database of `{}`", c.id)));
+                outputs.push(out(
+                    "database",
+                    "database",
+                    format!("Glue database of `{}`", c.id),
+                ));
             }
             Settings::Athena(a) => {
                 v.insert("name", Value::from(name.clone()));
@@ -270,9 +326,16 @@ pub fn project(project: &Project) -> Result<Context, RenderError> {
                     Value::from(a.bytes_scanned_cutoff_mb * 1024 * 1024),
                 );
                 v.insert("enforce", Value::from(a.enforce_workgroup_configuration));
-                v.insert("results_retention_days", Value::from(a.results_retention_days));
+                v.insert(
+                    "results_retention_days",
+                    Value::from(a.results_retention_days),
+                );
                 v.insert("force_destroy", Value::from(a.force_destroy));
-                let catalogs: Vec<_> = project.graph.incoming(&c.id).map(|e| e.from.clone()).collect();
+                let catalogs: Vec<_> = project
+                    .graph
+                    .incoming(&c.id)
+                    .map(|e| e.from.clone())
+                    .collect();
                 let mut queries = Vec::new();
                 for (q, nq) in &a.named_queries {
                     let catalog = nq
@@ -288,7 +351,10 @@ pub fn project(project: &Project) -> Result<Context, RenderError> {
                     extra_files.push((file, sql.into_bytes()));
                     queries.push(obj(BTreeMap::from([
                         ("key", Value::from(q.as_str())),
-                        ("name", Value::from(format!("{name}-{}", q.replace('_', "-")))),
+                        (
+                            "name",
+                            Value::from(format!("{name}-{}", q.replace('_', "-"))),
+                        ),
                         ("description", Value::from(nq.description.clone())),
                         ("database", expr(format!("module.{catalog}.database"))),
                         (
@@ -302,8 +368,16 @@ pub fn project(project: &Project) -> Result<Context, RenderError> {
                     ])));
                 }
                 v.insert("named_queries", Value::from(queries));
-                outputs.push(out("workgroup", "workgroup", format!("Athena workgroup of `{}`", c.id)));
-                outputs.push(out("results_bucket", "results_bucket", format!("Bucket holding `{}` query results", c.id)));
+                outputs.push(out(
+                    "workgroup",
+                    "workgroup",
+                    format!("Athena workgroup of `{}`", c.id),
+                ));
+                outputs.push(out(
+                    "results_bucket",
+                    "results_bucket",
+                    format!("Bucket holding `{}` query results", c.id),
+                ));
             }
         }
         components.push(Call {
@@ -434,7 +508,10 @@ fn glue_table(name: &str, t: &spec::GlueTable, bucket_expr: &str) -> Value {
                 params.push((format!("projection.{k}.digits"), Value::from(d)));
             }
         }
-        let template: String = keys.iter().map(|(k, _)| format!("{k}=$${{{k}}}/")).collect();
+        let template: String = keys
+            .iter()
+            .map(|(k, _)| format!("{k}=$${{{k}}}/"))
+            .collect();
         params.push((
             "storage.location.template".into(),
             tmpl(format!("{location}{template}")),
@@ -443,9 +520,7 @@ fn glue_table(name: &str, t: &spec::GlueTable, bucket_expr: &str) -> Value {
     let kv = |items: Vec<(String, Value)>| -> Vec<Value> {
         items
             .into_iter()
-            .map(|(k, v)| {
-                obj(BTreeMap::from([("key", expr(quote(&k))), ("value", v)]))
-            })
+            .map(|(k, v)| obj(BTreeMap::from([("key", expr(quote(&k))), ("value", v)])))
             .collect()
     };
     let columns: Vec<Value> = t
@@ -476,7 +551,11 @@ fn glue_table(name: &str, t: &spec::GlueTable, bucket_expr: &str) -> Value {
         ("parameters", Value::from(kv(params))),
         (
             "partition_keys",
-            Value::from(keys.iter().map(|(k, _)| Value::from(*k)).collect::<Vec<_>>()),
+            Value::from(
+                keys.iter()
+                    .map(|(k, _)| Value::from(*k))
+                    .collect::<Vec<_>>(),
+            ),
         ),
         ("columns", Value::from(columns)),
     ]))

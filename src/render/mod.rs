@@ -60,7 +60,8 @@ fn environment() -> Environment<'static> {
     );
     for (name, text) in TEMPLATES {
         if name.ends_with(".j2") {
-            env.add_template(name, text).expect("embedded templates parse");
+            env.add_template(name, text)
+                .expect("embedded templates parse");
         }
     }
     env
@@ -112,10 +113,12 @@ pub fn render(project: &Project) -> Result<Files, RenderError> {
     let env = environment();
     let mut files = Files::new();
     let render = |name: &str, ctx: &Value| -> Result<String, RenderError> {
-        let t = env.get_template(name).map_err(|source| RenderError::Template {
-            name: name.to_string(),
-            source,
-        })?;
+        let t = env
+            .get_template(name)
+            .map_err(|source| RenderError::Template {
+                name: name.to_string(),
+                source,
+            })?;
         t.render(ctx).map_err(|source| RenderError::Template {
             name: name.to_string(),
             source,
@@ -142,7 +145,10 @@ pub fn render(project: &Project) -> Result<Files, RenderError> {
             .trim_end_matches(".j2")
             .to_string();
         let text = render(name, &root)?;
-        files.insert(PathBuf::from(out), hcl::align(&tidy_blank_lines(&text)).into_bytes());
+        files.insert(
+            PathBuf::from(out),
+            hcl::align(&tidy_blank_lines(&text)).into_bytes(),
+        );
     }
     for kind in module_folders(&ctx.kinds) {
         let prefix = format!("{kind}/module/");
@@ -181,7 +187,11 @@ fn tidy_blank_lines(text: &str) -> String {
             blank += 1;
             continue;
         }
-        if blank > 0 && !out.is_empty() && !out.ends_with("{\n") && !line.trim_start().starts_with('}') {
+        if blank > 0
+            && !out.is_empty()
+            && !out.ends_with("{\n")
+            && !line.trim_start().starts_with('}')
+        {
             out.push('\n');
         }
         blank = 0;

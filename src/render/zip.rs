@@ -25,7 +25,8 @@ pub fn package(dir: &Path) -> std::io::Result<Vec<u8>> {
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        zip.start_file(name, options).map_err(std::io::Error::other)?;
+        zip.start_file(name, options)
+            .map_err(std::io::Error::other)?;
         zip.write_all(&std::fs::read(&path)?)?;
     }
     Ok(zip.finish().map_err(std::io::Error::other)?.into_inner())
@@ -37,7 +38,11 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<(
         if path.is_dir() {
             collect(root, &path, out)?;
         } else {
-            out.push(path.strip_prefix(root).expect("walked from root").to_path_buf());
+            out.push(
+                path.strip_prefix(root)
+                    .expect("walked from root")
+                    .to_path_buf(),
+            );
         }
     }
     Ok(())

@@ -42,13 +42,19 @@ pub fn read_tree(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             let name = path.file_name().unwrap().to_string_lossy();
-            if name == ".terraform" || name == ".terraform.lock.hcl" || name.starts_with("terraform.tfstate") {
+            if name == ".terraform"
+                || name == ".terraform.lock.hcl"
+                || name.starts_with("terraform.tfstate")
+            {
                 continue;
             }
             if path.is_dir() {
                 walk(root, &path, out);
             } else {
-                out.insert(path.strip_prefix(root).unwrap().to_path_buf(), std::fs::read(&path).unwrap());
+                out.insert(
+                    path.strip_prefix(root).unwrap().to_path_buf(),
+                    std::fs::read(&path).unwrap(),
+                );
             }
         }
     }
