@@ -46,6 +46,7 @@ pub fn check(file: &SourceFile) -> Result<Project, Vec<Diagnostic>> {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| spec.name.clone()),
+        policies: Vec::new(),
     };
     for (key, value) in &project.tags {
         let ptr = format!("/tags/{}", pointer_segment(key));
@@ -77,6 +78,42 @@ pub fn check(file: &SourceFile) -> Result<Project, Vec<Diagnostic>> {
         }
     }
     if diags.is_empty() {
+        let mut project = project;
+        match crate::iam::policies(&project) {
+            Ok(p) => project.policies = p,
+            Err(too_large) => {
+                for t in too_large {
+                    let c = project
+                        .components
+                        .values()
+                        .find(|c| naming::role(&project.name, c) == t.name)
+                        .expect("every identity belongs to a component");
+                    let largest: Vec<String> = t
+                        .largest
+                        .iter()
+                        .map(|(sid, n)| format!("{sid} ({n} characters)"))
+                        .collect();
+                    diags.push(
+                        Diagnostic::new(
+                            "policy-too-large",
+                            format!(
+                                "the permissions of `{}` need {} managed policies; IAM allows {} per role",
+                                c.id,
+                                t.needed,
+                                crate::iam::layout::MANAGED_PER_ROLE
+                            ),
+                        )
+                        .with_label(doc.key_span(&c.pointer), "too many permissions")
+                        .with_help(format!(
+                            "split this component's inputs or outputs across several components; \
+                             largest statements: {}",
+                            largest.join(", ")
+                        )),
+                    );
+                }
+                return Err(diags);
+            }
+        }
         Ok(project)
     } else {
         diags.sort_by_key(|d| d.offset());

@@ -33,8 +33,23 @@ pub enum Command {
         #[arg(short, long)]
         out: Option<PathBuf>,
     },
+    /// Print the permission matrix: each role, its trust, each statement and the edges behind it.
+    Iam {
+        /// The spec file.
+        spec: PathBuf,
+        /// `table` for code review, `json` for tools (stable).
+        #[arg(long, value_enum, default_value_t = IamFormat::Table)]
+        format: IamFormat,
+    },
     /// Print the JSON Schema (draft-07) of the spec format.
     Schema,
+}
+
+/// Output formats of `pipelinec iam`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum IamFormat {
+    Table,
+    Json,
 }
 
 /// Exit statuses.
@@ -47,6 +62,7 @@ pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Validate { specs } => validate(&specs),
         Command::Render { spec, out } => render(&spec, out.as_deref()),
+        Command::Iam { spec, format } => iam(&spec, format),
         Command::Schema => {
             print!("{}", crate::schema::schema_text());
             OK
@@ -103,18 +119,38 @@ fn validate(specs: &[PathBuf]) -> u8 {
     status
 }
 
-fn render(spec: &Path, out: Option<&Path>) -> u8 {
-    let file = match read(spec) {
-        Ok(f) => f,
+/// Reads and checks one spec, printing its problems; the exit status on failure.
+fn load(spec: &Path, what: &str) -> Result<crate::model::Project, u8> {
+    let file = read(spec)?;
+    crate::check::check(&file).map_err(|diags| {
+        eprint!("{}", render_human(&file, &diags, style()));
+        eprintln!("{}: {what}; fix the problems above", spec.display());
+        INVALID
+    })
+}
+
+fn iam(spec: &Path, format: IamFormat) -> u8 {
+    let project = match load(spec, "no permission matrix") {
+        Ok(p) => p,
         Err(code) => return code,
     };
-    let project = match crate::check::check(&file) {
-        Ok(p) => p,
-        Err(diags) => {
-            eprint!("{}", render_human(&file, &diags, style()));
-            eprintln!("{}: not rendered; fix the problems above", spec.display());
-            return INVALID;
+    match format {
+        IamFormat::Table => print!("{}", crate::iam::report::table(&project, &project.policies)),
+        IamFormat::Json => {
+            let json = crate::iam::report::json(&project, &project.policies);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json).expect("JSON serialises")
+            );
         }
+    }
+    OK
+}
+
+fn render(spec: &Path, out: Option<&Path>) -> u8 {
+    let project = match load(spec, "not rendered") {
+        Ok(p) => p,
+        Err(code) => return code,
     };
     let files = match crate::render::render(&project) {
         Ok(f) => f,

@@ -182,6 +182,8 @@ pub struct Project {
     pub base_dir: PathBuf,
     /// The spec file's stem, the default output folder name.
     pub stem: String,
+    /// The IAM identities derived from the graph, laid out within IAM quotas.
+    pub policies: Vec<crate::iam::RolePolicy>,
 }
 
 impl Project {

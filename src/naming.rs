@@ -18,6 +18,7 @@ pub enum Rule {
     Firehose,
     LambdaFunction,
     IamRole,
+    IamPolicy,
     SqsQueue,
     GlueDatabase,
     GlueTable,
@@ -33,6 +34,8 @@ impl Rule {
             Rule::KinesisStream | Rule::AthenaWorkgroup | Rule::AthenaNamedQuery => 128,
             Rule::Firehose | Rule::LambdaFunction | Rule::IamRole => 64,
             Rule::SqsQueue => 80,
+            // Leaves room for the `-N` suffix of split policies.
+            Rule::IamPolicy => 125,
             Rule::GlueDatabase | Rule::GlueTable | Rule::GlueCrawler => 255,
         }
     }
@@ -46,7 +49,7 @@ impl Rule {
             Rule::LambdaFunction | Rule::SqsQueue => {
                 c.is_ascii_alphanumeric() || matches!(c, '_' | '-')
             }
-            Rule::IamRole => c.is_ascii_alphanumeric() || "_+=,.@-".contains(c),
+            Rule::IamRole | Rule::IamPolicy => c.is_ascii_alphanumeric() || "_+=,.@-".contains(c),
             // Athena reads only lowercase Glue names with underscores.
             Rule::GlueDatabase | Rule::GlueTable => {
                 c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'
@@ -62,7 +65,7 @@ impl Rule {
                 "letters, digits, `_`, `.` and `-`"
             }
             Rule::LambdaFunction | Rule::SqsQueue => "letters, digits, `_` and `-`",
-            Rule::IamRole => "letters, digits and `_+=,.@-`",
+            Rule::IamRole | Rule::IamPolicy => "letters, digits and `_+=,.@-`",
             Rule::GlueDatabase | Rule::GlueTable => "lowercase letters, digits and `_`",
             Rule::GlueCrawler | Rule::AthenaNamedQuery => "printable characters",
         }
@@ -130,6 +133,7 @@ pub fn glue_database(project: &str, id: &ComponentId) -> String {
 pub fn role(project: &str, c: &Component) -> String {
     match c.kind() {
         Kind::GlueCatalog => format!("{}-crawler", base(project, &c.id)),
+        Kind::Athena => format!("{}-query", base(project, &c.id)),
         _ => base(project, &c.id),
     }
 }
@@ -179,6 +183,7 @@ pub fn names(project: &str, c: &Component) -> Vec<AwsName> {
         }
         Settings::Athena(a) => {
             out.push(name("Athena workgroup", b.clone(), Rule::AthenaWorkgroup));
+            out.push(name("IAM policy", role(project, c), Rule::IamPolicy));
             out.push(AwsName {
                 what: "S3 bucket",
                 name: bucket_stem(project, &c.id, "results"),

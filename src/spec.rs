@@ -188,6 +188,26 @@ pub struct Lambda {
     #[serde(default = "default_log_retention_days")]
     #[schemars(extend("enum" = LOG_RETENTION_DAYS))]
     pub log_retention_days: u32,
+    /// AWS X-Ray tracing: `active` samples and traces invocations (and grants the two X-Ray
+    /// write actions, which AWS cannot scope to a resource); `pass_through` does not.
+    #[serde(default)]
+    pub tracing: Tracing,
+    /// Concurrent executions reserved for (and capping) this function. Omit to share the
+    /// account's unreserved pool.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0, max = 10000))]
+    pub reserved_concurrency: Option<u32>,
+}
+
+/// Lambda X-Ray tracing mode.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Tracing {
+    /// Trace only requests that arrive with a trace header (the AWS default).
+    #[default]
+    PassThrough,
+    /// Sample and trace invocations.
+    Active,
 }
 
 fn default_memory_mb() -> u32 {

@@ -1,18 +1,24 @@
 //! Least-privilege IAM, derived from the graph's edges through the [`registry`].
 //!
-//! Each acting component gets one role trusted by its service alone; each statement in its
-//! policy exists because of one edge (or the component's own resources) and says which.
+//! Each acting component gets one identity (a role trusted by its service alone, or for Athena
+//! a policy for its callers). Each statement exists because of edges of the graph (or the
+//! component's own resources) and names them. Statements are laid out across an inline policy
+//! and managed policies so that no IAM size quota is exceeded ([`layout`]).
 
+pub mod layout;
 pub mod registry;
+pub mod report;
 
 use crate::graph::Edge;
 use crate::hcl;
 use crate::model::{Component, ComponentId, Project, Settings};
 use crate::naming;
-use registry::{Access, Actor, Grant};
+use registry::{Access, Actor, Grant, Identity};
+
+pub use layout::Layout;
 
 /// Why a statement exists.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Cause {
     /// An edge of the graph.
     Edge {
@@ -21,70 +27,178 @@ pub enum Cause {
         access: Access,
     },
     /// The component's own resources (its log group, its dead-letter queue).
-    Own,
+    Own(ComponentId),
 }
 
-/// One policy statement. Resources are HCL template strings (they hold `${local.…}`).
-#[derive(Debug, Clone)]
+impl std::fmt::Display for Cause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Cause::Edge { from, to, access } => write!(f, "{from} -> {to} ({})", access.as_str()),
+            Cause::Own(id) => write!(f, "own resources of {id}"),
+        }
+    }
+}
+
+/// An IAM condition with its (template) value.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Condition {
+    pub test: String,
+    pub variable: String,
+    pub values: Vec<String>,
+}
+
+/// One policy statement. Resources and condition values are HCL template string bodies (they
+/// may hold `${local.partition}`, `${local.region}` and `${local.account_id}`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Statement {
     pub sid: String,
     pub actions: Vec<String>,
     pub resources: Vec<String>,
-    /// (test, variable, value)
-    pub conditions: Vec<(String, String, String)>,
-    pub cause: Cause,
+    pub conditions: Vec<Condition>,
+    /// The edges (or own resources) that need this statement, in graph order.
+    pub causes: Vec<Cause>,
 }
 
-/// The role of one acting component and everything it may do.
+/// The identity of one acting component and everything it may do.
 #[derive(Debug, Clone)]
 pub struct RolePolicy {
     pub component: ComponentId,
-    pub role_name: String,
-    /// The service principal trusted to assume the role.
-    pub principal: &'static str,
+    /// Role name, or managed-policy name for a caller policy.
+    pub name: String,
+    pub identity: Identity,
+    /// Conditions of the trust policy (confused-deputy protection).
+    pub trust_conditions: Vec<Condition>,
     pub statements: Vec<Statement>,
+    pub layout: Layout,
 }
 
-/// Whether a component acts with a role of its own.
-pub fn acts(c: &Component) -> bool {
-    match &c.settings {
-        Settings::GlueCatalog(g) => g.crawler.is_some(),
-        _ => registry::principal(c.kind()).is_some(),
+impl RolePolicy {
+    /// The trusted service, for roles.
+    pub fn principal(&self) -> Option<&'static str> {
+        match self.identity {
+            Identity::Role(p) => Some(p),
+            Identity::CallerPolicy => None,
+        }
     }
 }
 
-/// The roles and policies of a project, in component order.
-pub fn policies(project: &Project) -> Vec<RolePolicy> {
+/// Whether a component acts with an identity of its own.
+pub fn acts(c: &Component) -> bool {
+    match &c.settings {
+        Settings::GlueCatalog(g) => g.crawler.is_some(),
+        _ => registry::identity(c.kind()).is_some(),
+    }
+}
+
+/// The identities and policies of a project, in component order, laid out within IAM quotas.
+/// Fails with the roles that cannot fit.
+pub fn policies(project: &Project) -> Result<Vec<RolePolicy>, Vec<layout::TooLarge>> {
     let mut out = Vec::new();
+    let mut errors = Vec::new();
     for c in project.components.values().filter(|c| acts(c)) {
-        let mut statements = Vec::new();
-        for base in registry::BASELINES.iter().filter(|b| b.kind == c.kind()) {
-            for g in base.grants {
-                let own = facts(project, c);
-                if let Some(s) = expand(g, &[("self", &own)], &project.region) {
-                    statements.push(Statement {
+        let statements = statements_of(project, c);
+        let identity = registry::identity(c.kind()).expect("acting kinds have an identity");
+        let name = naming::role(&project.name, c);
+        match layout::lay_out(&name, identity, &statements) {
+            Ok((statements, layout)) => out.push(RolePolicy {
+                component: c.id.clone(),
+                name,
+                identity,
+                trust_conditions: trust_conditions(identity),
+                statements,
+                layout,
+            }),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Confused-deputy conditions on a role's trust policy, for the services that document them.
+fn trust_conditions(identity: Identity) -> Vec<Condition> {
+    let Identity::Role(principal) = identity else {
+        return Vec::new();
+    };
+    registry::TRUST_CONDITIONS
+        .iter()
+        .filter(|(p, _)| *p == principal)
+        .map(|(_, c)| Condition {
+            test: c.test.to_string(),
+            variable: c.variable.to_string(),
+            values: vec![c.value.to_string()],
+        })
+        .collect()
+}
+
+/// Name of the `i`-th managed policy of an identity.
+pub fn managed_policy_name(r: &RolePolicy, i: usize) -> String {
+    match r.identity {
+        Identity::CallerPolicy if i == 0 => r.name.clone(),
+        _ => format!("{}-{}", r.name, i + 1),
+    }
+}
+
+/// Every statement of one component, merged per registry grant.
+pub fn statements_of(project: &Project, c: &Component) -> Vec<Statement> {
+    let mut raw: Vec<(String, Statement)> = Vec::new();
+    let own = facts(project, c);
+    for base in registry::BASELINES.iter().filter(|b| b.kind == c.kind()) {
+        for g in base.grants {
+            if let Some(s) = expand(g, &[("self", &own)], &project.region) {
+                raw.push((
+                    format!("own:{}", g.sid),
+                    Statement {
                         sid: g.sid.to_string(),
-                        cause: Cause::Own,
+                        causes: vec![Cause::Own(c.id.clone())],
                         ..s
-                    });
-                }
+                    },
+                ));
             }
         }
-        for edge in project.graph.edges() {
-            statements.extend(edge_statements(project, edge, &c.id));
+    }
+    for edge in project.graph.edges() {
+        raw.extend(edge_statements(project, edge, &c.id));
+    }
+    merge(raw)
+}
+
+/// Merges statements of the same registry grant (e.g. reads of several streams) into one
+/// statement listing every resource and every edge, in first-seen order.
+fn merge(raw: Vec<(String, Statement)>) -> Vec<Statement> {
+    let mut keys: Vec<String> = Vec::new();
+    let mut out: Vec<Statement> = Vec::new();
+    for (key, s) in raw {
+        match keys.iter().position(|k| *k == key) {
+            Some(i) => {
+                let m = &mut out[i];
+                for r in s.resources {
+                    if !m.resources.contains(&r) {
+                        m.resources.push(r);
+                    }
+                }
+                m.causes.extend(s.causes);
+                // Several edges: name the statement after the kinds, not one edge's ids.
+                m.sid = key.split(':').nth(1).unwrap_or(&m.sid).to_string();
+            }
+            None => {
+                keys.push(key);
+                out.push(s);
+            }
         }
-        out.push(RolePolicy {
-            component: c.id.clone(),
-            role_name: naming::role(&project.name, c),
-            principal: registry::principal(c.kind()).expect("acting kinds have a principal"),
-            statements,
-        });
     }
     out
 }
 
-/// The statements one edge gives to `actor`'s role (none if `actor` is not its acting side).
-fn edge_statements(project: &Project, edge: &Edge, actor: &ComponentId) -> Vec<Statement> {
+/// The statements one edge gives to `actor` (none if `actor` is not its acting side).
+fn edge_statements(
+    project: &Project,
+    edge: &Edge,
+    actor: &ComponentId,
+) -> Vec<(String, Statement)> {
     let from = project.component(&edge.from);
     let to = project.component(&edge.to);
     let Some(rule) = registry::edge(from.kind(), to.kind()) else {
@@ -93,7 +207,6 @@ fn edge_statements(project: &Project, edge: &Edge, actor: &ComponentId) -> Vec<S
     let acting = match rule.actor {
         Actor::From => from,
         Actor::To => to,
-        Actor::Nobody => return Vec::new(),
     };
     if &acting.id != actor || !acts(acting) {
         return Vec::new();
@@ -103,23 +216,48 @@ fn edge_statements(project: &Project, edge: &Edge, actor: &ComponentId) -> Vec<S
         .iter()
         .filter_map(|g| {
             let s = expand(g, &[("from", &ff), ("to", &tf)], &project.region)?;
-            Some(Statement {
-                sid: format!("{}To{}{}", from.id.pascal(), to.id.pascal(), g.sid),
-                cause: Cause::Edge {
-                    from: from.id.clone(),
-                    to: to.id.clone(),
-                    access: rule.access,
+            let kinds = format!(
+                "{}To{}{}",
+                pascal(from.kind().as_str()),
+                pascal(to.kind().as_str()),
+                g.sid
+            );
+            Some((
+                format!("edge:{kinds}"),
+                Statement {
+                    sid: format!("{}To{}{}", from.id.pascal(), to.id.pascal(), g.sid),
+                    causes: vec![Cause::Edge {
+                        from: from.id.clone(),
+                        to: to.id.clone(),
+                        access: rule.access,
+                    }],
+                    ..s
                 },
-                ..s
-            })
+            ))
         })
         .collect()
 }
 
+fn pascal(snake: &str) -> String {
+    ComponentId::new(snake).pascal()
+}
+
 type Facts = Vec<(&'static str, Vec<String>)>;
 
-/// Expands a grant's templates; `None` when a fact it needs is empty.
+fn fact<'a>(sides: &'a [(&str, &Facts)], key: &str) -> Option<&'a Vec<String>> {
+    let (side, name) = key.split_once('.')?;
+    sides
+        .iter()
+        .find(|(s, _)| *s == side)
+        .and_then(|(_, f)| f.iter().find(|(n, _)| *n == name))
+        .map(|(_, v)| v)
+}
+
+/// Expands a grant's templates; `None` when its `when` fact or a fact it needs is empty.
 fn expand(g: &Grant, sides: &[(&str, &Facts)], region: &str) -> Option<Statement> {
+    if !g.when.is_empty() && fact(sides, g.when).is_none_or(Vec::is_empty) {
+        return None;
+    }
     let mut resources = Vec::new();
     for template in g.resources {
         resources.extend(fill(template, sides, region));
@@ -127,23 +265,31 @@ fn expand(g: &Grant, sides: &[(&str, &Facts)], region: &str) -> Option<Statement
     if resources.is_empty() {
         return None;
     }
-    let conditions = g
+    let mut conditions: Vec<Condition> = g
         .conditions
         .iter()
-        .map(|c| {
-            let value = fill(c.value, sides, region)
-                .into_iter()
-                .next()
-                .unwrap_or_default();
-            (c.test.to_string(), c.variable.to_string(), value)
+        .map(|c| Condition {
+            test: c.test.to_string(),
+            variable: c.variable.to_string(),
+            values: fill(c.value, sides, region),
         })
         .collect();
+    // Unscopable actions carry their narrowing condition from the registry's list.
+    for a in g.actions {
+        if let Some((_, Some(c), _)) = registry::unscopable(a) {
+            conditions.push(Condition {
+                test: c.test.to_string(),
+                variable: c.variable.to_string(),
+                values: fill(c.value, sides, region),
+            });
+        }
+    }
     Some(Statement {
         sid: String::new(),
         actions: g.actions.iter().map(|a| a.to_string()).collect(),
         resources,
         conditions,
-        cause: Cause::Own,
+        causes: Vec::new(),
     })
 }
 
@@ -163,13 +309,7 @@ fn fill(template: &str, sides: &[(&str, &Facts)], region: &str) -> Vec<String> {
         let values: Vec<String> = if key == "region" {
             vec![hcl::template_literal(region)]
         } else {
-            let (side, fact) = key.split_once('.').expect("placeholders are side.fact");
-            sides
-                .iter()
-                .find(|(s, _)| *s == side)
-                .and_then(|(_, f)| f.iter().find(|(n, _)| *n == fact))
-                .map(|(_, v)| v.clone())
-                .unwrap_or_default()
+            fact(sides, key).cloned().unwrap_or_default()
         };
         outs = outs
             .iter()
@@ -203,13 +343,20 @@ pub fn facts(project: &Project, c: &Component) -> Facts {
     let base = hcl::template_literal(&naming::base(p, &c.id));
     let lit = |s: &str| hcl::template_literal(s);
     let key_arn = |k: &Option<String>| k.iter().map(|k| lit(k)).collect::<Vec<_>>();
+    let flag = |on: bool| if on { vec!["true".to_string()] } else { vec![] };
     match &c.settings {
         Settings::KinesisStream(s) => vec![
             (
                 "stream_arn",
                 vec![arn("kinesis", &format!("stream/{base}"))],
             ),
-            ("kms_key_arn", key_arn(&s.kms_key)),
+            (
+                "kms_key_arn",
+                match s.encryption {
+                    crate::spec::StreamEncryption::Kms => key_arn(&s.kms_key),
+                    crate::spec::StreamEncryption::None => vec![],
+                },
+            ),
         ],
         Settings::Firehose(f) => {
             let group = format!("/aws/kinesisfirehose/{base}");
@@ -238,16 +385,36 @@ pub fn facts(project: &Project, c: &Component) -> Facts {
                     crate::spec::OnFailure::None => vec![],
                 },
             ),
+            ("tracing", flag(l.tracing == crate::spec::Tracing::Active)),
         ],
         Settings::S3DataLake(s) => vec![
             (
                 "bucket_arn",
                 vec![bucket_arn(&naming::bucket_stem(p, &c.id, ""))],
             ),
-            ("kms_key_arn", key_arn(&s.kms_key_arn)),
+            (
+                "kms_key_arn",
+                match s.encryption {
+                    crate::spec::BucketEncryption::SseKms => key_arn(&s.kms_key_arn),
+                    crate::spec::BucketEncryption::SseS3 => vec![],
+                },
+            ),
         ],
         Settings::GlueCatalog(g) => {
             let db = lit(&naming::glue_database(p, &c.id));
+            let lake = project
+                .graph
+                .incoming(&c.id)
+                .map(|e| project.component(&e.from))
+                .find(|l| matches!(l.settings, Settings::S3DataLake(_)));
+            let lake_facts = lake.map(|l| facts(project, l)).unwrap_or_default();
+            let from_lake = |name: &str| {
+                lake_facts
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or_default()
+            };
             vec![
                 (
                     "table_prefix",
@@ -262,6 +429,8 @@ pub fn facts(project: &Project, c: &Component) -> Facts {
                         .map(|t| arn("glue", &format!("table/{db}/{}", lit(t))))
                         .collect(),
                 ),
+                ("lake_bucket_arn", from_lake("bucket_arn")),
+                ("lake_kms_key_arn", from_lake("kms_key_arn")),
                 (
                     "crawler_log_group_arn",
                     vec![arn("logs", "log-group:/aws-glue/crawlers")],
@@ -275,10 +444,16 @@ pub fn facts(project: &Project, c: &Component) -> Facts {
                 ),
             ]
         }
-        Settings::Athena(_) => vec![(
-            "workgroup_arn",
-            vec![arn("athena", &format!("workgroup/{base}"))],
-        )],
+        Settings::Athena(_) => vec![
+            (
+                "workgroup_arn",
+                vec![arn("athena", &format!("workgroup/{base}"))],
+            ),
+            (
+                "results_bucket_arn",
+                vec![bucket_arn(&naming::bucket_stem(p, &c.id, "results"))],
+            ),
+        ],
     }
 }
 

@@ -1,10 +1,14 @@
 //! The IAM registry: which edges exist, and exactly what each one grants.
 //!
-//! One row per (source kind, target kind): the access the edge means, which side's role acts,
-//! and the grants. Resources are templates over the *facts* of the two ends (see
-//! `iam::facts`): `{from.stream_arn}`, `{to.bucket_arn}/{from.prefix}*`. A fact that is empty
-//! (say, no customer KMS key) makes its grant vanish, so optional permissions need no code.
+//! One row per (source kind, target kind): the access the edge means, which side acts, and the
+//! grants. Resources are templates over the *facts* of the two ends (see `iam::facts`):
+//! `{from.stream_arn}`, `{to.bucket_arn}/{from.prefix}*`. A fact that is empty (say, no
+//! customer KMS key) makes its grant vanish, so optional permissions need no code.
 //! An edge with no row here is a validation error: nothing is ever granted by default.
+//!
+//! Facts come from the AWS docs summarised in `../shared/reference/iam-edges.md`; every action
+//! name is checked against the Service Authorization Reference (`data/iam-actions.json`) by the
+//! tests, and so is every entry of [`UNSCOPABLE`].
 
 use crate::model::Kind;
 
@@ -32,13 +36,11 @@ impl Access {
     }
 }
 
-/// Which end of an edge holds the role that acts.
+/// Which end of an edge holds the identity that acts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Actor {
     From,
     To,
-    /// Nobody assumes a role for this edge (e.g. Athena runs with its caller's credentials).
-    Nobody,
 }
 
 /// An IAM condition: `test` on `variable` against a value template.
@@ -55,9 +57,26 @@ pub struct Grant {
     /// Suffix of the statement id, e.g. `ReadStream`.
     pub sid: &'static str,
     pub actions: &'static [&'static str],
-    /// Resource templates; every `{side.fact}` expands to each value of that fact.
+    /// Resource templates; every `{side.fact}` expands to each value of that fact. `"*"` is
+    /// allowed only when every action is in [`UNSCOPABLE`].
     pub resources: &'static [&'static str],
     pub conditions: &'static [Cond],
+    /// A fact that must be non-empty for the grant to apply (`""`: always).
+    pub when: &'static str,
+}
+
+const fn grant(
+    sid: &'static str,
+    actions: &'static [&'static str],
+    resources: &'static [&'static str],
+) -> Grant {
+    Grant {
+        sid,
+        actions,
+        resources,
+        conditions: &[],
+        when: "",
+    }
 }
 
 /// One registry row.
@@ -82,6 +101,53 @@ const S3_VIA: &[Cond] = &[Cond {
     value: "s3.{region}.amazonaws.com",
 }];
 
+/// S3 reads that only make sense when Athena makes them on the caller's behalf.
+const VIA_ATHENA: &[Cond] = &[Cond {
+    test: "ForAnyValue:StringEquals",
+    variable: "aws:CalledVia",
+    value: "athena.amazonaws.com",
+}];
+
+/// Actions AWS does not let a policy scope to a resource (the Service Authorization Reference
+/// lists no resource type for them), so they take `"Resource": "*"`: the only place a `*`
+/// resource may come from. Each with the condition that narrows it, where one exists.
+pub const UNSCOPABLE: &[(&str, Option<Cond>, &str)] = &[
+    (
+        "xray:PutTraceSegments",
+        None,
+        "X-Ray has no resource types; tracing writes segments for the function itself",
+    ),
+    (
+        "xray:PutTelemetryRecords",
+        None,
+        "X-Ray has no resource types; the tracing daemon reports its own telemetry",
+    ),
+    (
+        "cloudwatch:PutMetricData",
+        Some(Cond {
+            test: "StringEquals",
+            variable: "cloudwatch:namespace",
+            value: "{self.metric_namespace}",
+        }),
+        "CloudWatch metrics have no resource type; the namespace condition narrows it",
+    ),
+    (
+        "kinesis:ListStreams",
+        None,
+        "listing streams is account-wide; no edge grants it",
+    ),
+    (
+        "personalize:PutEvents",
+        None,
+        "Personalize PutEvents has no resource type; the tracking id picks the target",
+    ),
+];
+
+/// The `UNSCOPABLE` entry of an action, if it has one.
+pub fn unscopable(action: &str) -> Option<&'static (&'static str, Option<Cond>, &'static str)> {
+    UNSCOPABLE.iter().find(|(a, _, _)| *a == action)
+}
+
 /// Every edge pipelinec can render.
 pub const EDGES: &[EdgeRule] = &[
     // Firehose reads its source stream (Firehose developer guide, "controlling access").
@@ -91,22 +157,19 @@ pub const EDGES: &[EdgeRule] = &[
         access: Access::Read,
         actor: Actor::To,
         grants: &[
-            Grant {
-                sid: "ReadStream",
-                actions: &[
+            grant(
+                "ReadStream",
+                &[
                     "kinesis:DescribeStream",
                     "kinesis:GetRecords",
                     "kinesis:GetShardIterator",
                     "kinesis:ListShards",
                 ],
-                resources: &["{from.stream_arn}"],
-                conditions: &[],
-            },
+                &["{from.stream_arn}"],
+            ),
             Grant {
-                sid: "DecryptStream",
-                actions: &["kms:Decrypt"],
-                resources: &["{from.kms_key_arn}"],
                 conditions: KINESIS_VIA,
+                ..grant("DecryptStream", &["kms:Decrypt"], &["{from.kms_key_arn}"])
             },
         ],
     },
@@ -117,23 +180,20 @@ pub const EDGES: &[EdgeRule] = &[
         access: Access::Read,
         actor: Actor::To,
         grants: &[
-            Grant {
-                sid: "ReadStream",
-                actions: &[
+            grant(
+                "ReadStream",
+                &[
                     "kinesis:DescribeStream",
                     "kinesis:DescribeStreamSummary",
                     "kinesis:GetRecords",
                     "kinesis:GetShardIterator",
                     "kinesis:ListShards",
                 ],
-                resources: &["{from.stream_arn}"],
-                conditions: &[],
-            },
+                &["{from.stream_arn}"],
+            ),
             Grant {
-                sid: "DecryptStream",
-                actions: &["kms:Decrypt"],
-                resources: &["{from.kms_key_arn}"],
                 conditions: KINESIS_VIA,
+                ..grant("DecryptStream", &["kms:Decrypt"], &["{from.kms_key_arn}"])
             },
         ],
     },
@@ -144,30 +204,30 @@ pub const EDGES: &[EdgeRule] = &[
         access: Access::Write,
         actor: Actor::From,
         grants: &[
-            Grant {
-                sid: "LakeBucket",
-                actions: &[
+            grant(
+                "LakeBucket",
+                &[
                     "s3:GetBucketLocation",
                     "s3:ListBucket",
                     "s3:ListBucketMultipartUploads",
                 ],
-                resources: &["{to.bucket_arn}"],
-                conditions: &[],
-            },
-            Grant {
-                sid: "LakeObjects",
-                actions: &["s3:AbortMultipartUpload", "s3:GetObject", "s3:PutObject"],
-                resources: &[
+                &["{to.bucket_arn}"],
+            ),
+            grant(
+                "LakeObjects",
+                &["s3:AbortMultipartUpload", "s3:GetObject", "s3:PutObject"],
+                &[
                     "{to.bucket_arn}/{from.prefix}*",
                     "{to.bucket_arn}/{from.error_prefix}*",
                 ],
-                conditions: &[],
-            },
+            ),
             Grant {
-                sid: "LakeKey",
-                actions: &["kms:Decrypt", "kms:GenerateDataKey"],
-                resources: &["{to.kms_key_arn}"],
                 conditions: S3_VIA,
+                ..grant(
+                    "LakeKey",
+                    &["kms:Decrypt", "kms:GenerateDataKey"],
+                    &["{to.kms_key_arn}"],
+                )
             },
         ],
     },
@@ -178,17 +238,18 @@ pub const EDGES: &[EdgeRule] = &[
         access: Access::Write,
         actor: Actor::From,
         grants: &[
+            grant(
+                "LakeObjects",
+                &["s3:PutObject"],
+                &["{to.bucket_arn}/{from.output_prefix}*"],
+            ),
             Grant {
-                sid: "LakeObjects",
-                actions: &["s3:PutObject"],
-                resources: &["{to.bucket_arn}/{from.output_prefix}*"],
-                conditions: &[],
-            },
-            Grant {
-                sid: "LakeKey",
-                actions: &["kms:Decrypt", "kms:GenerateDataKey"],
-                resources: &["{to.kms_key_arn}"],
                 conditions: S3_VIA,
+                ..grant(
+                    "LakeKey",
+                    &["kms:Decrypt", "kms:GenerateDataKey"],
+                    &["{to.kms_key_arn}"],
+                )
             },
         ],
     },
@@ -199,37 +260,70 @@ pub const EDGES: &[EdgeRule] = &[
         access: Access::Catalog,
         actor: Actor::To,
         grants: &[
+            grant("CrawlBucket", &["s3:ListBucket"], &["{from.bucket_arn}"]),
+            grant(
+                "CrawlObjects",
+                &["s3:GetObject"],
+                &["{from.bucket_arn}/{to.table_prefix}*"],
+            ),
             Grant {
-                sid: "CrawlBucket",
-                actions: &["s3:ListBucket"],
-                resources: &["{from.bucket_arn}"],
-                conditions: &[],
-            },
-            Grant {
-                sid: "CrawlObjects",
-                actions: &["s3:GetObject"],
-                resources: &["{from.bucket_arn}/{to.table_prefix}*"],
-                conditions: &[],
-            },
-            Grant {
-                sid: "CrawlKey",
-                actions: &["kms:Decrypt"],
-                resources: &["{from.kms_key_arn}"],
                 conditions: S3_VIA,
+                ..grant("CrawlKey", &["kms:Decrypt"], &["{from.kms_key_arn}"])
             },
         ],
     },
-    // Athena assumes no role: queries run with the caller's credentials.
+    // Queries read the catalog's tables and, through Athena only, their data in the lake.
     EdgeRule {
         from: Kind::GlueCatalog,
         to: Kind::Athena,
         access: Access::Query,
-        actor: Actor::Nobody,
-        grants: &[],
+        actor: Actor::To,
+        grants: &[
+            grant(
+                "ReadCatalog",
+                &[
+                    "glue:BatchGetPartition",
+                    "glue:GetDatabase",
+                    "glue:GetPartition",
+                    "glue:GetPartitions",
+                    "glue:GetTable",
+                    "glue:GetTables",
+                ],
+                &[
+                    "{from.catalog_arn}",
+                    "{from.database_arn}",
+                    "{from.table_arn}",
+                ],
+            ),
+            Grant {
+                conditions: VIA_ATHENA,
+                ..grant(
+                    "ReadLakeBucket",
+                    &["s3:GetBucketLocation", "s3:ListBucket"],
+                    &["{from.lake_bucket_arn}"],
+                )
+            },
+            Grant {
+                conditions: VIA_ATHENA,
+                ..grant(
+                    "ReadLakeObjects",
+                    &["s3:GetObject"],
+                    &["{from.lake_bucket_arn}/{from.table_prefix}*"],
+                )
+            },
+            Grant {
+                conditions: S3_VIA,
+                ..grant(
+                    "ReadLakeKey",
+                    &["kms:Decrypt"],
+                    &["{from.lake_kms_key_arn}"],
+                )
+            },
+        ],
     },
 ];
 
-/// Grants a component's role gets for its own resources, whatever its edges.
+/// Grants an identity gets for its own resources, whatever its edges.
 pub struct Baseline {
     pub kind: Kind,
     pub grants: &'static [Grant],
@@ -240,36 +334,37 @@ pub const BASELINES: &[Baseline] = &[
         kind: Kind::Lambda,
         grants: &[
             // Terraform creates the log group; the function only writes to it.
+            grant(
+                "OwnLogs",
+                &["logs:CreateLogStream", "logs:PutLogEvents"],
+                &["{self.log_group_arn}:*"],
+            ),
+            grant("OwnFailureQueue", &["sqs:SendMessage"], &["{self.dlq_arn}"]),
             Grant {
-                sid: "OwnLogs",
-                actions: &["logs:CreateLogStream", "logs:PutLogEvents"],
-                resources: &["{self.log_group_arn}:*"],
-                conditions: &[],
-            },
-            Grant {
-                sid: "OwnFailureQueue",
-                actions: &["sqs:SendMessage"],
-                resources: &["{self.dlq_arn}"],
-                conditions: &[],
+                when: "self.tracing",
+                ..grant(
+                    "OwnTracing",
+                    &["xray:PutTelemetryRecords", "xray:PutTraceSegments"],
+                    &["*"],
+                )
             },
         ],
     },
     Baseline {
         kind: Kind::Firehose,
-        grants: &[Grant {
-            sid: "OwnErrorLogs",
-            actions: &["logs:PutLogEvents"],
-            resources: &["{self.log_stream_arn}"],
-            conditions: &[],
-        }],
+        grants: &[grant(
+            "OwnErrorLogs",
+            &["logs:PutLogEvents"],
+            &["{self.log_stream_arn}"],
+        )],
     },
     Baseline {
         kind: Kind::GlueCatalog,
         grants: &[
             // The crawler updates the declared tables and their partitions; it creates none.
-            Grant {
-                sid: "OwnCatalog",
-                actions: &[
+            grant(
+                "OwnCatalog",
+                &[
                     "glue:BatchCreatePartition",
                     "glue:BatchGetPartition",
                     "glue:BatchUpdatePartition",
@@ -281,27 +376,60 @@ pub const BASELINES: &[Baseline] = &[
                     "glue:UpdatePartition",
                     "glue:UpdateTable",
                 ],
-                resources: &[
+                &[
                     "{self.catalog_arn}",
                     "{self.database_arn}",
                     "{self.table_arn}",
                 ],
-                conditions: &[],
-            },
+            ),
             // Glue logs every crawler into the shared `/aws-glue/crawlers` group, creating it
             // on first use; the crawler writes only its own stream.
-            Grant {
-                sid: "OwnCrawlerLogGroup",
-                actions: &["logs:CreateLogGroup"],
-                resources: &["{self.crawler_log_group_arn}"],
-                conditions: &[],
-            },
-            Grant {
-                sid: "OwnCrawlerLogs",
-                actions: &["logs:CreateLogStream", "logs:PutLogEvents"],
-                resources: &["{self.crawler_log_arn}"],
-                conditions: &[],
-            },
+            grant(
+                "OwnCrawlerLogGroup",
+                &["logs:CreateLogGroup"],
+                &["{self.crawler_log_group_arn}"],
+            ),
+            grant(
+                "OwnCrawlerLogs",
+                &["logs:CreateLogStream", "logs:PutLogEvents"],
+                &["{self.crawler_log_arn}"],
+            ),
+        ],
+    },
+    Baseline {
+        kind: Kind::Athena,
+        grants: &[
+            // Running queries in this workgroup only (Athena guide, "example-policies-workgroup").
+            grant(
+                "OwnWorkgroup",
+                &[
+                    "athena:GetQueryExecution",
+                    "athena:GetQueryResults",
+                    "athena:GetWorkGroup",
+                    "athena:StartQueryExecution",
+                    "athena:StopQueryExecution",
+                ],
+                &["{self.workgroup_arn}"],
+            ),
+            grant(
+                "OwnResultsBucket",
+                &[
+                    "s3:GetBucketLocation",
+                    "s3:ListBucket",
+                    "s3:ListBucketMultipartUploads",
+                ],
+                &["{self.results_bucket_arn}"],
+            ),
+            grant(
+                "OwnResults",
+                &[
+                    "s3:AbortMultipartUpload",
+                    "s3:GetObject",
+                    "s3:ListMultipartUploadParts",
+                    "s3:PutObject",
+                ],
+                &["{self.results_bucket_arn}/results/*"],
+            ),
         ],
     },
 ];
@@ -342,12 +470,37 @@ pub fn bridge(from: Kind, to: Kind) -> Option<Vec<Kind>> {
     None
 }
 
-/// The service principal that assumes a kind's role, if the kind acts.
-pub fn principal(kind: Kind) -> Option<&'static str> {
+/// Who a kind's identity is: a role assumed by a service, or a managed policy for the people
+/// and applications that use the component (Athena runs queries with its caller's credentials).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Identity {
+    /// A role trusted by this service principal.
+    Role(&'static str),
+    /// A customer-managed policy to attach to the callers.
+    CallerPolicy,
+}
+
+/// Conditions on a role's trust policy against the confused-deputy problem, for the services
+/// whose documentation shows one. Firehose passes the account id as `sts:ExternalId` (Firehose
+/// developer guide, "controlling access"). Lambda and Glue document no trust-policy condition
+/// for their execution roles, and some Lambda features fail with `aws:SourceArn` set, so they
+/// get none rather than a guess that could break the pipeline at run time.
+pub const TRUST_CONDITIONS: &[(&str, Cond)] = &[(
+    "firehose.amazonaws.com",
+    Cond {
+        test: "StringEquals",
+        variable: "sts:ExternalId",
+        value: "${local.account_id}",
+    },
+)];
+
+/// The identity a kind acts with, if it acts.
+pub fn identity(kind: Kind) -> Option<Identity> {
     match kind {
-        Kind::Lambda => Some("lambda.amazonaws.com"),
-        Kind::Firehose => Some("firehose.amazonaws.com"),
-        Kind::GlueCatalog => Some("glue.amazonaws.com"),
-        Kind::KinesisStream | Kind::S3DataLake | Kind::Athena => None,
+        Kind::Lambda => Some(Identity::Role("lambda.amazonaws.com")),
+        Kind::Firehose => Some(Identity::Role("firehose.amazonaws.com")),
+        Kind::GlueCatalog => Some(Identity::Role("glue.amazonaws.com")),
+        Kind::Athena => Some(Identity::CallerPolicy),
+        Kind::KinesisStream | Kind::S3DataLake => None,
     }
 }

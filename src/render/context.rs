@@ -10,7 +10,7 @@ use minijinja::Value;
 
 use super::RenderError;
 use crate::hcl::{quote, template_literal as lit};
-use crate::iam::{self, Cause};
+use crate::iam;
 use crate::model::{Component, Kind, Project, Settings};
 use crate::naming;
 use crate::spec;
@@ -45,20 +45,22 @@ pub fn project(project: &Project) -> Result<Context, RenderError> {
     let mut kinds = Vec::new();
     let mut extra_files = Vec::new();
     let mut outputs: Vec<Value> = Vec::new();
-    let policies = iam::policies(project);
+    let policies = &project.policies;
     for c in project.components.values() {
         kinds.push(c.kind());
         let mut v = Map::new();
         v.insert("id", Value::from(c.id.as_str()));
         v.insert("module", expr(format!("module.{}", c.id)));
-        if let Some(p) = policies.iter().find(|p| p.component == c.id) {
+        if let Some(p) = policies.iter().find(|p| p.component == c.id)
+            && p.principal().is_some()
+        {
             v.insert(
                 "role_arn",
                 expr(format!("aws_iam_role.{}.arn", p.component)),
             );
             v.insert(
                 "depends_on",
-                expr(format!("[aws_iam_role_policy.{}]", p.component)),
+                expr(format!("[{}]", policy_addresses(p).join(", "))),
             );
         }
         let out = |name: &str, attr: &str, description: String| {
@@ -241,6 +243,14 @@ pub fn project(project: &Project) -> Result<Context, RenderError> {
                     Value::from(l.on_failure == spec::OnFailure::Sqs),
                 );
                 v.insert("log_retention_days", Value::from(l.log_retention_days));
+                v.insert(
+                    "tracing_mode",
+                    Value::from(match l.tracing {
+                        spec::Tracing::Active => "Active",
+                        spec::Tracing::PassThrough => "PassThrough",
+                    }),
+                );
+                v.insert("reserved_concurrency", Value::from(l.reserved_concurrency));
                 outputs.push(out(
                     "function_name",
                     "function_name",
@@ -385,13 +395,44 @@ pub fn project(project: &Project) -> Result<Context, RenderError> {
             values: obj(v),
         });
     }
-    for p in &policies {
+    for p in policies {
+        let (name, value, description) = if p.principal().is_some() {
+            (
+                format!("{}_role_arn", p.component),
+                format!("aws_iam_role.{}.arn", p.component),
+                format!("IAM role `{}` acts with", p.component),
+            )
+        } else {
+            (
+                format!("{}_query_policy_arns", p.component),
+                format!(
+                    "[{}]",
+                    (1..=p.layout.managed.len())
+                        .map(|i| format!("aws_iam_policy.{}_{i}.arn", p.component))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                format!(
+                    "Policies to attach to the users and roles that query with `{}`",
+                    p.component
+                ),
+            )
+        };
         outputs.push(obj(BTreeMap::from([
-            ("name", Value::from(format!("{}_role_arn", p.component))),
-            ("value", expr(format!("aws_iam_role.{}.arn", p.component))),
+            ("name", Value::from(name)),
+            ("value", expr(value)),
+            ("description", Value::from(description)),
+        ])));
+    }
+    if policies.iter().any(|p| p.principal().is_some()) {
+        outputs.push(obj(BTreeMap::from([
+            ("name", Value::from("deployer_pass_role_policy_json")),
+            ("value", expr("data.aws_iam_policy_document.deployer_pass_role.json")),
             (
                 "description",
-                Value::from(format!("IAM role `{}` acts with", p.component)),
+                Value::from(
+                    "iam:PassRole on exactly these roles, each to its service only: attach to whoever runs terraform apply",
+                ),
             ),
         ])));
     }
@@ -561,53 +602,111 @@ fn glue_table(name: &str, t: &spec::GlueTable, bucket_expr: &str) -> Value {
     ]))
 }
 
+fn condition_values(conditions: &[iam::Condition]) -> Value {
+    Value::from(
+        conditions
+            .iter()
+            .map(|c| {
+                obj(BTreeMap::from([
+                    ("test", Value::from(c.test.clone())),
+                    ("variable", Value::from(c.variable.clone())),
+                    (
+                        "values",
+                        Value::from(c.values.iter().map(|v| tmpl(v.clone())).collect::<Vec<_>>()),
+                    ),
+                ]))
+            })
+            .collect::<Vec<_>>(),
+    )
+}
+
+fn statement_value(s: &iam::Statement) -> Value {
+    obj(BTreeMap::from([
+        ("sid", Value::from(s.sid.clone())),
+        (
+            "causes",
+            Value::from(
+                s.causes
+                    .iter()
+                    .map(|c| expr(c.to_string()))
+                    .collect::<Vec<_>>(),
+            ),
+        ),
+        ("actions", Value::from(s.actions.clone())),
+        (
+            "resources",
+            Value::from(
+                s.resources
+                    .iter()
+                    .map(|r| {
+                        if r == "*" {
+                            Value::from("*")
+                        } else {
+                            tmpl(r.clone())
+                        }
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+        ),
+        ("conditions", condition_values(&s.conditions)),
+        (
+            "why_unscopable",
+            Value::from(
+                s.actions
+                    .iter()
+                    .filter_map(|a| iam::registry::unscopable(a))
+                    .map(|(a, _, why)| expr(format!("{a}: {why}")))
+                    .collect::<Vec<_>>(),
+            ),
+        ),
+    ]))
+}
+
+/// Resource addresses a component's module must wait for: its identity's policies.
+pub fn policy_addresses(p: &iam::RolePolicy) -> Vec<String> {
+    let mut out = Vec::new();
+    if p.principal().is_some() {
+        out.push(format!("aws_iam_role_policy.{}", p.component));
+        for i in 0..p.layout.managed.len() {
+            out.push(format!(
+                "aws_iam_role_policy_attachment.{}_{}",
+                p.component,
+                i + 1
+            ));
+        }
+    }
+    out
+}
+
 fn role_value(p: &iam::RolePolicy) -> Value {
-    let statements: Vec<Value> = p
-        .statements
+    let pick = |idx: &[usize]| -> Value {
+        Value::from(
+            idx.iter()
+                .map(|i| statement_value(&p.statements[*i]))
+                .collect::<Vec<_>>(),
+        )
+    };
+    let managed: Vec<Value> = p
+        .layout
+        .managed
         .iter()
-        .map(|s| {
-            let cause = match &s.cause {
-                Cause::Edge { from, to, access } => {
-                    format!("edge {from} -> {to} ({})", access.as_str())
-                }
-                Cause::Own => format!("own resources of {}", p.component),
-            };
+        .enumerate()
+        .map(|(i, idx)| {
             obj(BTreeMap::from([
-                ("sid", Value::from(s.sid.clone())),
-                ("cause", expr(cause)),
-                ("actions", Value::from(s.actions.clone())),
-                (
-                    "resources",
-                    Value::from(
-                        s.resources
-                            .iter()
-                            .map(|r| tmpl(r.clone()))
-                            .collect::<Vec<_>>(),
-                    ),
-                ),
-                (
-                    "conditions",
-                    Value::from(
-                        s.conditions
-                            .iter()
-                            .map(|(t, var, val)| {
-                                obj(BTreeMap::from([
-                                    ("test", Value::from(t.clone())),
-                                    ("variable", Value::from(var.clone())),
-                                    ("values", Value::from(vec![tmpl(val.clone())])),
-                                ]))
-                            })
-                            .collect::<Vec<_>>(),
-                    ),
-                ),
+                ("address", expr(format!("{}_{}", p.component, i + 1))),
+                ("name", Value::from(iam::managed_policy_name(p, i))),
+                ("statements", pick(idx)),
             ]))
         })
         .collect();
     obj(BTreeMap::from([
         ("id", expr(p.component.as_str())),
-        ("role_name", Value::from(p.role_name.clone())),
-        ("principal", Value::from(p.principal)),
-        ("statements", Value::from(statements)),
+        ("name", Value::from(p.name.clone())),
+        ("is_role", Value::from(p.principal().is_some())),
+        ("principal", Value::from(p.principal())),
+        ("trust_conditions", condition_values(&p.trust_conditions)),
+        ("inline", pick(&p.layout.inline)),
+        ("managed", Value::from(managed)),
     ]))
 }
 
