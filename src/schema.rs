@@ -21,7 +21,27 @@ pub fn schema() -> Value {
     let generator = schemars::generate::SchemaSettings::draft07().into_generator();
     let mut schema = generator.into_root_schema_for::<Spec>().to_value();
     tidy(&mut schema);
+    canonical_order(&mut schema, false);
     schema
+}
+
+/// Sorts schema keywords by name so the output is the same in every process (schemars applies
+/// `extend` attributes through a hash map). Property and definition maps keep their order:
+/// that of the Rust fields, which editors show.
+fn canonical_order(node: &mut Value, keep: bool) {
+    match node {
+        Value::Object(map) => {
+            if !keep {
+                map.sort_keys();
+            }
+            for (k, v) in map.iter_mut() {
+                let names = !keep && matches!(k.as_str(), "properties" | "definitions");
+                canonical_order(v, names);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| canonical_order(v, false)),
+        _ => {}
+    }
 }
 
 /// The schema as committed: pretty JSON with a trailing newline.

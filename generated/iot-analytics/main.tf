@@ -55,6 +55,8 @@ module "alert_processor" {
   bisect_batch_on_error   = true
   failure_queue           = true
   log_retention_days      = 14
+  tracing_mode            = "Active"
+  reserved_concurrency    = 5
 
   environment = {
     "DATA_LAKE_BUCKET"  = module.data_lake.bucket

@@ -59,3 +59,13 @@ output "sensor_catalog_role_arn" {
   description = "IAM role `sensor_catalog` acts with"
   value       = aws_iam_role.sensor_catalog.arn
 }
+
+output "analytics_query_policy_arns" {
+  description = "Policies to attach to the users and roles that query with `analytics`"
+  value       = [aws_iam_policy.analytics_1.arn]
+}
+
+output "deployer_pass_role_policy_json" {
+  description = "iam:PassRole on exactly these roles, each to its service only: attach to whoever runs terraform apply"
+  value       = data.aws_iam_policy_document.deployer_pass_role.json
+}

@@ -22,11 +22,17 @@ resource "aws_lambda_function" "this" {
   timeout          = var.timeout_seconds
   architectures    = [var.architecture]
 
+  reserved_concurrent_executions = var.reserved_concurrency == null ? -1 : var.reserved_concurrency
+
   dynamic "environment" {
     for_each = length(var.environment) > 0 ? [var.environment] : []
     content {
       variables = environment.value
     }
+  }
+
+  tracing_config {
+    mode = var.tracing_mode
   }
 
   logging_config {

@@ -84,3 +84,15 @@ variable "log_retention_days" {
   description = "Days to keep the function's logs."
   type        = number
 }
+
+variable "tracing_mode" {
+  description = "X-Ray tracing: Active or PassThrough."
+  type        = string
+  default     = "PassThrough"
+}
+
+variable "reserved_concurrency" {
+  description = "Reserved concurrent executions; null leaves the function unreserved."
+  type        = number
+  default     = null
+}
