@@ -144,6 +144,29 @@ pub fn managed_policy_name(r: &RolePolicy, i: usize) -> String {
 
 /// Every statement of one component, merged per registry grant.
 pub fn statements_of(project: &Project, c: &Component) -> Vec<Statement> {
+    merge(raw_statements(project, c))
+}
+
+/// Every permission of a project, attributed to its single cause, before statements are
+/// merged: (identity, cause, action, resource). For review tools and tests.
+pub fn attributed(project: &Project) -> Vec<(ComponentId, Cause, String, String)> {
+    let mut out = Vec::new();
+    for c in project.components.values().filter(|c| acts(c)) {
+        for (_, s) in raw_statements(project, c) {
+            for cause in &s.causes {
+                for a in &s.actions {
+                    for r in &s.resources {
+                        out.push((c.id.clone(), cause.clone(), a.clone(), r.clone()));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// One statement per grant and cause, keyed by grant for merging.
+fn raw_statements(project: &Project, c: &Component) -> Vec<(String, Statement)> {
     let mut raw: Vec<(String, Statement)> = Vec::new();
     let own = facts(project, c);
     for base in registry::BASELINES.iter().filter(|b| b.kind == c.kind()) {
@@ -163,7 +186,7 @@ pub fn statements_of(project: &Project, c: &Component) -> Vec<Statement> {
     for edge in project.graph.edges() {
         raw.extend(edge_statements(project, edge, &c.id));
     }
-    merge(raw)
+    raw
 }
 
 /// Merges statements of the same registry grant (e.g. reads of several streams) into one
