@@ -20,6 +20,7 @@ use crate::model::{Kind, Project};
 
 pub use write::write_atomic;
 
+// Every template file, embedded at build time (see build.rs).
 include!(concat!(env!("OUT_DIR"), "/templates.rs"));
 
 /// A rendered output: relative path → bytes, in a stable order.

@@ -2,6 +2,10 @@
 # public access blocked, default encryption, TLS-only access and a lifecycle.
 
 resource "aws_s3_bucket" "this" {
+  #checkov:skip=CKV_AWS_18:server access logs need a separate log bucket; not modelled yet (CloudTrail data events are the audit trail of choice)
+  #checkov:skip=CKV_AWS_144:a single-region pipeline; cross-region replication doubles storage and needs a second region the spec does not name
+  #checkov:skip=CKV_AWS_145:SSE-S3 is the default; a spec chooses KMS with encryption sse_kms (and the module then uses it)
+  #checkov:skip=CKV2_AWS_62:nothing in the spec consumes bucket event notifications
   bucket        = var.name
   force_destroy = var.force_destroy
 }
