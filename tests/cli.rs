@@ -154,7 +154,12 @@ fn separate_processes_produce_byte_identical_output() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
     for out in [&a, &b] {
-        let run = pipelinec(&["render", "specs/iot-analytics.yaml", "-o", out.to_str().unwrap()]);
+        let run = pipelinec(&[
+            "render",
+            "specs/iot-analytics.yaml",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
         assert_eq!(run.status.code(), Some(0));
     }
     assert_eq!(common::read_tree(&a), common::read_tree(&b));

@@ -35,14 +35,27 @@ fn statements_of_every_edge_kind() {
     let kinds: BTreeSet<_> = project
         .graph
         .edges()
-        .map(|e| (project.component(&e.from).kind(), project.component(&e.to).kind()))
+        .map(|e| {
+            (
+                project.component(&e.from).kind(),
+                project.component(&e.to).kind(),
+            )
+        })
         .collect();
     for row in registry::EDGES {
-        assert!(kinds.contains(&(row.from, row.to)), "no edge {} -> {}", row.from, row.to);
+        assert!(
+            kinds.contains(&(row.from, row.to)),
+            "no edge {} -> {}",
+            row.from,
+            row.to
+        );
     }
     let json = iam::report::json(&project, &project.policies);
     insta::assert_json_snapshot!(json);
-    insta::assert_snapshot!("all_edges_table", iam::report::table(&project, &project.policies));
+    insta::assert_snapshot!(
+        "all_edges_table",
+        iam::report::table(&project, &project.policies)
+    );
 }
 
 #[test]
@@ -64,20 +77,35 @@ fn iot_firehose_and_lambda_get_exactly_their_resources() {
             .unwrap()
             .iter()
             .filter(|s| s["actions"].as_array().unwrap().iter().any(|a| a == action))
-            .flat_map(|s| s["resources"].as_array().unwrap().iter().map(|r| r.as_str().unwrap().to_string()))
+            .flat_map(|s| {
+                s["resources"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|r| r.as_str().unwrap().to_string())
+            })
             .collect()
     };
     let stream = "arn:aws:kinesis:us-east-1:${account_id}:stream/iot-analytics-sensor-stream";
     let lake = "arn:aws:s3:::iot-analytics-data-lake-${account_id}";
     let firehose = identity("sensor_delivery");
-    assert_eq!(resources_for(&firehose, "kinesis:GetRecords"), BTreeSet::from([stream.to_string()]));
+    assert_eq!(
+        resources_for(&firehose, "kinesis:GetRecords"),
+        BTreeSet::from([stream.to_string()])
+    );
     assert_eq!(
         resources_for(&firehose, "s3:PutObject"),
         BTreeSet::from([format!("{lake}/sensor-data/*"), format!("{lake}/error/*")])
     );
     let lambda = identity("alert_processor");
-    assert_eq!(resources_for(&lambda, "kinesis:GetRecords"), BTreeSet::from([stream.to_string()]));
-    assert_eq!(resources_for(&lambda, "s3:PutObject"), BTreeSet::from([format!("{lake}/alerts/*")]));
+    assert_eq!(
+        resources_for(&lambda, "kinesis:GetRecords"),
+        BTreeSet::from([stream.to_string()])
+    );
+    assert_eq!(
+        resources_for(&lambda, "s3:PutObject"),
+        BTreeSet::from([format!("{lake}/alerts/*")])
+    );
     assert_eq!(
         resources_for(&lambda, "logs:PutLogEvents"),
         BTreeSet::from([
@@ -100,8 +128,10 @@ fn perms(project: &Project) -> BTreeSet<Perm> {
 fn merged_statements_render_exactly_the_attributed_permissions() {
     for spec in specs() {
         let project = check_text(&spec, std::fs::read_to_string(&spec).unwrap()).unwrap();
-        let from_causes: BTreeSet<(String, String, String)> =
-            perms(&project).into_iter().map(|(i, _, a, r)| (i, a, r)).collect();
+        let from_causes: BTreeSet<(String, String, String)> = perms(&project)
+            .into_iter()
+            .map(|(i, _, a, r)| (i, a, r))
+            .collect();
         let rendered: BTreeSet<(String, String, String)> = project
             .policies
             .iter()
@@ -131,14 +161,29 @@ fn removing_an_input_removes_exactly_the_statements_of_its_edge() {
             // Drop this one `inputs` entry; JSON is YAML, so the edited value is a spec again.
             let mut value = doc.value.clone();
             let (list, index) = edge.pointer.rsplit_once('/').unwrap();
-            value.pointer_mut(list).unwrap().as_array_mut().unwrap().remove(index.parse().unwrap());
+            value
+                .pointer_mut(list)
+                .unwrap()
+                .as_array_mut()
+                .unwrap()
+                .remove(index.parse().unwrap());
             let Ok(after) = check_text(&spec, serde_json::to_string(&value).unwrap()) else {
                 continue; // e.g. a firehose left with no input is invalid, not smaller
             };
             tried += 1;
-            let cause = Cause::Edge { from: edge.from.clone(), to: edge.to.clone(), access: edge.access };
+            let cause = Cause::Edge {
+                from: edge.from.clone(),
+                to: edge.to.clone(),
+                access: edge.access,
+            };
             let expected: BTreeSet<Perm> = all.iter().filter(|p| p.1 != cause).cloned().collect();
-            assert_eq!(perms(&after), expected, "{}: removing {}", spec.display(), cause);
+            assert_eq!(
+                perms(&after),
+                expected,
+                "{}: removing {}",
+                spec.display(),
+                cause
+            );
             assert!(all.len() >= expected.len());
         }
     }
@@ -148,8 +193,18 @@ fn removing_an_input_removes_exactly_the_statements_of_its_edge() {
 /// (effect, actions, resources) of every `statement` block in a rendered file.
 fn statement_blocks(text: &str) -> Vec<(String, Vec<String>, Vec<String>)> {
     let list = |line: &str| -> Vec<String> {
-        let inner = line.split_once('=').unwrap().1.trim().trim_start_matches('[').trim_end_matches(']');
-        inner.split(", ").map(|s| s.trim().trim_matches('"').to_string()).filter(|s| !s.is_empty()).collect()
+        let inner = line
+            .split_once('=')
+            .unwrap()
+            .1
+            .trim()
+            .trim_start_matches('[')
+            .trim_end_matches(']');
+        inner
+            .split(", ")
+            .map(|s| s.trim().trim_matches('"').to_string())
+            .filter(|s| !s.is_empty())
+            .collect()
     };
     let mut out = Vec::new();
     let mut current: Option<(String, Vec<String>, Vec<String>)> = None;
@@ -189,11 +244,19 @@ fn no_wildcard_actions_and_star_resources_only_for_unscopable_actions() {
                     continue;
                 }
                 for a in &actions {
-                    assert!(!a.contains('*'), "wildcard action {a} in {}", path.display());
+                    assert!(
+                        !a.contains('*'),
+                        "wildcard action {a} in {}",
+                        path.display()
+                    );
                 }
                 if resources.iter().any(|r| r == "*") {
                     for a in &actions {
-                        assert!(registry::unscopable(a).is_some(), "{a} on \"*\" in {}", path.display());
+                        assert!(
+                            registry::unscopable(a).is_some(),
+                            "{a} on \"*\" in {}",
+                            path.display()
+                        );
                     }
                 }
             }
@@ -203,7 +266,10 @@ fn no_wildcard_actions_and_star_resources_only_for_unscopable_actions() {
 }
 
 fn sar() -> serde_json::Value {
-    serde_json::from_str(&std::fs::read_to_string(common::root().join("data/iam-actions.json")).unwrap()).unwrap()
+    serde_json::from_str(
+        &std::fs::read_to_string(common::root().join("data/iam-actions.json")).unwrap(),
+    )
+    .unwrap()
 }
 
 fn sar_action<'a>(sar: &'a serde_json::Value, action: &str) -> Option<&'a serde_json::Value> {
@@ -224,13 +290,21 @@ fn every_action_is_real_and_scoped_as_aws_allows() {
     for g in &grants {
         let star = g.resources.contains(&"*");
         for a in g.actions {
-            let entry = sar_action(&sar, a).unwrap_or_else(|| panic!("{a} is not a real IAM action"));
+            let entry =
+                sar_action(&sar, a).unwrap_or_else(|| panic!("{a} is not a real IAM action"));
             let scopable = !entry["resources"].as_array().unwrap().is_empty();
             if star {
                 assert!(!scopable, "{a} can be scoped but is granted on \"*\"");
-                assert!(registry::unscopable(a).is_some(), "{a} on \"*\" is missing from UNSCOPABLE");
+                assert!(
+                    registry::unscopable(a).is_some(),
+                    "{a} on \"*\" is missing from UNSCOPABLE"
+                );
             } else {
-                assert!(scopable, "{a} takes only \"*\" but is scoped in grant {}", g.sid);
+                assert!(
+                    scopable,
+                    "{a} takes only \"*\" but is scoped in grant {}",
+                    g.sid
+                );
             }
         }
         for c in g.conditions {
@@ -238,47 +312,61 @@ fn every_action_is_real_and_scoped_as_aws_allows() {
                 continue; // global condition keys apply to every action
             }
             for a in g.actions {
-                let keys = sar_action(&sar, a).unwrap()["conditions"].as_array().unwrap();
-                assert!(keys.iter().any(|k| k == c.variable), "{a} does not support {}", c.variable);
+                let keys = sar_action(&sar, a).unwrap()["conditions"]
+                    .as_array()
+                    .unwrap();
+                assert!(
+                    keys.iter().any(|k| k == c.variable),
+                    "{a} does not support {}",
+                    c.variable
+                );
             }
         }
     }
     for (a, cond, _) in registry::UNSCOPABLE {
         let entry = sar_action(&sar, a).unwrap_or_else(|| panic!("{a} is not a real IAM action"));
-        assert!(entry["resources"].as_array().unwrap().is_empty(), "{a} can be scoped");
+        assert!(
+            entry["resources"].as_array().unwrap().is_empty(),
+            "{a} can be scoped"
+        );
         if let Some(c) = cond {
-            assert!(entry["conditions"].as_array().unwrap().iter().any(|k| k == c.variable));
+            assert!(
+                entry["conditions"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|k| k == c.variable)
+            );
         }
     }
     for fixed in ["sts:AssumeRole", "iam:PassRole"] {
         assert!(sar_action(&sar, fixed).is_some());
     }
     let pass_role = sar_action(&sar, "iam:PassRole").unwrap();
-    assert!(pass_role["conditions"].as_array().unwrap().iter().any(|k| k == "iam:PassedToService"));
-}
-
-fn many_streams(n: usize) -> String {
-    let mut spec = String::from("version: 1\nname: wide\nregion: us-east-1\nsources:\n");
-    let ids: Vec<String> = (0..n).map(|i| format!("stream_{i:04}")).collect();
-    for id in &ids {
-        spec.push_str(&format!("  {id}:\n    type: kinesis_stream\n"));
-    }
-    spec.push_str(&format!(
-        "transforms:\n  fan_in:\n    type: lambda\n    code: code/handler\n    runtime: nodejs22.x\n    handler: index.handler\n    inputs: [{}]\n",
-        ids.join(", ")
-    ));
-    spec
+    assert!(
+        pass_role["conditions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|k| k == "iam:PassedToService")
+    );
 }
 
 #[test]
 fn a_component_fed_by_200_streams_is_split_across_managed_policies_within_quota() {
     let path = PathBuf::from("tests/fixtures/wide.yaml");
-    let project = check_text(&path, many_streams(200)).unwrap();
+    let project = check_text(&path, common::many_streams(200)).unwrap();
     let role = &project.policies[0];
-    assert!(!role.layout.managed.is_empty(), "200 streams should not fit inline");
+    assert!(
+        !role.layout.managed.is_empty(),
+        "200 streams should not fit inline"
+    );
     assert!(role.layout.managed.len() <= iam::layout::MANAGED_PER_ROLE);
     let size = |idx: &[usize]| -> usize {
-        39 + idx.iter().map(|i| iam::layout::size(&role.statements[*i]) + 1).sum::<usize>()
+        39 + idx
+            .iter()
+            .map(|i| iam::layout::size(&role.statements[*i]) + 1)
+            .sum::<usize>()
     };
     assert!(size(&role.layout.inline) <= iam::layout::INLINE_LIMIT);
     for part in &role.layout.managed {
@@ -304,12 +392,14 @@ fn a_component_fed_by_200_streams_is_split_across_managed_policies_within_quota(
     let iam_tf = String::from_utf8(files[Path::new("iam.tf")].clone()).unwrap();
     assert!(iam_tf.contains("resource \"aws_iam_role_policy_attachment\" \"fan_in_1\""));
     let main_tf = String::from_utf8(files[Path::new("main.tf")].clone()).unwrap();
-    assert!(main_tf.contains("depends_on = [aws_iam_role_policy.fan_in, aws_iam_role_policy_attachment.fan_in_1"));
+    assert!(main_tf.contains(
+        "depends_on = [aws_iam_role_policy.fan_in, aws_iam_role_policy_attachment.fan_in_1"
+    ));
 }
 
 #[test]
 fn permissions_beyond_every_quota_are_a_diagnostic() {
     let path = PathBuf::from("tests/fixtures/wide.yaml");
-    let err = check_text(&path, many_streams(2000)).unwrap_err();
+    let err = check_text(&path, common::many_streams(2000)).unwrap_err();
     insta::assert_snapshot!(err);
 }

@@ -11,7 +11,10 @@ use std::process::Command;
 
 fn checkov() -> Option<String> {
     let bin = std::env::var("PIPELINEC_CHECKOV").unwrap_or_else(|_| "checkov".to_string());
-    let ok = Command::new(&bin).arg("--version").output().is_ok_and(|o| o.status.success());
+    let ok = Command::new(&bin)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !ok {
         assert!(
             !std::env::var("PIPELINEC_REQUIRE_TOOLS").is_ok_and(|v| v == "1"),
@@ -34,7 +37,12 @@ fn checkov_finds_no_failed_check_in_generated() {
         let out = Command::new(&bin)
             .arg("-d")
             .arg(&dir)
-            .args(["--framework", "terraform", "--download-external-modules", "false"])
+            .args([
+                "--framework",
+                "terraform",
+                "--download-external-modules",
+                "false",
+            ])
             .args(["--skip-download", "--compact", "--quiet", "-o", "json"])
             // Offline: no guideline download, and anything not on loopback fails at once.
             .env("BC_SKIP_MAPPING", "TRUE")
@@ -44,10 +52,20 @@ fn checkov_finds_no_failed_check_in_generated() {
             .output()
             .unwrap();
         let text = String::from_utf8_lossy(&out.stdout);
-        let report: serde_json::Value = serde_json::from_str(&text)
-            .unwrap_or_else(|e| panic!("checkov output is not JSON ({e}):\n{text}\n{}", String::from_utf8_lossy(&out.stderr)));
+        let report: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| {
+            panic!(
+                "checkov output is not JSON ({e}):\n{text}\n{}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        });
         let summary = &report["summary"];
-        assert_eq!(summary["failed"], 0, "{}: {}", dir.display(), serde_json::to_string_pretty(&report["results"]["failed_checks"]).unwrap());
+        assert_eq!(
+            summary["failed"],
+            0,
+            "{}: {}",
+            dir.display(),
+            serde_json::to_string_pretty(&report["results"]["failed_checks"]).unwrap()
+        );
         assert!(summary["passed"].as_u64().unwrap() > 50, "{summary}");
         scanned += 1;
     }
@@ -75,10 +93,19 @@ fn every_skipped_check_has_a_reason_and_is_listed_in_the_readme() {
     assert!(!all.is_empty());
     let ids: BTreeSet<&str> = all.iter().map(|(_, id, _)| id.as_str()).collect();
     for (file, id, reason) in &all {
-        assert!(reason.split_whitespace().count() >= 5, "{file}: {id} has no real reason");
-        assert!(!id.contains(','), "{file}: one check per skip line, so each has its own reason");
+        assert!(
+            reason.split_whitespace().count() >= 5,
+            "{file}: {id} has no real reason"
+        );
+        assert!(
+            !id.contains(','),
+            "{file}: one check per skip line, so each has its own reason"
+        );
     }
     for id in ids {
-        assert!(readme.contains(&format!("`{id}`")), "README does not list skipped check {id}");
+        assert!(
+            readme.contains(&format!("`{id}`")),
+            "README does not list skipped check {id}"
+        );
     }
 }

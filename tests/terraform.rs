@@ -103,6 +103,25 @@ fn every_spec_renders_to_valid_formatted_terraform() {
     }
 }
 
+#[test]
+fn policies_split_across_managed_policies_are_valid_terraform() {
+    if !have("terraform") {
+        return;
+    }
+    let file = pipelinec::source::SourceFile::new(
+        PathBuf::from("tests/fixtures/wide.yaml"),
+        common::many_streams(200),
+    );
+    let project = pipelinec::check::check(&file).expect("200 streams fit");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("wide");
+    pipelinec::render::write_atomic(&dir, &pipelinec::render::render(&project).unwrap()).unwrap();
+    terraform(&dir, &["fmt", "-check", "-recursive", "-diff", "-no-color"]);
+    init(&dir);
+    let out = terraform(&dir, &["validate", "-no-color"]);
+    assert!(out.contains("The configuration is valid"), "{out}");
+}
+
 /// A real AWS API emulator (moto's server) on loopback, stopped when dropped.
 struct Moto {
     child: std::process::Child,

@@ -64,3 +64,18 @@ pub fn read_tree(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
     }
     out
 }
+
+/// A spec with `n` Kinesis streams all feeding one Lambda: the IAM quota stress case. Its code
+/// directory resolves when the spec is placed in `tests/fixtures/`.
+pub fn many_streams(n: usize) -> String {
+    let mut spec = String::from("version: 1\nname: wide\nregion: us-east-1\nsources:\n");
+    let ids: Vec<String> = (0..n).map(|i| format!("stream_{i:04}")).collect();
+    for id in &ids {
+        spec.push_str(&format!("  {id}:\n    type: kinesis_stream\n"));
+    }
+    spec.push_str(&format!(
+        "transforms:\n  fan_in:\n    type: lambda\n    code: code/handler\n    runtime: nodejs22.x\n    handler: index.handler\n    inputs: [{}]\n",
+        ids.join(", ")
+    ));
+    spec
+}
