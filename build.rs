@@ -24,15 +24,22 @@ fn walk(dir: &Path, root: &Path, out: &mut Vec<String>) {
     }
 }
 
-fn main() {
-    let root = Path::new("templates");
-    println!("cargo:rerun-if-changed=templates");
+fn embed(folder: &str, name: &str, doc: &str) {
+    let root = Path::new(folder);
+    println!("cargo:rerun-if-changed={folder}");
     let mut entries = Vec::new();
     walk(root, root, &mut entries);
     let code = format!(
-        "/// Every template file: (path under `templates/`, contents).\npub static TEMPLATES: &[(&str, &str)] = &[\n{}];\n",
+        "/// {doc}: (path under `{folder}/`, contents).\npub static {}: &[(&str, &str)] = &[\n{}];\n",
+        name.to_uppercase(),
         entries.concat()
     );
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("templates.rs");
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join(format!("{name}.rs"));
     std::fs::write(out, code).unwrap();
+}
+
+fn main() {
+    embed("templates", "templates", "Every template file");
+    // The example specs double as `pipelinec init` templates.
+    embed("specs", "specs", "Every example spec and its code");
 }

@@ -7,9 +7,11 @@
 pub mod check;
 pub mod cli;
 pub mod diagnostic;
+pub mod diagram;
 pub mod graph;
 pub mod hcl;
 pub mod iam;
+pub mod init;
 pub mod model;
 pub mod naming;
 pub mod render;

@@ -21,8 +21,94 @@ pub fn schema() -> Value {
     let generator = schemars::generate::SchemaSettings::draft07().into_generator();
     let mut schema = generator.into_root_schema_for::<Spec>().to_value();
     tidy(&mut schema);
+    inline_enums(&mut schema);
+    add_markdown(&mut schema);
     canonical_order(&mut schema, false);
     schema
+}
+
+/// Unit enums come out of schemars as a `oneOf` of documented `const`s behind a `$ref`. Editors
+/// then show the chosen value's description on hover instead of the field's. Each such enum is
+/// inlined into the fields that use it as `enum` plus `markdownEnumDescriptions` (which
+/// yaml-language-server and VS Code show beside each value), and the definition is dropped.
+fn inline_enums(schema: &mut Value) {
+    let Some(Value::Object(defs)) = schema.get("definitions").cloned() else {
+        return;
+    };
+    let mut enums = Map::new();
+    for (name, def) in &defs {
+        let Some(branches) = def.get("oneOf").and_then(Value::as_array) else {
+            continue;
+        };
+        let values: Option<Vec<(Value, String)>> = branches
+            .iter()
+            .map(|b| {
+                let c = b.get("const").filter(|c| c.is_string())?.clone();
+                let d = b.get("description").and_then(Value::as_str).unwrap_or("");
+                Some((c.clone(), format!("`{}`: {d}", c.as_str().unwrap_or_default())))
+            })
+            .collect();
+        if let Some(values) = values {
+            enums.insert(
+                name.clone(),
+                json!({
+                    "type": "string",
+                    "enum": values.iter().map(|(c, _)| c.clone()).collect::<Vec<_>>(),
+                    "markdownEnumDescriptions": values.iter().map(|(_, d)| d.clone()).collect::<Vec<_>>(),
+                }),
+            );
+        }
+    }
+    fn walk(node: &mut Value, enums: &Map<String, Value>) {
+        match node {
+            Value::Object(map) => {
+                let target = match (map.get("allOf"), map.get("$ref")) {
+                    (Some(Value::Array(all)), _) if all.len() == 1 => all[0].get("$ref").cloned(),
+                    (_, Some(r)) => Some(r.clone()),
+                    _ => None,
+                };
+                if let Some(Value::String(r)) = target
+                    && let Some(Value::Object(e)) = enums.get(r.trim_start_matches("#/definitions/"))
+                {
+                    map.remove("allOf");
+                    map.remove("$ref");
+                    for (k, v) in e {
+                        map.insert(k.clone(), v.clone());
+                    }
+                }
+                for v in map.values_mut() {
+                    walk(v, enums);
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(|v| walk(v, enums)),
+            _ => {}
+        }
+    }
+    walk(schema, &enums);
+    if let Some(Value::Object(defs)) = schema.get_mut("definitions") {
+        defs.retain(|name, _| !enums.contains_key(name));
+    }
+}
+
+/// Every description is Markdown (it quotes keys and values in backticks): say so, for editors
+/// that render `markdownDescription`.
+fn add_markdown(node: &mut Value) {
+    match node {
+        Value::Object(map) => {
+            if let Some(Value::String(d)) = map.get("description").cloned()
+                && d.contains('`')
+            {
+                map.insert("markdownDescription".into(), Value::String(d));
+            }
+            for (k, v) in map.iter_mut() {
+                if k != "markdownEnumDescriptions" {
+                    add_markdown(v);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(add_markdown),
+        _ => {}
+    }
 }
 
 /// Sorts schema keywords by name so the output is the same in every process (schemars applies
@@ -301,18 +387,19 @@ fn to_diagnostic(
                 .with_help(field_help(pointer, kind, name))
         }
         K::Enum { options } => {
-            let opts = options
+            let opts: Vec<String> = options
                 .as_array()
-                .map(|a| {
-                    a.iter()
-                        .map(|v| v.to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                })
+                .map(|a| a.iter().map(|v| v.as_str().map(String::from).unwrap_or(v.to_string())).collect())
                 .unwrap_or_default();
+            let actual = doc.value.pointer(pointer).and_then(Value::as_str).unwrap_or("");
+            let list = opts.iter().map(|o| format!("`{o}`")).collect::<Vec<_>>().join(", ");
+            let help = match crate::suggest::closest(actual, opts.iter().map(String::as_str)) {
+                Some(n) => format!("did you mean `{n}`? allowed values: {list}"),
+                None => format!("allowed values: {list}"),
+            };
             Diagnostic::new("invalid-value", format!("invalid value for {what}"))
                 .with_label(doc.value_span(pointer), "not an allowed value")
-                .with_help(format!("allowed values: {opts}"))
+                .with_help(help)
         }
         K::OneOfNotValid { .. } | K::AnyOf { .. } => {
             let opts = enum_consts(pointer, kind);
@@ -419,6 +506,9 @@ fn enum_consts(pointer: &str, kind: &str) -> Vec<String> {
     let Some(node) = schema_at(pointer, kind) else {
         return Vec::new();
     };
+    if let Some(values) = node.get("enum").and_then(Value::as_array) {
+        return values.iter().filter_map(Value::as_str).map(String::from).collect();
+    }
     node.get("oneOf")
         .and_then(Value::as_array)
         .map(|a| {

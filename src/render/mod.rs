@@ -6,6 +6,7 @@
 //! component's module block, and `templates/<kind>/module/*` is that kind's module, copied
 //! as is. Every value a template prints is HCL-escaped unless Rust marked it as an expression.
 
+pub mod compare;
 mod context;
 mod write;
 mod zip;

@@ -1,8 +1,4 @@
-//! Diagnostics as data, and their human rendering.
-//!
-//! A [`Diagnostic`] knows nothing about how it is printed: a code, a message, a primary span,
-//! optional secondary spans and a help line. [`render_human`] turns a list of them into miette
-//! reports; other printers (JSON, SARIF) can be added beside it from the same data.
+//! Human output: miette reports with the snippet, labels and help.
 
 use std::fmt;
 use std::ops::Range;
@@ -10,54 +6,8 @@ use std::sync::Arc;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
 
+use super::Diagnostic;
 use crate::source::SourceFile;
-
-/// One problem found in a spec.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostic {
-    /// Stable machine-readable code, e.g. `unknown-input`.
-    pub code: &'static str,
-    /// What is wrong, in one sentence.
-    pub message: String,
-    /// The primary location and its label.
-    pub label: Option<(Range<usize>, String)>,
-    /// Further locations that explain the problem.
-    pub related: Vec<(Range<usize>, String)>,
-    /// How to fix it.
-    pub help: Option<String>,
-}
-
-impl Diagnostic {
-    pub fn new(code: &'static str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            code,
-            message: message.into(),
-            label: None,
-            related: Vec::new(),
-            help: None,
-        }
-    }
-
-    pub fn with_label(mut self, at: Range<usize>, text: impl Into<String>) -> Diagnostic {
-        self.label = Some((at, text.into()));
-        self
-    }
-
-    pub fn with_related(mut self, at: Range<usize>, text: impl Into<String>) -> Diagnostic {
-        self.related.push((at, text.into()));
-        self
-    }
-
-    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
-        self.help = Some(help.into());
-        self
-    }
-
-    /// The primary byte offset, for sorting and for line:col output.
-    pub fn offset(&self) -> usize {
-        self.label.as_ref().map(|(r, _)| r.start).unwrap_or(0)
-    }
-}
 
 /// A diagnostic bound to its source, so miette can draw the snippet.
 #[derive(Debug)]

@@ -1,0 +1,23 @@
+//! `pipelinec iam SPEC [--format table|json]`
+
+use std::path::Path;
+
+use super::{IamFormat, OK, load};
+
+pub fn run(spec: &Path, format: IamFormat) -> u8 {
+    let project = match load(spec, "no permission matrix") {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    match format {
+        IamFormat::Table => out!("{}", crate::iam::report::table(&project, &project.policies)),
+        IamFormat::Json => {
+            let json = crate::iam::report::json(&project, &project.policies);
+            outln!(
+                "{}",
+                serde_json::to_string_pretty(&json).expect("JSON serialises")
+            );
+        }
+    }
+    OK
+}

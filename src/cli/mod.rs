@@ -1,0 +1,201 @@
+//! The command-line interface: argument parsing here, one file per command. Every command
+//! returns an exit status: 0 success, 1 the spec has problems (or `--check` found drift),
+//! 2 usage or I/O error.
+
+/// `print!` to stdout that never panics: a closed pipe (`pipelinec graph … | head`) ends the
+/// output quietly instead.
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::cli::emit(&format!($($arg)*)) };
+}
+
+/// `println!` to stdout that never panics; see [`out!`].
+macro_rules! outln {
+    ($($arg:tt)*) => {{ $crate::cli::emit(&format!($($arg)*)); $crate::cli::emit("\n") }};
+}
+
+mod graph;
+mod iam;
+mod init;
+mod render;
+mod validate;
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::diagnostic::{Style, render_human};
+use crate::source::SourceFile;
+
+/// Compile a streaming-analytics spec into reviewed, least-privilege Terraform.
+///
+/// Write sources, transforms and sinks in one YAML spec; `validate` checks it, `render` writes
+/// Terraform for every AWS service in it, with IAM derived from the data flows.
+#[derive(Debug, Parser)]
+#[command(name = "pipelinec", version, about, long_about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check specs: schema, inputs, cycles, edge kinds, AWS naming rules and IAM quotas.
+    Validate {
+        /// Spec files to check.
+        #[arg(required = true)]
+        specs: Vec<PathBuf>,
+        /// How to print problems: for people, JSON lines, SARIF 2.1.0, or GitHub annotations.
+        #[arg(long, value_enum, default_value_t = DiagnosticFormat::Human)]
+        format: DiagnosticFormat,
+    },
+    /// Render specs to Terraform (or, with --check, compare with what is on disk).
+    Render {
+        /// Spec files to render. Default: every `*.yaml` spec in `specs/`.
+        specs: Vec<PathBuf>,
+        /// Output folder, replaced atomically (one spec only). Default: `generated/<spec stem>`.
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+        /// Write nothing; exit 1 and list the files that differ from a fresh render.
+        #[arg(long)]
+        check: bool,
+        /// With --check, also print a unified diff of each differing file.
+        #[arg(long, requires = "check")]
+        diff: bool,
+    },
+    /// Print the permission matrix: each identity, its trust, each statement and its edges.
+    Iam {
+        /// The spec file.
+        spec: PathBuf,
+        /// `table` for code review, `json` for tools (stable).
+        #[arg(long, value_enum, default_value_t = IamFormat::Table)]
+        format: IamFormat,
+    },
+    /// Print the dependency graph: nodes grouped by section, edges labelled with their access.
+    Graph {
+        /// The spec file.
+        spec: PathBuf,
+        /// `dot` for Graphviz (`| dot -Tsvg`), `mermaid` for Markdown.
+        #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+        format: GraphFormat,
+    },
+    /// Write a starter spec (with its schema and code) that validates and renders as it is.
+    Init {
+        /// Folder to write into.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Which example to start from.
+        #[arg(long, default_value = "iot-analytics", value_parser = clap::builder::PossibleValuesParser::new(crate::init::templates()))]
+        template: String,
+        /// Overwrite existing files.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the JSON Schema (draft-07) of the spec format.
+    Schema,
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Output formats of `validate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiagnosticFormat {
+    Human,
+    Json,
+    Sarif,
+    Github,
+}
+
+/// Output formats of `pipelinec iam`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum IamFormat {
+    Table,
+    Json,
+}
+
+/// Output formats of `pipelinec graph`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    Dot,
+    Mermaid,
+}
+
+/// Exit statuses.
+pub const OK: u8 = 0;
+pub const INVALID: u8 = 1;
+pub const USAGE: u8 = 2;
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> u8 {
+    match cli.command {
+        Command::Validate { specs, format } => validate::run(&specs, format),
+        Command::Render {
+            specs,
+            out,
+            check,
+            diff,
+        } => render::run(&specs, out.as_deref(), check, diff),
+        Command::Iam { spec, format } => iam::run(&spec, format),
+        Command::Graph { spec, format } => graph::run(&spec, format),
+        Command::Init {
+            dir,
+            template,
+            force,
+        } => init::run(&dir, &template, force),
+        Command::Schema => {
+            out!("{}", crate::schema::schema_text());
+            OK
+        }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "pipelinec", &mut std::io::stdout());
+            OK
+        }
+    }
+}
+
+/// How human diagnostics are drawn on this terminal.
+fn style() -> Style {
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    Style {
+        color,
+        ..Style::plain()
+    }
+}
+
+fn read(path: &Path) -> Result<SourceFile, u8> {
+    SourceFile::read(path).map_err(|e| {
+        eprintln!("error: cannot read `{}`: {e}", path.display());
+        USAGE
+    })
+}
+
+/// Reads and checks one spec, printing its problems; the exit status on failure.
+fn load(spec: &Path, what: &str) -> Result<crate::model::Project, u8> {
+    let file = read(spec)?;
+    crate::check::check(&file).map_err(|diags| {
+        eprint!("{}", render_human(&file, &diags, style()));
+        eprintln!("{}: {what}; fix the problems above", spec.display());
+        INVALID
+    })
+}
+
+/// Writes to stdout; a reader that went away (broken pipe) ends the process quietly, as other
+/// command-line tools do, rather than panicking.
+pub fn emit(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write to stdout: {e}");
+        std::process::exit(USAGE as i32);
+    }
+}

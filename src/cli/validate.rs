@@ -1,0 +1,59 @@
+//! `pipelinec validate SPEC... [--format human|json|sarif|github]`
+
+use std::path::PathBuf;
+
+use super::{DiagnosticFormat, INVALID, OK, read, style};
+use crate::diagnostic::{Diagnostic, FileReport, machine, render_human};
+use crate::source::SourceFile;
+
+pub fn run(specs: &[PathBuf], format: DiagnosticFormat) -> u8 {
+    let mut status = OK;
+    let mut checked: Vec<(SourceFile, Vec<Diagnostic>)> = Vec::new();
+    for path in specs {
+        let file = match read(path) {
+            Ok(f) => f,
+            Err(code) => {
+                status = status.max(code);
+                continue;
+            }
+        };
+        let diags = match crate::check::check(&file) {
+            Ok(project) => {
+                if format == DiagnosticFormat::Human {
+                    outln!(
+                        "{}: ok ({} components, {} edges)",
+                        path.display(),
+                        project.components.len(),
+                        project.graph.edges().count()
+                    );
+                }
+                Vec::new()
+            }
+            Err(diags) => {
+                status = status.max(INVALID);
+                diags
+            }
+        };
+        if format == DiagnosticFormat::Human && !diags.is_empty() {
+            eprint!("{}", render_human(&file, &diags, style()));
+            eprintln!(
+                "{}: {} problem{} found",
+                path.display(),
+                diags.len(),
+                if diags.len() == 1 { "" } else { "s" }
+            );
+        }
+        checked.push((file, diags));
+    }
+    let reports: Vec<FileReport<'_>> = checked
+        .iter()
+        .map(|(file, diagnostics)| FileReport { file, diagnostics })
+        .collect();
+    match format {
+        DiagnosticFormat::Human => {}
+        DiagnosticFormat::Json => out!("{}", machine::json_lines(&reports)),
+        DiagnosticFormat::Sarif => out!("{}", machine::sarif(&reports)),
+        DiagnosticFormat::Github => out!("{}", machine::github(&reports)),
+    }
+    status
+}

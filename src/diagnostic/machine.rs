@@ -1,0 +1,185 @@
+//! Machine output of the same diagnostics: JSON lines for tools, SARIF 2.1.0 for code-scanning
+//! upload, and GitHub Actions workflow commands for annotations on pull requests.
+
+use serde_json::{Value, json};
+
+use super::{Diagnostic, FileReport, Position};
+
+/// Severity of every pipelinec diagnostic today: each one stops a render.
+const LEVEL: &str = "error";
+
+fn path(report: &FileReport<'_>) -> String {
+    report.file.path.display().to_string()
+}
+
+/// One JSON object per line, per diagnostic.
+pub fn json_lines(reports: &[FileReport<'_>]) -> String {
+    let mut out = String::new();
+    for r in reports {
+        for d in r.diagnostics {
+            out.push_str(&diagnostic_json(r, d).to_string());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn diagnostic_json(r: &FileReport<'_>, d: &Diagnostic) -> Value {
+    let location = |span: &std::ops::Range<usize>, label: &str| {
+        let p = Position::of(r.file, span);
+        json!({
+            "line": p.line,
+            "column": p.column,
+            "end_line": p.end_line,
+            "end_column": p.end_column,
+            "label": label,
+        })
+    };
+    json!({
+        "file": path(r),
+        "severity": LEVEL,
+        "code": d.code,
+        "message": d.message,
+        "help": d.help,
+        "location": d.label.as_ref().map(|(s, l)| location(s, l)),
+        "related": d.related.iter().map(|(s, l)| location(s, l)).collect::<Vec<_>>(),
+    })
+}
+
+/// A SARIF 2.1.0 log with one run holding every result, and one rule per diagnostic code.
+pub fn sarif(reports: &[FileReport<'_>]) -> String {
+    let mut rules: Vec<&'static str> = reports
+        .iter()
+        .flat_map(|r| r.diagnostics.iter().map(|d| d.code))
+        .collect();
+    rules.sort();
+    rules.dedup();
+    let region = |r: &FileReport<'_>, span: &std::ops::Range<usize>| {
+        let p = Position::of(r.file, span);
+        json!({
+            "startLine": p.line,
+            "startColumn": p.column,
+            "endLine": p.end_line,
+            "endColumn": p.end_column.max(if p.end_line == p.line { p.column } else { 1 }),
+        })
+    };
+    let rules = &rules;
+    let results: Vec<Value> = reports
+        .iter()
+        .flat_map(|r| {
+            r.diagnostics.iter().map(move |d| {
+                let mut text = d.message.clone();
+                if let Some(h) = &d.help {
+                    text.push_str(&format!("\nhelp: {h}"));
+                }
+                let physical = |span: &std::ops::Range<usize>| {
+                    json!({
+                        "artifactLocation": { "uri": path(r) },
+                        "region": region(r, span),
+                    })
+                };
+                let mut result = json!({
+                    "ruleId": d.code,
+                    "ruleIndex": rules.iter().position(|c| *c == d.code).expect("rule listed"),
+                    "level": LEVEL,
+                    "message": { "text": text },
+                    "locations": [ { "physicalLocation": match &d.label {
+                        Some((span, _)) => physical(span),
+                        None => json!({ "artifactLocation": { "uri": path(r) } }),
+                    } } ],
+                });
+                if !d.related.is_empty() {
+                    result["relatedLocations"] = d
+                        .related
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (span, label))| {
+                            json!({
+                                "id": i,
+                                "physicalLocation": physical(span),
+                                "message": { "text": label },
+                            })
+                        })
+                        .collect();
+                }
+                result
+            })
+        })
+        .collect();
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "pipelinec",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://github.com/pipelinec/pipelinec",
+                "rules": rules.iter().map(|c| json!({
+                    "id": c,
+                    "name": c,
+                    "shortDescription": { "text": format!("pipelinec {c}") },
+                    "defaultConfiguration": { "level": LEVEL },
+                })).collect::<Vec<_>>(),
+            } },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    let mut text = serde_json::to_string_pretty(&log).expect("SARIF serialises");
+    text.push('\n');
+    text
+}
+
+/// GitHub Actions workflow commands: one `::error` annotation per diagnostic.
+pub fn github(reports: &[FileReport<'_>]) -> String {
+    let mut out = String::new();
+    for r in reports {
+        for d in r.diagnostics {
+            let mut props = vec![format!("file={}", property(&path(r)))];
+            if let Some((span, _)) = &d.label {
+                let p = Position::of(r.file, span);
+                props.push(format!("line={}", p.line));
+                props.push(format!("col={}", p.column));
+                props.push(format!("endLine={}", p.end_line));
+                props.push(format!("endColumn={}", p.end_column));
+            }
+            props.push(format!(
+                "title={}",
+                property(&format!("pipelinec {}", d.code))
+            ));
+            let mut message = d.message.clone();
+            if let Some(h) = &d.help {
+                message.push_str(&format!("\nhelp: {h}"));
+            }
+            out.push_str(&format!(
+                "::error {}::{}\n",
+                props.join(","),
+                data(&message)
+            ));
+        }
+    }
+    out
+}
+
+/// Escapes a workflow-command message.
+fn data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow-command property value.
+fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workflow_commands_escape_their_separators() {
+        assert_eq!(data("50%\nnext"), "50%25%0Anext");
+        assert_eq!(property("a:b,c"), "a%3Ab%2Cc");
+    }
+}
