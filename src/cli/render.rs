@@ -56,12 +56,12 @@ fn one(spec: &Path, out: Option<&Path>, check: bool, diff: bool) -> u8 {
             return OK;
         }
         outln!(
-            "{}: {} differ from a fresh render of {}:",
+            "{}: {} from a fresh render of {}:",
             dir.display(),
             if changes.len() == 1 {
-                "1 file does".to_string()
+                "1 file differs".to_string()
             } else {
-                format!("{} files", changes.len())
+                format!("{} files differ", changes.len())
             },
             spec.display()
         );
