@@ -45,7 +45,10 @@ fn inline_enums(schema: &mut Value) {
             .map(|b| {
                 let c = b.get("const").filter(|c| c.is_string())?.clone();
                 let d = b.get("description").and_then(Value::as_str).unwrap_or("");
-                Some((c.clone(), format!("`{}`: {d}", c.as_str().unwrap_or_default())))
+                Some((
+                    c.clone(),
+                    format!("`{}`: {d}", c.as_str().unwrap_or_default()),
+                ))
             })
             .collect();
         if let Some(values) = values {
@@ -68,7 +71,8 @@ fn inline_enums(schema: &mut Value) {
                     _ => None,
                 };
                 if let Some(Value::String(r)) = target
-                    && let Some(Value::Object(e)) = enums.get(r.trim_start_matches("#/definitions/"))
+                    && let Some(Value::Object(e)) =
+                        enums.get(r.trim_start_matches("#/definitions/"))
                 {
                     map.remove("allOf");
                     map.remove("$ref");
@@ -389,10 +393,22 @@ fn to_diagnostic(
         K::Enum { options } => {
             let opts: Vec<String> = options
                 .as_array()
-                .map(|a| a.iter().map(|v| v.as_str().map(String::from).unwrap_or(v.to_string())).collect())
+                .map(|a| {
+                    a.iter()
+                        .map(|v| v.as_str().map(String::from).unwrap_or(v.to_string()))
+                        .collect()
+                })
                 .unwrap_or_default();
-            let actual = doc.value.pointer(pointer).and_then(Value::as_str).unwrap_or("");
-            let list = opts.iter().map(|o| format!("`{o}`")).collect::<Vec<_>>().join(", ");
+            let actual = doc
+                .value
+                .pointer(pointer)
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            let list = opts
+                .iter()
+                .map(|o| format!("`{o}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
             let help = match crate::suggest::closest(actual, opts.iter().map(String::as_str)) {
                 Some(n) => format!("did you mean `{n}`? allowed values: {list}"),
                 None => format!("allowed values: {list}"),
@@ -507,7 +523,11 @@ fn enum_consts(pointer: &str, kind: &str) -> Vec<String> {
         return Vec::new();
     };
     if let Some(values) = node.get("enum").and_then(Value::as_array) {
-        return values.iter().filter_map(Value::as_str).map(String::from).collect();
+        return values
+            .iter()
+            .filter_map(Value::as_str)
+            .map(String::from)
+            .collect();
     }
     node.get("oneOf")
         .and_then(Value::as_array)

