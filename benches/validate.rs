@@ -29,13 +29,16 @@ fn benches(c: &mut Criterion) {
         &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("generated/iot-analytics"),
     )
     .unwrap();
-    c.bench_function("render --check (check + render + compare with generated/)", |b| {
-        b.iter(|| {
-            let project = pipelinec::check::check(&file).unwrap();
-            let fresh = pipelinec::render::render(&project).unwrap();
-            assert!(pipelinec::render::compare::compare(&fresh, &on_disk).is_empty());
-        })
-    });
+    c.bench_function(
+        "render --check (check + render + compare with generated/)",
+        |b| {
+            b.iter(|| {
+                let project = pipelinec::check::check(&file).unwrap();
+                let fresh = pipelinec::render::render(&project).unwrap();
+                assert!(pipelinec::render::compare::compare(&fresh, &on_disk).is_empty());
+            })
+        },
+    );
     let bad = SourceFile::new(
         "unknown_input.yaml".into(),
         std::fs::read_to_string(

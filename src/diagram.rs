@@ -1,9 +1,25 @@
 //! The dependency graph as a picture: Graphviz DOT and Mermaid, nodes grouped by section and
 //! edges labelled with their access.
 
-use crate::model::Project;
+use crate::model::{Component, Project};
 
-const SECTIONS: [&str; 3] = ["sources", "transforms", "sinks"];
+/// The non-empty sections of a project with their components, in spec order.
+fn sections(project: &Project) -> Vec<(&'static str, Vec<&Component>)> {
+    ["sources", "transforms", "sinks"]
+        .into_iter()
+        .map(|s| {
+            (
+                s,
+                project
+                    .components
+                    .values()
+                    .filter(|c| c.section == s)
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, members)| !members.is_empty())
+        .collect()
+}
 
 /// Graphviz DOT (`pipelinec graph SPEC | dot -Tsvg`).
 pub fn dot(project: &Project) -> String {
@@ -11,15 +27,7 @@ pub fn dot(project: &Project) -> String {
     out.push_str(&format!("digraph \"{}\" {{\n", project.name));
     out.push_str("  rankdir=LR;\n  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n");
     out.push_str("  edge [fontname=\"Helvetica\", fontsize=10];\n");
-    for section in SECTIONS {
-        let members: Vec<_> = project
-            .components
-            .values()
-            .filter(|c| c.section == section)
-            .collect();
-        if members.is_empty() {
-            continue;
-        }
+    for (section, members) in sections(project) {
         out.push_str(&format!(
             "\n  subgraph \"cluster_{section}\" {{\n    label=\"{section}\";\n    style=dashed;\n"
         ));
@@ -51,15 +59,7 @@ pub fn mermaid(project: &Project) -> String {
     // Node ids get a prefix: a component may be called `end`, a Mermaid keyword.
     let node = |id: &str| format!("c_{id}");
     let mut out = String::from("flowchart LR\n");
-    for section in SECTIONS {
-        let members: Vec<_> = project
-            .components
-            .values()
-            .filter(|c| c.section == section)
-            .collect();
-        if members.is_empty() {
-            continue;
-        }
+    for (section, members) in sections(project) {
         out.push_str(&format!("  subgraph s_{section} [{section}]\n"));
         for c in members {
             out.push_str(&format!(

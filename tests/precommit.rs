@@ -11,18 +11,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn available() -> bool {
-    let ok = Command::new("pre-commit")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(
-            !std::env::var("PIPELINEC_REQUIRE_TOOLS").is_ok_and(|v| v == "1"),
-            "pre-commit is required (PIPELINEC_REQUIRE_TOOLS=1) but not found"
-        );
-        eprintln!("skipping: pre-commit not found (pip install pre-commit)");
-    }
-    ok
+    common::optional_tool("pre-commit", &["--version"], "pip install pre-commit")
 }
 
 fn git(dir: &Path, args: &[&str]) {

@@ -17,18 +17,11 @@ fn check(files: &[std::path::PathBuf]) -> std::process::Output {
 }
 
 fn available() -> bool {
-    let ok = Command::new("check-jsonschema")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(
-            !std::env::var("PIPELINEC_REQUIRE_TOOLS").is_ok_and(|v| v == "1"),
-            "check-jsonschema is required (PIPELINEC_REQUIRE_TOOLS=1) but not found"
-        );
-        eprintln!("skipping: check-jsonschema not found (pip install check-jsonschema)");
-    }
-    ok
+    common::optional_tool(
+        "check-jsonschema",
+        &["--version"],
+        "pip install check-jsonschema",
+    )
 }
 
 #[test]

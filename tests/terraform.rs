@@ -11,26 +11,14 @@ use std::process::Command;
 
 const PLUGIN_DIR: &str = "/opt/tf-plugins";
 
-fn required() -> bool {
-    std::env::var("PIPELINEC_REQUIRE_TERRAFORM").is_ok_and(|v| v == "1")
-}
-
-/// Whether `tool --version` runs; skips (or fails, when required) if not.
+/// Whether `tool version` runs; skips (or fails, when required) if not.
 fn have(tool: &str) -> bool {
-    let ok = Command::new(tool)
-        .arg("version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(
-            !required(),
-            "{tool} is required (PIPELINEC_REQUIRE_TERRAFORM=1) but not found"
-        );
-        eprintln!(
-            "skipping: `{tool}` not found on PATH (set PIPELINEC_REQUIRE_TERRAFORM=1 to fail instead)"
-        );
-    }
-    ok
+    common::tool(
+        tool,
+        &["version"],
+        "PIPELINEC_REQUIRE_TERRAFORM",
+        "install it on PATH",
+    )
 }
 
 fn terraform(dir: &Path, args: &[&str]) -> String {
@@ -183,14 +171,10 @@ fn iot_analytics_plans_every_service_of_the_seed() {
     if !have("terraform") {
         return;
     }
-    let Some(moto) = Moto::start() else {
-        assert!(
-            !std::env::var("PIPELINEC_REQUIRE_TOOLS").is_ok_and(|v| v == "1"),
-            "moto_server is required (PIPELINEC_REQUIRE_TOOLS=1) but could not start"
-        );
-        eprintln!("skipping: moto_server not available (pip install 'moto[server]')");
+    if !common::optional_tool("moto_server", &["--help"], "pip install 'moto[server]'") {
         return;
-    };
+    }
+    let moto = Moto::start().expect("moto_server starts on loopback");
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("iot");
     render_into(&common::root().join("specs/iot-analytics.yaml"), &dir);

@@ -101,6 +101,12 @@ const S3_VIA: &[Cond] = &[Cond {
     value: "s3.{region}.amazonaws.com",
 }];
 
+/// Every reader of a stream encrypted with a customer key decrypts through Kinesis only.
+const DECRYPT_STREAM: Grant = Grant {
+    conditions: KINESIS_VIA,
+    ..grant("DecryptStream", &["kms:Decrypt"], &["{from.kms_key_arn}"])
+};
+
 /// S3 reads that only make sense when Athena makes them on the caller's behalf.
 const VIA_ATHENA: &[Cond] = &[Cond {
     test: "ForAnyValue:StringEquals",
@@ -167,10 +173,7 @@ pub const EDGES: &[EdgeRule] = &[
                 ],
                 &["{from.stream_arn}"],
             ),
-            Grant {
-                conditions: KINESIS_VIA,
-                ..grant("DecryptStream", &["kms:Decrypt"], &["{from.kms_key_arn}"])
-            },
+            DECRYPT_STREAM,
         ],
     },
     // A Lambda event source mapping reads with the function's role (Lambda guide, "with-kinesis").
@@ -191,10 +194,7 @@ pub const EDGES: &[EdgeRule] = &[
                 ],
                 &["{from.stream_arn}"],
             ),
-            Grant {
-                conditions: KINESIS_VIA,
-                ..grant("DecryptStream", &["kms:Decrypt"], &["{from.kms_key_arn}"])
-            },
+            DECRYPT_STREAM,
         ],
     },
     // Firehose delivers into the bucket under its prefix and its error prefix only.

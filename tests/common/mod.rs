@@ -79,3 +79,28 @@ pub fn many_streams(n: usize) -> String {
     ));
     spec
 }
+
+/// Whether an outside tool runs (`program args…` succeeds). When it does not, the calling test
+/// should return early: this says why on stderr, or fails the test when `require_var` is `1`
+/// (CI sets it, so nothing skips there).
+pub fn tool(program: &str, args: &[&str], require_var: &str, install_hint: &str) -> bool {
+    let ok = std::process::Command::new(program)
+        .args(args)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            !std::env::var(require_var).is_ok_and(|v| v == "1"),
+            "`{program}` is required ({require_var}=1) but does not run; {install_hint}"
+        );
+        eprintln!(
+            "skipping: `{program}` does not run ({install_hint}; {require_var}=1 makes this fail)"
+        );
+    }
+    ok
+}
+
+/// [`tool`] for the tools `PIPELINEC_REQUIRE_TOOLS` governs.
+pub fn optional_tool(program: &str, args: &[&str], install_hint: &str) -> bool {
+    tool(program, args, "PIPELINEC_REQUIRE_TOOLS", install_hint)
+}
