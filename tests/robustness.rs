@@ -49,8 +49,17 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
             }
             4 => {
                 let line = lines[i].clone();
-                let at = line.char_indices().map(|(j, _)| j).nth(rng.below(line.chars().count() + 1)).unwrap_or(line.len());
-                lines[i] = format!("{}{}{}", &line[..at], NOISE[rng.below(NOISE.len())], &line[at..]);
+                let at = line
+                    .char_indices()
+                    .map(|(j, _)| j)
+                    .nth(rng.below(line.chars().count() + 1))
+                    .unwrap_or(line.len());
+                lines[i] = format!(
+                    "{}{}{}",
+                    &line[..at],
+                    NOISE[rng.below(NOISE.len())],
+                    &line[at..]
+                );
             }
             _ => lines[i] = format!("  {}", lines[i]),
         }
@@ -80,7 +89,10 @@ fn mutated_specs_never_panic() {
                     for d in &diags {
                         if let Some((span, _)) = &d.label {
                             assert!(span.end <= file.text.len() && span.start <= span.end);
-                            assert!(file.text.is_char_boundary(span.start) && file.text.is_char_boundary(span.end));
+                            assert!(
+                                file.text.is_char_boundary(span.start)
+                                    && file.text.is_char_boundary(span.end)
+                            );
                         }
                     }
                     render_human(&file, &diags, Style::plain());
@@ -91,9 +103,14 @@ fn mutated_specs_never_panic() {
                 Ok(true) => outcomes.0 += 1,
                 Ok(false) => outcomes.1 += 1,
                 Err(_) => {
-                    let dump = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("panicking-spec.yaml");
+                    let dump =
+                        PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("panicking-spec.yaml");
                     std::fs::write(&dump, &text).unwrap();
-                    panic!("{} mutation {round} panicked; the input is in {}", spec.display(), dump.display());
+                    panic!(
+                        "{} mutation {round} panicked; the input is in {}",
+                        spec.display(),
+                        dump.display()
+                    );
                 }
             }
         }

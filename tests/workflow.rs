@@ -339,3 +339,28 @@ fn completions_for_every_shell() {
 fn help_lists_every_command() {
     insta::assert_snapshot!(text(&pipelinec(&["--help"]).stdout));
 }
+
+#[test]
+fn the_readme_walkthrough_spec_is_valid() {
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    let start = readme
+        .find("```yaml\n# yaml-language-server")
+        .expect("README has the walkthrough")
+        + 8;
+    let end = start + readme[start..].find("```").unwrap();
+    // As if it sat in specs/, where its Lambda code path resolves.
+    let file = pipelinec::source::SourceFile::new(
+        common::root().join("specs/walkthrough.yaml"),
+        readme[start..end].to_string(),
+    );
+    if let Err(diags) = pipelinec::check::check(&file) {
+        panic!(
+            "{}",
+            pipelinec::diagnostic::render_human(
+                &file,
+                &diags,
+                pipelinec::diagnostic::Style::plain()
+            )
+        );
+    }
+}
