@@ -131,6 +131,7 @@ impl SourceFile {
 
     /// Parses the YAML into a [`Document`].
     pub fn parse(&self) -> Result<Document, Box<Diagnostic>> {
+        self.reject_aliases()?;
         let docs = MarkedYaml::load_from_str(&self.text).map_err(|e| {
             let at = self.offset(e.marker());
             Box::new(
@@ -168,6 +169,35 @@ impl SourceFile {
         let mut spans = HashMap::new();
         let value = self.convert(root, String::new(), None, &mut spans)?;
         Ok(Document { value, spans })
+    }
+
+    /// The loader copies an alias's anchored node, spans and all, so a problem in the copy would
+    /// point at the anchor, not where it is used. Aliases are refused up front instead (only
+    /// looked for when the text has a `*` at all, to keep the common path at one parse).
+    fn reject_aliases(&self) -> Result<(), Box<Diagnostic>> {
+        if !self.text.contains('*') {
+            return Ok(());
+        }
+        for event in saphyr_parser::Parser::new_from_str(&self.text) {
+            // Syntax errors are reported by the loader, with the same message.
+            let Ok((event, span)) = event else {
+                return Ok(());
+            };
+            if let saphyr_parser::Event::Alias(_) = event {
+                let at = self.range(&span);
+                return Err(Box::new(
+                    Diagnostic::new(
+                        "yaml-alias",
+                        "YAML aliases (`*name`) are not supported in a spec",
+                    )
+                    .with_label(at, "alias used here")
+                    .with_help(
+                        "write the value out in full; specs are meant to be read top to bottom",
+                    ),
+                ));
+            }
+        }
+        Ok(())
     }
 
     fn convert(
