@@ -399,20 +399,7 @@ fn to_diagnostic(
                         .collect()
                 })
                 .unwrap_or_default();
-            let actual = doc
-                .value
-                .pointer(pointer)
-                .and_then(Value::as_str)
-                .unwrap_or("");
-            let list = opts
-                .iter()
-                .map(|o| format!("`{o}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let help = match crate::suggest::closest(actual, opts.iter().map(String::as_str)) {
-                Some(n) => format!("did you mean `{n}`? allowed values: {list}"),
-                None => format!("allowed values: {list}"),
-            };
+            let help = allowed_values_help(doc, pointer, &opts);
             Diagnostic::new("invalid-value", format!("invalid value for {what}"))
                 .with_label(doc.value_span(pointer), "not an allowed value")
                 .with_help(help)
@@ -422,21 +409,7 @@ fn to_diagnostic(
             let help = if opts.is_empty() {
                 "see `pipelinec schema` for the allowed shapes".to_string()
             } else {
-                let actual = doc
-                    .value
-                    .pointer(pointer)
-                    .and_then(Value::as_str)
-                    .unwrap_or("");
-                let near = crate::suggest::closest(actual, opts.iter().map(String::as_str));
-                let list = opts
-                    .iter()
-                    .map(|o| format!("`{o}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                match near {
-                    Some(n) => format!("did you mean `{n}`? allowed values: {list}"),
-                    None => format!("allowed values: {list}"),
-                }
+                allowed_values_help(doc, pointer, &opts)
             };
             Diagnostic::new("invalid-value", format!("invalid value for {what}"))
                 .with_label(doc.value_span(pointer), "not an allowed value")
@@ -448,6 +421,24 @@ fn to_diagnostic(
                 .with_label(doc.value_span(pointer), "invalid")
                 .with_help(field_help(pointer, kind, last_segment(pointer)))
         }
+    }
+}
+
+/// "allowed values: `a`, `b`", led by a did-you-mean for the value at `pointer` when one is close.
+fn allowed_values_help(doc: &Document, pointer: &str, allowed: &[String]) -> String {
+    let actual = doc
+        .value
+        .pointer(pointer)
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let list = allowed
+        .iter()
+        .map(|o| format!("`{o}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match crate::suggest::closest(actual, allowed.iter().map(String::as_str)) {
+        Some(n) => format!("did you mean `{n}`? allowed values: {list}"),
+        None => format!("allowed values: {list}"),
     }
 }
 

@@ -184,17 +184,7 @@ impl SourceFile {
                 return Ok(());
             };
             if let saphyr_parser::Event::Alias(_) = event {
-                let at = self.range(&span);
-                return Err(Box::new(
-                    Diagnostic::new(
-                        "yaml-alias",
-                        "YAML aliases (`*name`) are not supported in a spec",
-                    )
-                    .with_label(at, "alias used here")
-                    .with_help(
-                        "write the value out in full; specs are meant to be read top to bottom",
-                    ),
-                ));
+                return Err(Box::new(alias(self.range(&span))));
             }
         }
         Ok(())
@@ -253,23 +243,21 @@ impl SourceFile {
             YamlData::Tagged(_, inner) => {
                 return self.convert(inner, pointer, key, spans);
             }
-            YamlData::Alias(_) => {
-                return Err(Box::new(
-                    Diagnostic::new(
-                        "yaml-alias",
-                        "YAML aliases (`*name`) are not supported in a spec",
-                    )
-                    .with_label(here, "alias used here")
-                    .with_help(
-                        "write the value out in full; specs are meant to be read top to bottom",
-                    ),
-                ));
-            }
+            YamlData::Alias(_) => return Err(Box::new(alias(here))),
             YamlData::BadValue => return Err(Box::new(bad_value(here))),
         };
         spans.insert(pointer, NodeSpan { key, value: here });
         Ok(value)
     }
+}
+
+fn alias(at: Range<usize>) -> Diagnostic {
+    Diagnostic::new(
+        "yaml-alias",
+        "YAML aliases (`*name`) are not supported in a spec",
+    )
+    .with_label(at, "alias used here")
+    .with_help("write the value out in full; specs are meant to be read top to bottom")
 }
 
 fn bad_value(at: Range<usize>) -> Diagnostic {

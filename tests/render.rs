@@ -127,11 +127,7 @@ fn committed_generated_output_is_fresh() {
             pipelinec::render::write_atomic(&dir, &fresh).unwrap();
         }
         let on_disk = common::read_tree(&dir);
-        let stale: Vec<_> = fresh
-            .keys()
-            .chain(on_disk.keys())
-            .filter(|p| fresh.get(*p) != on_disk.get(*p))
-            .collect();
+        let stale = pipelinec::render::compare::compare(&fresh, &on_disk);
         assert!(
             stale.is_empty(),
             "generated/{stem} is stale ({stale:?}): run `cargo run -- render {}`",

@@ -41,17 +41,26 @@ fn cause_json(c: &Cause) -> Value {
     }
 }
 
+fn conditions_json(project: &Project, conditions: &[super::Condition]) -> Value {
+    conditions
+        .iter()
+        .map(|c| {
+            json!({
+                "test": c.test,
+                "variable": c.variable,
+                "values": c.values.iter().map(|v| readable(project, v)).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
+}
+
 fn statement_json(project: &Project, s: &Statement) -> Value {
     json!({
         "sid": s.sid,
         "effect": "Allow",
         "actions": s.actions,
         "resources": s.resources.iter().map(|r| readable(project, r)).collect::<Vec<_>>(),
-        "conditions": s.conditions.iter().map(|c| json!({
-            "test": c.test,
-            "variable": c.variable,
-            "values": c.values.iter().map(|v| readable(project, v)).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
+        "conditions": conditions_json(project, &s.conditions),
         "caused_by": s.causes.iter().map(cause_json).collect::<Vec<_>>(),
     })
 }
@@ -80,11 +89,7 @@ pub fn json(project: &Project, roles: &[RolePolicy]) -> Value {
                 "name": r.name,
                 "trust": r.principal().map(|p| json!({
                     "service": p,
-                    "conditions": r.trust_conditions.iter().map(|c| json!({
-                        "test": c.test,
-                        "variable": c.variable,
-                        "values": c.values.iter().map(|v| readable(project, v)).collect::<Vec<_>>(),
-                    })).collect::<Vec<_>>(),
+                    "conditions": conditions_json(project, &r.trust_conditions),
                 })),
                 "policies": policies,
                 "statements": r.statements.iter().map(|s| statement_json(project, s)).collect::<Vec<_>>(),

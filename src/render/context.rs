@@ -200,10 +200,7 @@ pub fn project(project: &Project) -> Result<Context, RenderError> {
                     "environment",
                     Value::from(
                         env.into_iter()
-                            .map(|(k, val)| {
-                                BTreeMap::from([("key", expr(quote(&k))), ("value", val)])
-                            })
-                            .map(obj)
+                            .map(|(k, val)| entry(&k, val))
                             .collect::<Vec<_>>(),
                     ),
                 );
@@ -455,12 +452,7 @@ pub fn project(project: &Project) -> Result<Context, RenderError> {
             "tags",
             Value::from(
                 tags.into_iter()
-                    .map(|(k, v)| {
-                        obj(BTreeMap::from([
-                            ("key", expr(quote(&k))),
-                            ("value", Value::from(v)),
-                        ]))
-                    })
+                    .map(|(k, v)| entry(&k, Value::from(v)))
                     .collect::<Vec<_>>(),
             ),
         ),
@@ -559,10 +551,7 @@ fn glue_table(name: &str, t: &spec::GlueTable, bucket_expr: &str) -> Value {
         ));
     }
     let kv = |items: Vec<(String, Value)>| -> Vec<Value> {
-        items
-            .into_iter()
-            .map(|(k, v)| obj(BTreeMap::from([("key", expr(quote(&k))), ("value", v)])))
-            .collect()
+        items.into_iter().map(|(k, v)| entry(&k, v)).collect()
     };
     let columns: Vec<Value> = t
         .columns
@@ -707,6 +696,14 @@ fn role_value(p: &iam::RolePolicy) -> Value {
         ("trust_conditions", condition_values(&p.trust_conditions)),
         ("inline", pick(&p.layout.inline)),
         ("managed", Value::from(managed)),
+    ]))
+}
+
+/// One entry of an HCL map a template prints line by line: the key quoted and escaped.
+fn entry(key: &str, value: Value) -> Value {
+    obj(BTreeMap::from([
+        ("key", expr(quote(key))),
+        ("value", value),
     ]))
 }
 

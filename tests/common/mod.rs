@@ -36,33 +36,10 @@ pub fn example_specs() -> Vec<PathBuf> {
     specs
 }
 
-/// Reads every file under `dir` (skipping Terraform's working files), keyed by relative path.
-pub fn read_tree(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
-    fn walk(root: &Path, dir: &Path, out: &mut std::collections::BTreeMap<PathBuf, Vec<u8>>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            let name = path.file_name().unwrap().to_string_lossy();
-            if name == ".terraform"
-                || name == ".terraform.lock.hcl"
-                || name.starts_with("terraform.tfstate")
-            {
-                continue;
-            }
-            if path.is_dir() {
-                walk(root, &path, out);
-            } else {
-                out.insert(
-                    path.strip_prefix(root).unwrap().to_path_buf(),
-                    std::fs::read(&path).unwrap(),
-                );
-            }
-        }
-    }
-    let mut out = std::collections::BTreeMap::new();
-    if dir.exists() {
-        walk(dir, dir, &mut out);
-    }
-    out
+/// Reads a rendered folder the way `render --check` does (Terraform's own files skipped),
+/// keyed by relative path.
+pub fn read_tree(dir: &Path) -> pipelinec::render::Files {
+    pipelinec::render::compare::read_dir(dir).unwrap()
 }
 
 /// A spec with `n` Kinesis streams all feeding one Lambda: the IAM quota stress case. Its code
