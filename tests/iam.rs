@@ -231,7 +231,7 @@ fn statement_blocks(text: &str) -> Vec<(String, Vec<String>, Vec<String>)> {
 fn no_wildcard_actions_and_star_resources_only_for_unscopable_actions() {
     let mut checked = 0;
     for dir in std::fs::read_dir(common::root().join("generated")).unwrap() {
-        for (path, bytes) in common::read_tree(&dir.unwrap().path()) {
+        for (path, bytes) in common::read_rendered(&dir.unwrap().path()) {
             if path.extension().is_none_or(|e| e != "tf") {
                 continue;
             }

@@ -66,7 +66,7 @@ fn render_into(spec: &Path, dir: &Path) {
     let file = pipelinec::source::SourceFile::read(spec).unwrap();
     let project = pipelinec::check::check(&file).expect("spec is valid");
     let files = pipelinec::render::render(&project).unwrap();
-    pipelinec::render::write_atomic(dir, &files).unwrap();
+    pipelinec::render::write(dir, &files, &project.name, false).unwrap();
 }
 
 fn specs_to_check() -> Vec<PathBuf> {
@@ -103,7 +103,8 @@ fn policies_split_across_managed_policies_are_valid_terraform() {
     let project = pipelinec::check::check(&file).expect("200 streams fit");
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("wide");
-    pipelinec::render::write_atomic(&dir, &pipelinec::render::render(&project).unwrap()).unwrap();
+    let files = pipelinec::render::render(&project).unwrap();
+    pipelinec::render::write(&dir, &files, &project.name, false).unwrap();
     terraform(&dir, &["fmt", "-check", "-recursive", "-diff", "-no-color"]);
     init(&dir);
     let out = terraform(&dir, &["validate", "-no-color"]);
@@ -150,6 +151,10 @@ impl Drop for Moto {
 /// Points every service the plan may call at moto, through an override file so the rendered
 /// `providers.tf` stays as users get it.
 fn override_provider(dir: &Path, port: u16) {
+    override_provider_in(dir, "test_override.tf", port)
+}
+
+fn override_provider_in(dir: &Path, file: &str, port: u16) {
     let services = [
         "athena", "firehose", "glue", "iam", "kinesis", "lambda", "logs", "s3", "sqs", "sts",
     ];
@@ -158,7 +163,7 @@ fn override_provider(dir: &Path, port: u16) {
         .map(|s| format!("    {s:<8} = \"http://127.0.0.1:{port}\"\n"))
         .collect();
     std::fs::write(
-        dir.join("test_override.tf"),
+        dir.join(file),
         format!(
             "provider \"aws\" {{\n  access_key                  = \"test\"\n  secret_key                  = \"test\"\n  skip_credentials_validation = true\n  skip_metadata_api_check     = true\n  skip_requesting_account_id  = true\n  s3_use_path_style           = true\n\n  endpoints {{\n{endpoints}  }}\n}}\n"
         ),
@@ -233,5 +238,132 @@ fn iot_analytics_plans_every_service_of_the_seed() {
             "{want} missing from the plan: {types:?}"
         );
     }
+    drop(moto);
+}
+
+/// Runs terraform against moto with dummy credentials; anything not sent to loopback fails.
+fn terraform_on_moto(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new("terraform")
+        .arg(format!("-chdir={}", dir.display()))
+        .args(args)
+        .env("AWS_ACCESS_KEY_ID", "test")
+        .env("AWS_SECRET_ACCESS_KEY", "test")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("CHECKPOINT_DISABLE", "1")
+        .env("TF_IN_AUTOMATION", "1")
+        .env("HTTPS_PROXY", "http://127.0.0.1:9")
+        .env("HTTP_PROXY", "http://127.0.0.1:9")
+        .env("NO_PROXY", "127.0.0.1")
+        .output()
+        .unwrap()
+}
+
+/// The user's working files in a render folder (real state from an apply, the lock file and
+/// `.terraform/` from an init, a backend, tfvars, an override, notes) survive a re-render byte
+/// for byte, and Terraform then plans no change.
+#[test]
+fn re_render_keeps_terraform_state_and_plans_no_change() {
+    if !have("terraform") {
+        return;
+    }
+    if !common::optional_tool("moto_server", &["--help"], "pip install 'moto[server]'") {
+        return;
+    }
+    let moto = Moto::start().expect("moto_server starts on loopback");
+    let tmp = tempfile::tempdir().unwrap();
+    // One data lake: what moto applies and reads back exactly (see shared/reference/moto.md).
+    let spec = tmp.path().join("keep.yaml");
+    std::fs::write(
+        &spec,
+        "version: 1\nname: keep-state\nregion: us-east-1\nsinks:\n  lake:\n    type: s3_data_lake\n",
+    )
+    .unwrap();
+    let dir = tmp.path().join("infra");
+    let render = || {
+        let out = Command::new(env!("CARGO_BIN_EXE_pipelinec"))
+            .args(["render", "keep.yaml", "-o", "infra"])
+            .current_dir(tmp.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    render();
+    override_provider_in(&dir, "my_override.tf", moto.port);
+    std::fs::write(
+        dir.join("backend.tf"),
+        "terraform {\n  backend \"local\" {\n    path = \"terraform.tfstate\"\n  }\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("terraform.tfvars"),
+        "extra_tags = { Team = \"data\" }\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("notes.md"), "# how we deploy\n").unwrap();
+    let mut init_args = vec!["init", "-input=false", "-no-color"];
+    let plugin_dir = format!("-plugin-dir={PLUGIN_DIR}");
+    if Path::new(PLUGIN_DIR).is_dir() {
+        init_args.push(&plugin_dir);
+    }
+    let ok = |out: std::process::Output, what: &str| {
+        let text = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{what} failed:\n{text}");
+        text
+    };
+    ok(terraform_on_moto(&dir, &init_args), "init");
+    ok(
+        terraform_on_moto(
+            &dir,
+            &["apply", "-auto-approve", "-input=false", "-no-color"],
+        ),
+        "apply",
+    );
+    let state = std::fs::read_to_string(dir.join("terraform.tfstate")).unwrap();
+    assert!(state.contains("aws_s3_bucket"), "{state}");
+    assert!(dir.join(".terraform.lock.hcl").is_file());
+
+    let user_files = |tree: &pipelinec::render::Files| -> pipelinec::render::Files {
+        let rendered = common::read_rendered(&dir);
+        tree.iter()
+            .filter(|(p, _)| !rendered.contains_key(*p))
+            .map(|(p, b)| (p.clone(), b.clone()))
+            .collect()
+    };
+    let before = user_files(&common::read_tree(&dir));
+    for want in [
+        "terraform.tfstate",
+        ".terraform.lock.hcl",
+        "backend.tf",
+        "terraform.tfvars",
+        "my_override.tf",
+        "notes.md",
+    ] {
+        assert!(before.contains_key(Path::new(want)), "{want} missing");
+    }
+    assert!(before.keys().any(|p| p.starts_with(".terraform")));
+
+    // Damage the render so that the re-render has work to do, then re-render.
+    std::fs::write(dir.join("main.tf"), "# edited\n").unwrap();
+    std::fs::remove_dir_all(dir.join("modules")).unwrap();
+    render();
+    assert_eq!(user_files(&common::read_tree(&dir)), before);
+
+    let plan = terraform_on_moto(
+        &dir,
+        &["plan", "-detailed-exitcode", "-input=false", "-no-color"],
+    );
+    let text =
+        String::from_utf8_lossy(&plan.stdout).into_owned() + &String::from_utf8_lossy(&plan.stderr);
+    assert_eq!(
+        plan.status.code(),
+        Some(0),
+        "the plan after re-render is not empty:\n{text}"
+    );
+    assert!(text.contains("No changes."), "{text}");
     drop(moto);
 }

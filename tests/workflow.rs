@@ -103,6 +103,7 @@ fn scratch_project() -> tempfile::TempDir {
         &common::root().join("generated"),
         &dir.path().join("generated"),
     );
+    // The committed render carries no Terraform state; a user's folder would.
     dir
 }
 
@@ -166,7 +167,7 @@ fn render_check_names_drift_and_passes_after_rendering() {
     );
     assert_eq!(run_in(dir, &["render", "--check"]).status.code(), Some(0));
 
-    // Files pipelinec did not render are drift too, but Terraform's own files are not.
+    // The user's own files in the folder are not drift: pipelinec compares only its own.
     std::fs::write(
         dir.join("generated/iot-analytics/extra.tf"),
         "# hand-written",
@@ -177,10 +178,25 @@ fn render_check_names_drift_and_passes_after_rendering() {
         "# terraform's",
     )
     .unwrap();
-    let extra = run_in(dir, &["render", "--check", "specs/iot-analytics.yaml"]);
-    assert_eq!(extra.status.code(), Some(1));
-    assert!(text(&extra.stdout).contains("extra.tf (not rendered)"));
-    assert!(!text(&extra.stdout).contains("lock.hcl"));
+    let mine = run_in(dir, &["render", "--check", "specs/iot-analytics.yaml"]);
+    assert_eq!(mine.status.code(), Some(0), "{}", text(&mine.stdout));
+
+    // A file the manifest lists that the render no longer makes is drift.
+    let athena = dir.join("generated/iot-analytics/queries/analytics/average_by_location.sql");
+    assert!(athena.exists());
+    let spec_text = std::fs::read_to_string(&spec).unwrap();
+    std::fs::write(
+        &spec,
+        spec_text.replace("average_by_location:", "avg_by_location:"),
+    )
+    .unwrap();
+    let stale = run_in(dir, &["render", "--check", "specs/iot-analytics.yaml"]);
+    assert_eq!(stale.status.code(), Some(1));
+    assert!(
+        text(&stale.stdout).contains("average_by_location.sql (no longer rendered)"),
+        "{}",
+        text(&stale.stdout)
+    );
 }
 
 #[test]

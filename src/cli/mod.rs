@@ -53,9 +53,13 @@ pub enum Command {
     Render {
         /// Spec files to render. Default: every `*.yaml` spec in `specs/`.
         specs: Vec<PathBuf>,
-        /// Output folder, replaced atomically (one spec only). Default: `generated/<spec stem>`.
+        /// Output folder (one spec only). Default: `generated/<spec stem>`. pipelinec replaces
+        /// and deletes only the files its manifest there lists; the rest is yours.
         #[arg(short, long)]
         out: Option<PathBuf>,
+        /// Replace files that pipelinec did not write (or another project's render).
+        #[arg(long, conflicts_with = "check")]
+        force: bool,
         /// Write nothing; exit 1 and list the files that differ from a fresh render.
         #[arg(long)]
         check: bool,
@@ -135,9 +139,10 @@ pub fn run(cli: Cli) -> u8 {
         Command::Render {
             specs,
             out,
+            force,
             check,
             diff,
-        } => render::run(&specs, out.as_deref(), check, diff),
+        } => render::run(&specs, out.as_deref(), render::Mode { check, diff, force }),
         Command::Iam { spec, format } => iam::run(&spec, format),
         Command::Graph { spec, format } => graph::run(&spec, format),
         Command::Init {

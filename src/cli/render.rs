@@ -1,11 +1,23 @@
-//! `pipelinec render SPEC... [-o DIR] [--check [--diff]]`
+//! `pipelinec render SPEC... [-o DIR] [--force] [--check [--diff]]`
 
 use std::path::{Path, PathBuf};
 
 use super::{INVALID, OK, USAGE, load};
-use crate::render::compare;
+use crate::render::ownership::{self, Previous};
+use crate::render::{WriteError, compare};
 
-pub fn run(specs: &[PathBuf], out: Option<&Path>, check: bool, diff: bool) -> u8 {
+/// What `render` is asked to do with each spec.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Mode {
+    /// Compare instead of writing.
+    pub check: bool,
+    /// With `check`, print diffs.
+    pub diff: bool,
+    /// Take over files pipelinec did not write.
+    pub force: bool,
+}
+
+pub fn run(specs: &[PathBuf], out: Option<&Path>, mode: Mode) -> u8 {
     let defaulted;
     let specs = if specs.is_empty() {
         defaulted = match default_specs() {
@@ -22,13 +34,20 @@ pub fn run(specs: &[PathBuf], out: Option<&Path>, check: bool, diff: bool) -> u8
     }
     let mut status = OK;
     for spec in specs {
-        status = status.max(one(spec, out, check, diff));
+        status = status.max(one(spec, out, mode));
     }
     status
 }
 
-fn one(spec: &Path, out: Option<&Path>, check: bool, diff: bool) -> u8 {
-    let project = match load(spec, if check { "not checked" } else { "not rendered" }) {
+fn one(spec: &Path, out: Option<&Path>, mode: Mode) -> u8 {
+    let project = match load(
+        spec,
+        if mode.check {
+            "not checked"
+        } else {
+            "not rendered"
+        },
+    ) {
         Ok(p) => p,
         Err(code) => return code,
     };
@@ -42,53 +61,108 @@ fn one(spec: &Path, out: Option<&Path>, check: bool, diff: bool) -> u8 {
     let dir = out
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("generated").join(&project.stem));
-    if check {
-        let on_disk = match compare::read_dir(&dir) {
-            Ok(f) => f,
-            Err(e) => {
-                eprintln!("error: cannot read `{}`: {e}", dir.display());
-                return USAGE;
-            }
-        };
-        let changes = compare::compare(&files, &on_disk);
-        if changes.is_empty() {
-            outln!("{}: up to date", dir.display());
-            return OK;
-        }
-        outln!(
-            "{}: {} from a fresh render of {}:",
-            dir.display(),
-            if changes.len() == 1 {
-                "1 file differs".to_string()
-            } else {
-                format!("{} files differ", changes.len())
-            },
-            spec.display()
-        );
-        for (path, change) in &changes {
-            outln!("  {} ({})", dir.join(path).display(), change.as_str());
-        }
-        if diff {
-            for (path, _) in &changes {
-                out!(
-                    "{}",
-                    compare::unified_diff(
-                        &dir.join(path),
-                        files.get(path).map(Vec::as_slice),
-                        on_disk.get(path).map(Vec::as_slice)
-                    )
-                );
-            }
-        }
-        outln!("run `pipelinec render {}` to update", spec.display());
-        return INVALID;
+    if mode.check {
+        return check(spec, &dir, &project.name, &files, mode.diff);
     }
-    if let Err(e) = crate::render::write_atomic(&dir, &files) {
-        eprintln!("error: cannot write `{}`: {e}", dir.display());
+    match crate::render::write(&dir, &files, &project.name, mode.force) {
+        Ok(w) => {
+            outln!(
+                "rendered {} into {} ({} written, {} unchanged, {} removed)",
+                spec.display(),
+                dir.display(),
+                w.written,
+                w.unchanged,
+                w.deleted
+            );
+            OK
+        }
+        Err(WriteError::Foreign { dir, paths }) => {
+            eprintln!(
+                "error: `{}` holds files that pipelinec did not write and would overwrite:",
+                dir.display()
+            );
+            for p in &paths {
+                eprintln!("  {}", dir.join(p).display());
+            }
+            eprintln!(
+                "nothing was written; move them away, or pass --force to let pipelinec replace them"
+            );
+            INVALID
+        }
+        Err(e @ WriteError::OtherProject { .. }) => {
+            eprintln!("error: {e}");
+            eprintln!(
+                "nothing was written; render into another folder, or pass --force to replace that render"
+            );
+            INVALID
+        }
+        Err(e @ WriteError::NotAFolder(_)) => {
+            eprintln!("error: {e}");
+            USAGE
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            USAGE
+        }
+    }
+}
+
+/// `render --check`: compares by the same ownership rule that `render` writes by.
+fn check(spec: &Path, dir: &Path, project: &str, files: &crate::render::Files, diff: bool) -> u8 {
+    if dir.exists() && !dir.is_dir() {
+        eprintln!("error: `{}` exists and is not a folder", dir.display());
         return USAGE;
     }
-    outln!("rendered {} files into {}", files.len(), dir.display());
-    OK
+    let survey = match ownership::survey(dir, files, project, false) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: cannot read `{}`: {e}", dir.display());
+            return USAGE;
+        }
+    };
+    if survey.changes.is_empty() {
+        outln!("{}: up to date", dir.display());
+        return OK;
+    }
+    let n = survey.changes.len();
+    outln!(
+        "{}: {} from a fresh render of {}:",
+        dir.display(),
+        if n == 1 {
+            "1 file differs".to_string()
+        } else {
+            format!("{n} files differ")
+        },
+        spec.display()
+    );
+    if let Previous::OtherProject(m) = &survey.previous {
+        outln!(
+            "  (the folder holds the render of project `{}`, not `{project}`)",
+            m.project
+        );
+    }
+    for (path, change) in &survey.changes {
+        let note = if survey.foreign.contains(path) {
+            ", not written by pipelinec"
+        } else {
+            ""
+        };
+        outln!("  {} ({}{note})", dir.join(path).display(), change.as_str());
+    }
+    if diff {
+        for (path, _) in &survey.changes {
+            out!(
+                "{}",
+                compare::unified_diff(
+                    &dir.join(path),
+                    files.get(path).map(Vec::as_slice),
+                    survey.on_disk.get(path).map(Vec::as_slice)
+                )
+            );
+        }
+    }
+    outln!("run `pipelinec render {}` to update", spec.display());
+    INVALID
 }
 
 /// Every `*.yaml` spec in `specs/`, sorted: what `render` and `render --check` do by default.

@@ -1,13 +1,15 @@
 //! Terraform rendering: a checked [`Project`] in, a complete file set out.
 //!
-//! Files are produced in memory (so `render` can write them atomically and a future
-//! `render --check` can compare them), from the minijinja templates under `templates/`:
-//! `templates/root/*.j2` make the root module, `templates/<kind>/call.tf.j2` makes each
-//! component's module block, and `templates/<kind>/module/*` is that kind's module, copied
-//! as is. Every value a template prints is HCL-escaped unless Rust marked it as an expression.
+//! Files are produced in memory, so that `render` can write them safely and `render --check`
+//! can compare them, from the minijinja templates under `templates/`: `templates/root/*.j2`
+//! make the root module, `templates/<kind>/call.tf.j2` makes each component's module block,
+//! and `templates/<kind>/module/*` is that kind's module, copied as is. The file set ends with
+//! the [`manifest`] that records it. Every value a template prints is HCL-escaped unless Rust marked it as an expression.
 
 pub mod compare;
 mod context;
+pub mod manifest;
+pub mod ownership;
 mod write;
 mod zip;
 
@@ -19,7 +21,7 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 use crate::hcl;
 use crate::model::{Kind, Project};
 
-pub use write::write_atomic;
+pub use write::{TEMP_PREFIX, WriteError, Written, write};
 
 // Every template file, embedded at build time (see build.rs).
 include!(concat!(env!("OUT_DIR"), "/templates.rs"));
@@ -162,6 +164,8 @@ pub fn render(project: &Project) -> Result<Files, RenderError> {
     for (path, bytes) in ctx.extra_files {
         files.insert(path, bytes);
     }
+    let record = manifest::Manifest::of(&project.name, &files);
+    files.insert(PathBuf::from(manifest::FILE), record.to_bytes());
     Ok(files)
 }
 

@@ -36,10 +36,30 @@ pub fn example_specs() -> Vec<PathBuf> {
     specs
 }
 
-/// Reads a rendered folder the way `render --check` does (Terraform's own files skipped),
-/// keyed by relative path.
+/// Reads the files of a render folder that its manifest lists (and the manifest), keyed by
+/// relative path: the render without anything of the user's.
+pub fn read_rendered(dir: &Path) -> pipelinec::render::Files {
+    pipelinec::render::ownership::read_rendered(dir).unwrap()
+}
+
+/// Reads every file under `dir`, keyed by relative path.
 pub fn read_tree(dir: &Path) -> pipelinec::render::Files {
-    pipelinec::render::compare::read_dir(dir).unwrap()
+    fn walk(root: &Path, dir: &Path, out: &mut pipelinec::render::Files) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                let bytes = std::fs::read(&path).unwrap();
+                out.insert(path.strip_prefix(root).unwrap().to_path_buf(), bytes);
+            }
+        }
+    }
+    let mut out = pipelinec::render::Files::new();
+    if dir.exists() {
+        walk(dir, dir, &mut out);
+    }
+    out
 }
 
 /// A spec with `n` Kinesis streams all feeding one Lambda: the IAM quota stress case. Its code
