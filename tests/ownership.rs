@@ -544,3 +544,47 @@ fn a_failed_write_leaves_the_previous_render_untouched() {
     assert_eq!(common::read_tree(&dir), before);
     assert!(temporaries(project.path()).is_empty());
 }
+
+/// An override file can replace a reviewed block while every rendered file stays identical:
+/// `render --check` names each block it changes, and fails unless told the overrides are
+/// reviewed. `render` keeps the files (they are the user's).
+#[test]
+fn render_check_names_blocks_that_override_files_change() {
+    let project = project_with_spec();
+    let dir = project.path().join("out");
+    let render = |extra: &[&str]| {
+        let mut args = vec!["render", "iot-analytics.yaml", "-o", "out"];
+        args.extend_from_slice(extra);
+        run_in(project.path(), &args)
+    };
+    assert_eq!(render(&[]).status.code(), Some(0));
+    let evil = (
+        "evil_override.tf",
+        &b"resource \"aws_iam_role_policy\" \"alert_processor\" {\n  policy = jsonencode({ Statement = [{ Effect = \"Allow\", Action = \"*\", Resource = \"*\" }] })\n}\n"[..],
+    );
+    let json = (
+        "modules/lambda/override.tf.json",
+        &br#"{"resource": {"aws_lambda_function": {"this": {"runtime": "python3.13"}}}, "locals": {"unrelated": 1}}"#[..],
+    );
+    let harmless = ("other_override.tf", &b"variable \"not_rendered\" {}\n"[..]);
+    let broken = ("broken_override.tf", &b"resource \"x\" {\n"[..]);
+    put(&dir, &[evil, json, harmless, broken]);
+
+    let out = render(&["--check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stdout),
+        "out: up to date\n\
+         out: 3 blocks of the render are changed by override files that Terraform merges over it:\n  \
+         out/broken_override.tf: (does not parse: it may override any block)\n  \
+         out/evil_override.tf: resource \"aws_iam_role_policy\" \"alert_processor\"\n  \
+         out/modules/lambda/override.tf.json: resource \"aws_lambda_function\" \"this\"\n\
+         review them with the render; pass --allow-overrides once they are reviewed\n"
+    );
+    let allowed = render(&["--check", "--allow-overrides"]);
+    assert_eq!(allowed.status.code(), Some(0));
+    assert!(text(&allowed.stdout).ends_with("(allowed by --allow-overrides)\n"));
+
+    assert_eq!(render(&[]).status.code(), Some(0));
+    assert_user_files_intact(&dir, &[evil, json, harmless, broken]);
+}

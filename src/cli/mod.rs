@@ -66,6 +66,10 @@ pub enum Command {
         /// With --check, also print a unified diff of each differing file.
         #[arg(long, requires = "check")]
         diff: bool,
+        /// With --check, list the rendered blocks that `*_override.tf` files change without
+        /// failing (by default they fail the check: they change what was reviewed).
+        #[arg(long, requires = "check")]
+        allow_overrides: bool,
     },
     /// Print the permission matrix: each identity, its trust, each statement and its edges.
     Iam {
@@ -142,7 +146,17 @@ pub fn run(cli: Cli) -> u8 {
             force,
             check,
             diff,
-        } => render::run(&specs, out.as_deref(), render::Mode { check, diff, force }),
+            allow_overrides,
+        } => render::run(
+            &specs,
+            out.as_deref(),
+            render::Mode {
+                check,
+                diff,
+                force,
+                allow_overrides,
+            },
+        ),
         Command::Iam { spec, format } => iam::run(&spec, format),
         Command::Graph { spec, format } => graph::run(&spec, format),
         Command::Init {

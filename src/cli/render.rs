@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::{INVALID, OK, USAGE, load};
 use crate::render::ownership::{self, Previous};
-use crate::render::{WriteError, compare};
+use crate::render::{WriteError, compare, overrides};
 
 /// What `render` is asked to do with each spec.
 #[derive(Debug, Clone, Copy, Default)]
@@ -15,6 +15,8 @@ pub struct Mode {
     pub diff: bool,
     /// Take over files pipelinec did not write.
     pub force: bool,
+    /// With `check`, report override files without failing.
+    pub allow_overrides: bool,
 }
 
 pub fn run(specs: &[PathBuf], out: Option<&Path>, mode: Mode) -> u8 {
@@ -62,7 +64,7 @@ fn one(spec: &Path, out: Option<&Path>, mode: Mode) -> u8 {
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("generated").join(&project.stem));
     if mode.check {
-        return check(spec, &dir, &project.name, &files, mode.diff);
+        return check(spec, &dir, &project.name, &files, mode);
     }
     match crate::render::write(&dir, &files, &project.name, mode.force) {
         Ok(w) => {
@@ -107,23 +109,62 @@ fn one(spec: &Path, out: Option<&Path>, mode: Mode) -> u8 {
     }
 }
 
-/// `render --check`: compares by the same ownership rule that `render` writes by.
-fn check(spec: &Path, dir: &Path, project: &str, files: &crate::render::Files, diff: bool) -> u8 {
+/// `render --check`: compares by the same ownership rule that `render` writes by, and names
+/// every rendered block that a user's override file changes.
+fn check(spec: &Path, dir: &Path, project: &str, files: &crate::render::Files, mode: Mode) -> u8 {
     if dir.exists() && !dir.is_dir() {
         eprintln!("error: `{}` exists and is not a folder", dir.display());
         return USAGE;
     }
-    let survey = match ownership::survey(dir, files, project, false) {
-        Ok(s) => s,
+    let read = ownership::survey(dir, files, project, false)
+        .and_then(|s| Ok((s, overrides::find(dir, files)?)));
+    let (survey, overridden) = match read {
+        Ok(r) => r,
         Err(e) => {
             eprintln!("error: cannot read `{}`: {e}", dir.display());
             return USAGE;
         }
     };
+    let mut status = OK;
     if survey.changes.is_empty() {
         outln!("{}: up to date", dir.display());
-        return OK;
+    } else {
+        status = INVALID;
+        report_changes(spec, dir, project, files, &survey, mode.diff);
     }
+    if !overridden.is_empty() {
+        let n = overridden.len();
+        outln!(
+            "{}: {} of the render {} changed by override files that Terraform merges over it:",
+            dir.display(),
+            if n == 1 {
+                "1 block".to_string()
+            } else {
+                format!("{n} blocks")
+            },
+            if n == 1 { "is" } else { "are" },
+        );
+        for o in &overridden {
+            outln!("  {}: {}", dir.join(&o.file).display(), o.block);
+        }
+        if mode.allow_overrides {
+            outln!("(allowed by --allow-overrides)");
+        } else {
+            outln!("review them with the render; pass --allow-overrides once they are reviewed");
+            status = INVALID;
+        }
+    }
+    status
+}
+
+fn report_changes(
+    spec: &Path,
+    dir: &Path,
+    project: &str,
+    files: &crate::render::Files,
+    survey: &ownership::Survey,
+    diff: bool,
+) {
     let n = survey.changes.len();
     outln!(
         "{}: {} from a fresh render of {}:",
@@ -162,7 +203,6 @@ fn check(spec: &Path, dir: &Path, project: &str, files: &crate::render::Files, d
         }
     }
     outln!("run `pipelinec render {}` to update", spec.display());
-    INVALID
 }
 
 /// Every `*.yaml` spec in `specs/`, sorted: what `render` and `render --check` do by default.

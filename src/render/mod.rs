@@ -9,6 +9,7 @@
 pub mod compare;
 mod context;
 pub mod manifest;
+pub mod overrides;
 pub mod ownership;
 mod write;
 mod zip;
