@@ -378,6 +378,43 @@ fn kind_rules(project: &Project, c: &Component, doc: &Document, diags: &mut Vec<
                     "`code` is a directory relative to the spec file",
                 );
             }
+            match (&l.failure_bucket, l.on_failure) {
+                (Some(id), spec::OnFailure::S3) => {
+                    let is_lake = project
+                        .components
+                        .get(&ComponentId::new(id.clone()))
+                        .is_some_and(|t| t.kind() == Kind::S3DataLake);
+                    if !is_lake {
+                        err(
+                            "failure-bucket",
+                            format!(
+                                "`failure_bucket` of lambda `{}` is `{id}`, which is not an \
+                                 `s3_data_lake` of this spec",
+                                c.id
+                            ),
+                            doc.value_span(&ptr("failure_bucket")),
+                            "not an s3_data_lake",
+                            "name an `s3_data_lake` id, or remove `failure_bucket` to let \
+                             pipelinec create a bucket for failed batches",
+                        );
+                    }
+                }
+                (Some(_), other) => err(
+                    "failure-bucket-unused",
+                    format!(
+                        "lambda `{}` names a `failure_bucket` but sends failures to `{}`",
+                        c.id,
+                        match other {
+                            spec::OnFailure::Sqs => "sqs",
+                            _ => "none",
+                        }
+                    ),
+                    doc.key_span(&ptr("failure_bucket")),
+                    "used only with `on_failure: s3`",
+                    "set `on_failure: s3` (it keeps whole batches), or remove `failure_bucket`",
+                ),
+                (None, _) => {}
+            }
             for name in l.environment.keys() {
                 let at = doc.key_span(&format!("{}/{}", ptr("environment"), pointer_segment(name)));
                 let valid = name.starts_with(|c: char| c.is_ascii_alphabetic())

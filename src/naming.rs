@@ -157,8 +157,17 @@ pub fn names(project: &str, c: &Component) -> Vec<AwsName> {
         Settings::Lambda(l) => {
             out.push(name("Lambda function", b.clone(), Rule::LambdaFunction));
             out.push(name("IAM role", role(project, c), Rule::IamRole));
-            if l.on_failure == crate::spec::OnFailure::Sqs {
-                out.push(name("SQS queue", format!("{b}-failures"), Rule::SqsQueue));
+            match (l.on_failure, &l.failure_bucket) {
+                (crate::spec::OnFailure::Sqs, _) => {
+                    out.push(name("SQS queue", format!("{b}-failures"), Rule::SqsQueue));
+                }
+                (crate::spec::OnFailure::S3, None) => out.push(AwsName {
+                    what: "S3 bucket",
+                    name: bucket_stem(project, &c.id, "failures"),
+                    rule: Rule::S3Bucket,
+                    extra_len: ACCOUNT_SUFFIX_LEN,
+                }),
+                _ => {}
             }
         }
         Settings::S3DataLake(_) => out.push(AwsName {

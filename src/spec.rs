@@ -87,7 +87,9 @@ pub struct KinesisStream {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 1, max = 10000))]
     pub shards: Option<u32>,
-    /// How long records stay readable, in hours (24 to 8760).
+    /// How long records stay readable, in hours (24 to 8760). Default 168 (a week), so that
+    /// a consumer that fails for days loses nothing; hours beyond 24 are billed as extended
+    /// retention (per shard hour when provisioned, per GB stored when on demand).
     #[serde(default = "default_retention_hours")]
     #[schemars(range(min = 24, max = 8760))]
     pub retention_hours: u32,
@@ -101,8 +103,10 @@ pub struct KinesisStream {
     pub kms_key: Option<String>,
 }
 
+/// A week: records are the only copy until every consumer has them, so a consumer that fails
+/// over a weekend must not lose them (Security Hub control Kinesis.3 asks for at least 168).
 fn default_retention_hours() -> u32 {
-    24
+    168
 }
 
 /// Kinesis capacity mode.
@@ -176,10 +180,21 @@ pub struct Lambda {
     /// Split a failing batch in two and retry each half, to isolate a bad record.
     #[serde(default = "default_true")]
     pub bisect_batch_on_error: bool,
-    /// Where records of batches that still fail after the retries are described: `sqs` creates
-    /// an encrypted dead-letter queue for this function; `none` drops them.
+    /// Where batches that still fail after the retries go: `s3` keeps each whole batch in a
+    /// bucket (see `failure_bucket`); `sqs` sends only its metadata to an encrypted queue of
+    /// this function; `none` drops them.
     #[serde(default)]
     pub on_failure: OnFailure,
+    /// With `on_failure: s3`, the id of an `s3_data_lake` of this spec that keeps failed
+    /// batches (Lambda writes them under `aws/lambda/`). Default: a bucket pipelinec creates
+    /// for this function, `<name>-<id>-failures-<account id>`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure_bucket: Option<String>,
+    /// Let the function report which records of a batch failed (`batchItemFailures` in its
+    /// response), so that Lambda retries from the first failed record instead of the whole
+    /// batch (`ReportBatchItemFailures`).
+    #[serde(default)]
+    pub report_batch_item_failures: bool,
     /// Key prefix this function writes under in the S3 sinks it feeds. Defaults to `<id>/`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = r"^[A-Za-z0-9!_.*'()=-][A-Za-z0-9!_.*'()=/-]*/$"))]
@@ -287,10 +302,11 @@ pub enum Architecture {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum StartingPosition {
-    /// Only records written after the mapping is created.
-    #[default]
+    /// Only records written after the mapping is created: records written while the mapping
+    /// is created or updated can be missed.
     Latest,
-    /// The oldest record still in the stream.
+    /// The oldest record still in the stream (the default: nothing is skipped).
+    #[default]
     TrimHorizon,
 }
 
@@ -298,8 +314,12 @@ pub enum StartingPosition {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum OnFailure {
-    /// An SQS dead-letter queue owned by this function (secure default: failures are kept).
+    /// An S3 bucket receives each failed batch whole, records and metadata, under
+    /// `aws/lambda/` (the default: nothing is lost when the stream's retention passes).
     #[default]
+    S3,
+    /// An encrypted SQS queue owned by this function receives a description of each failed
+    /// batch: metadata only (shard, sequence numbers), not the records.
     Sqs,
     /// Discard failed batches after the retries.
     None,

@@ -102,9 +102,19 @@ fn iot_firehose_and_lambda_get_exactly_their_resources() {
         resources_for(&lambda, "kinesis:GetRecords"),
         BTreeSet::from([stream.to_string()])
     );
+    // Its output prefix in the lake, and whole failed batches under `aws/lambda/` in its own
+    // failure bucket (the S3 on-failure destination).
+    let failures = "arn:aws:s3:::iot-analytics-alert-processor-failures-${account_id}";
     assert_eq!(
         resources_for(&lambda, "s3:PutObject"),
-        BTreeSet::from([format!("{lake}/alerts/*")])
+        BTreeSet::from([
+            format!("{lake}/alerts/*"),
+            format!("{failures}/aws/lambda/*")
+        ])
+    );
+    assert_eq!(
+        resources_for(&lambda, "s3:ListBucket"),
+        BTreeSet::from([failures.to_string()])
     );
     assert_eq!(
         resources_for(&lambda, "logs:PutLogEvents"),

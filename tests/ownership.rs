@@ -193,7 +193,17 @@ fn removing_a_component_removes_its_files_and_nothing_else() {
 
 #[test]
 fn output_folder_may_hold_the_spec_and_its_code() {
-    let project = project_with_spec();
+    // The project folder inside a folder of its own, so that nothing else writes beside it.
+    let outer = tempfile::tempdir().unwrap();
+    let made = project_with_spec();
+    std::fs::rename(made.path(), outer.path().join("proj")).unwrap();
+    struct At(PathBuf);
+    impl At {
+        fn path(&self) -> &Path {
+            &self.0
+        }
+    }
+    let project = At(outer.path().join("proj"));
     let spec_before = std::fs::read(project.path().join("iot-analytics.yaml")).unwrap();
     let code_before = common::read_tree(&project.path().join("iot-analytics"));
     let parent = project.path().parent().unwrap();
@@ -430,7 +440,7 @@ fn a_killed_render_is_repaired_by_the_next() {
     let dir = project.path().join("out");
     let spec = project.path().join("iot-analytics.yaml");
     let original = std::fs::read_to_string(&spec).unwrap();
-    let edited = original.replace("retention_hours: 24", "retention_hours: 48");
+    let edited = original.replace("retention_hours: 168", "retention_hours: 48");
     put(&dir, &user_files());
     for i in 0..40u64 {
         // Alternate specs so every render has files to replace.
@@ -489,7 +499,7 @@ fn a_failed_write_leaves_the_previous_render_untouched() {
     std::fs::write(&code, js).unwrap();
     let text_spec = std::fs::read_to_string(&spec)
         .unwrap()
-        .replace("retention_hours: 24", "retention_hours: 48");
+        .replace("retention_hours: 168", "retention_hours: 48");
     std::fs::write(&spec, text_spec).unwrap();
     let next = fresh(&spec);
     let zip = next[Path::new("build/alert_processor.zip")].len() as u64;

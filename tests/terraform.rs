@@ -72,6 +72,7 @@ fn render_into(spec: &Path, dir: &Path) {
 fn specs_to_check() -> Vec<PathBuf> {
     let mut specs = common::example_specs();
     specs.push(common::root().join("tests/fixtures/valid/escaping.yaml"));
+    specs.push(common::root().join("tests/fixtures/valid/all_edges.yaml"));
     specs
 }
 

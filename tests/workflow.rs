@@ -125,7 +125,7 @@ fn render_check_names_drift_and_passes_after_rendering() {
     let spec = dir.join("specs/iot-analytics.yaml");
     let edited = std::fs::read_to_string(&spec)
         .unwrap()
-        .replace("retention_hours: 24", "retention_hours: 48");
+        .replace("retention_hours: 168", "retention_hours: 48");
     std::fs::write(&spec, edited).unwrap();
     let before: Vec<_> = common::read_tree(&dir.join("generated"))
         .into_iter()
@@ -151,7 +151,7 @@ fn render_check_names_drift_and_passes_after_rendering() {
         .stdout,
     );
     assert!(
-        with_diff.contains("-  retention_hours = 24\n+  retention_hours = 48"),
+        with_diff.contains("-  retention_hours = 168\n+  retention_hours = 48"),
         "{with_diff}"
     );
     let after: Vec<_> = common::read_tree(&dir.join("generated"))

@@ -16,7 +16,7 @@ module "clickstream" {
   name            = "shop-clicks-clickstream"
   mode            = "ON_DEMAND"
   shard_count     = null
-  retention_hours = 48
+  retention_hours = 168
   kms_key_id      = "alias/aws/kinesis"
 }
 

@@ -90,9 +90,16 @@ data "aws_iam_policy_document" "alert_processor" {
 
   # own resources of alert_processor
   statement {
-    sid       = "OwnFailureQueue"
-    actions   = ["sqs:SendMessage"]
-    resources = ["arn:${local.partition}:sqs:${local.region}:${local.account_id}:iot-analytics-alert-processor-failures"]
+    sid       = "FailureBucket"
+    actions   = ["s3:ListBucket"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-alert-processor-failures-${local.account_id}"]
+  }
+
+  # own resources of alert_processor
+  statement {
+    sid       = "FailureObjects"
+    actions   = ["s3:PutObject"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-alert-processor-failures-${local.account_id}/aws/lambda/*"]
   }
 
   # own resources of alert_processor

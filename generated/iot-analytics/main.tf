@@ -16,7 +16,7 @@ module "sensor_stream" {
   name            = "iot-analytics-sensor-stream"
   mode            = "PROVISIONED"
   shard_count     = 1
-  retention_hours = 24
+  retention_hours = 168
   kms_key_id      = "alias/aws/kinesis"
 }
 
@@ -40,23 +40,25 @@ module "alert_processor" {
   source     = "./modules/lambda"
   depends_on = [aws_iam_role_policy.alert_processor]
 
-  name                    = "iot-analytics-alert-processor"
-  role_arn                = aws_iam_role.alert_processor.arn
-  filename                = "${path.module}/build/alert_processor.zip"
-  runtime                 = "nodejs20.x"
-  handler                 = "index.handler"
-  memory_mb               = 256
-  timeout_seconds         = 60
-  architecture            = "x86_64"
-  batch_size              = 100
-  starting_position       = "LATEST"
-  batching_window_seconds = 0
-  maximum_retry_attempts  = 3
-  bisect_batch_on_error   = true
-  failure_queue           = true
-  log_retention_days      = 14
-  tracing_mode            = "Active"
-  reserved_concurrency    = 5
+  name                       = "iot-analytics-alert-processor"
+  role_arn                   = aws_iam_role.alert_processor.arn
+  filename                   = "${path.module}/build/alert_processor.zip"
+  runtime                    = "nodejs22.x"
+  handler                    = "index.handler"
+  memory_mb                  = 256
+  timeout_seconds            = 60
+  architecture               = "x86_64"
+  batch_size                 = 100
+  starting_position          = "TRIM_HORIZON"
+  batching_window_seconds    = 0
+  maximum_retry_attempts     = 3
+  bisect_batch_on_error      = true
+  failure_destination        = "s3"
+  failure_bucket_name        = "iot-analytics-alert-processor-failures-${local.account_id}"
+  report_batch_item_failures = false
+  log_retention_days         = 14
+  tracing_mode               = "Active"
+  reserved_concurrency       = 5
 
   environment = {
     "DATA_LAKE_BUCKET"  = module.data_lake.bucket

@@ -20,9 +20,9 @@ output "alert_processor_function_name" {
   value       = module.alert_processor.function_name
 }
 
-output "alert_processor_failure_queue_url" {
-  description = "SQS queue receiving batches `alert_processor` failed to process"
-  value       = module.alert_processor.failure_queue_url
+output "alert_processor_failure_bucket" {
+  description = "Bucket keeping the batches `alert_processor` failed to process"
+  value       = module.alert_processor.failure_bucket
 }
 
 output "data_lake_bucket" {

@@ -395,21 +395,50 @@ pub fn facts(project: &Project, c: &Component) -> Facts {
                 ),
             ]
         }
-        Settings::Lambda(l) => vec![
-            ("output_prefix", vec![lit(&lambda_output_prefix(&c.id, l))]),
-            (
-                "log_group_arn",
-                vec![arn("logs", &format!("log-group:/aws/lambda/{base}"))],
-            ),
-            (
-                "dlq_arn",
-                match l.on_failure {
-                    crate::spec::OnFailure::Sqs => vec![arn("sqs", &format!("{base}-failures"))],
-                    crate::spec::OnFailure::None => vec![],
-                },
-            ),
-            ("tracing", flag(l.tracing == crate::spec::Tracing::Active)),
-        ],
+        Settings::Lambda(l) => {
+            // The failure bucket: a lake of the spec (with its key), or the function's own.
+            let lake = l
+                .failure_bucket
+                .as_ref()
+                .and_then(|id| project.components.get(&ComponentId::new(id.clone())))
+                .map(|lake| facts(project, lake))
+                .unwrap_or_default();
+            let of_lake = |name: &str| {
+                lake.iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or_default()
+            };
+            let (failure_bucket, failure_key) = match (l.on_failure, &l.failure_bucket) {
+                (crate::spec::OnFailure::S3, Some(_)) => {
+                    (of_lake("bucket_arn"), of_lake("kms_key_arn"))
+                }
+                (crate::spec::OnFailure::S3, None) => (
+                    vec![bucket_arn(&naming::bucket_stem(p, &c.id, "failures"))],
+                    vec![],
+                ),
+                _ => (vec![], vec![]),
+            };
+            vec![
+                ("output_prefix", vec![lit(&lambda_output_prefix(&c.id, l))]),
+                (
+                    "log_group_arn",
+                    vec![arn("logs", &format!("log-group:/aws/lambda/{base}"))],
+                ),
+                (
+                    "dlq_arn",
+                    match l.on_failure {
+                        crate::spec::OnFailure::Sqs => {
+                            vec![arn("sqs", &format!("{base}-failures"))]
+                        }
+                        _ => vec![],
+                    },
+                ),
+                ("failure_bucket_arn", failure_bucket),
+                ("failure_kms_key_arn", failure_key),
+                ("tracing", flag(l.tracing == crate::spec::Tracing::Active)),
+            ]
+        }
         Settings::S3DataLake(s) => vec![
             (
                 "bucket_arn",

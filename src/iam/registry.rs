@@ -340,6 +340,26 @@ pub const BASELINES: &[Baseline] = &[
                 &["{self.log_group_arn}:*"],
             ),
             grant("OwnFailureQueue", &["sqs:SendMessage"], &["{self.dlq_arn}"]),
+            // An S3 on-failure destination: Lambda lists the bucket and writes each failed
+            // batch under `aws/lambda/` (Lambda guide, "kinesis-on-failure-destination").
+            grant(
+                "FailureBucket",
+                &["s3:ListBucket"],
+                &["{self.failure_bucket_arn}"],
+            ),
+            grant(
+                "FailureObjects",
+                &["s3:PutObject"],
+                &["{self.failure_bucket_arn}/aws/lambda/*"],
+            ),
+            Grant {
+                conditions: S3_VIA,
+                ..grant(
+                    "FailureKey",
+                    &["kms:GenerateDataKey"],
+                    &["{self.failure_kms_key_arn}"],
+                )
+            },
             Grant {
                 when: "self.tracing",
                 ..grant(

@@ -236,8 +236,33 @@ pub fn project(project: &Project) -> Result<Context, RenderError> {
                     Value::from(l.bisect_batch_on_error),
                 );
                 v.insert(
-                    "failure_queue",
-                    Value::from(l.on_failure == spec::OnFailure::Sqs),
+                    "failure_destination",
+                    Value::from(match l.on_failure {
+                        spec::OnFailure::S3 => "s3",
+                        spec::OnFailure::Sqs => "sqs",
+                        spec::OnFailure::None => "none",
+                    }),
+                );
+                let own_bucket = l.on_failure == spec::OnFailure::S3 && l.failure_bucket.is_none();
+                v.insert(
+                    "failure_bucket_arn",
+                    match (&l.failure_bucket, l.on_failure) {
+                        (Some(lake), spec::OnFailure::S3) => expr(format!("module.{lake}.arn")),
+                        _ => Value::from(false),
+                    },
+                );
+                if own_bucket {
+                    let stem = naming::bucket_stem(&project.name, &c.id, "failures");
+                    v.insert(
+                        "failure_bucket_name",
+                        tmpl(format!("{}-${{local.account_id}}", lit(&stem))),
+                    );
+                } else {
+                    v.insert("failure_bucket_name", Value::from(false));
+                }
+                v.insert(
+                    "report_batch_item_failures",
+                    Value::from(l.report_batch_item_failures),
                 );
                 v.insert("log_retention_days", Value::from(l.log_retention_days));
                 v.insert(
@@ -257,7 +282,17 @@ pub fn project(project: &Project) -> Result<Context, RenderError> {
                     outputs.push(out(
                         "failure_queue_url",
                         "failure_queue_url",
-                        format!("SQS queue receiving batches `{}` failed to process", c.id),
+                        format!(
+                            "SQS queue receiving the metadata of batches `{}` failed to process",
+                            c.id
+                        ),
+                    ));
+                }
+                if own_bucket {
+                    outputs.push(out(
+                        "failure_bucket",
+                        "failure_bucket",
+                        format!("Bucket keeping the batches `{}` failed to process", c.id),
                     ));
                 }
             }

@@ -175,7 +175,7 @@ fn module_folders(kinds: &[Kind]) -> Vec<&'static str> {
     let mut out: Vec<&'static str> = kinds.iter().map(|k| k.as_str()).collect();
     if kinds
         .iter()
-        .any(|k| matches!(k, Kind::S3DataLake | Kind::Athena))
+        .any(|k| matches!(k, Kind::S3DataLake | Kind::Athena | Kind::Lambda))
     {
         out.push("s3_bucket");
     }

@@ -5,8 +5,31 @@ resource "aws_cloudwatch_log_group" "this" {
   retention_in_days = var.log_retention_days
 }
 
+# Failed batches, whole (records and metadata), for when the stream's retention has passed.
+module "failure_bucket" {
+  count  = var.failure_destination == "s3" && var.failure_bucket_arn == null ? 1 : 0
+  source = "../s3_bucket"
+
+  name                         = var.failure_bucket_name
+  versioning                   = true
+  sse_algorithm                = "AES256"
+  kms_key_arn                  = null
+  expire_after_days            = null
+  infrequent_access_after_days = null
+  noncurrent_expire_after_days = 30
+  force_destroy                = false
+}
+
+locals {
+  failure_arn = {
+    s3   = var.failure_destination == "s3" ? coalesce(var.failure_bucket_arn, try(module.failure_bucket[0].arn, null)) : null
+    sqs  = var.failure_destination == "sqs" ? try(aws_sqs_queue.failures[0].arn, null) : null
+    none = null
+  }[var.failure_destination]
+}
+
 resource "aws_sqs_queue" "failures" {
-  count = var.failure_queue ? 1 : 0
+  count = var.failure_destination == "sqs" ? 1 : 0
 
   name                      = "${var.name}-failures"
   message_retention_seconds = 1209600
@@ -60,8 +83,10 @@ resource "aws_lambda_event_source_mapping" "this" {
   maximum_retry_attempts             = var.maximum_retry_attempts
   bisect_batch_on_function_error     = var.bisect_batch_on_error
 
+  function_response_types = var.report_batch_item_failures ? ["ReportBatchItemFailures"] : null
+
   dynamic "destination_config" {
-    for_each = var.failure_queue ? [aws_sqs_queue.failures[0].arn] : []
+    for_each = local.failure_arn == null ? [] : [local.failure_arn]
     content {
       on_failure {
         destination_arn = destination_config.value

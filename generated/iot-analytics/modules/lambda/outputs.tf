@@ -9,6 +9,11 @@ output "function_name" {
 }
 
 output "failure_queue_url" {
-  description = "URL of the failure queue, if any."
-  value       = var.failure_queue ? aws_sqs_queue.failures[0].url : null
+  description = "URL of the failure queue (failure_destination sqs)."
+  value       = var.failure_destination == "sqs" ? aws_sqs_queue.failures[0].url : null
+}
+
+output "failure_bucket" {
+  description = "Name of the bucket created for failed batches, if any."
+  value       = length(module.failure_bucket) > 0 ? module.failure_bucket[0].bucket : null
 }

@@ -75,8 +75,30 @@ variable "bisect_batch_on_error" {
   type        = bool
 }
 
-variable "failure_queue" {
-  description = "Create an SQS queue for batches that still fail after the retries."
+variable "failure_destination" {
+  description = "Where batches that still fail after the retries go: s3 (whole batches), sqs (metadata only) or none."
+  type        = string
+
+  validation {
+    condition     = contains(["s3", "sqs", "none"], var.failure_destination)
+    error_message = "failure_destination must be s3, sqs or none."
+  }
+}
+
+variable "failure_bucket_arn" {
+  description = "ARN of an existing bucket for failed batches (s3); null creates one named failure_bucket_name."
+  type        = string
+  default     = null
+}
+
+variable "failure_bucket_name" {
+  description = "Name of the bucket created for failed batches when failure_bucket_arn is null."
+  type        = string
+  default     = null
+}
+
+variable "report_batch_item_failures" {
+  description = "The function reports failed records (batchItemFailures) instead of failing whole batches."
   type        = bool
 }
 

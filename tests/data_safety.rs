@@ -1,0 +1,127 @@
+//! Pipelines that deploy must deliver: the defaults keep data (issue: data-safe defaults).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+fn render_text(spec: &str) -> pipelinec::render::Files {
+    let file = pipelinec::source::SourceFile::new(
+        PathBuf::from("tests/fixtures/defaults.yaml"),
+        spec.to_string(),
+    );
+    let project = match pipelinec::check::check(&file) {
+        Ok(p) => p,
+        Err(d) => panic!(
+            "{}",
+            pipelinec::diagnostic::render_human(&file, &d, pipelinec::diagnostic::Style::plain())
+        ),
+    };
+    pipelinec::render::render(&project).unwrap()
+}
+
+fn text(files: &pipelinec::render::Files, path: &str) -> String {
+    String::from_utf8(files[Path::new(path)].clone()).unwrap()
+}
+
+const MINIMAL: &str = "version: 1
+name: safe
+region: us-east-1
+sources:
+  events:
+    type: kinesis_stream
+transforms:
+  worker:
+    type: lambda
+    inputs: [events]
+    code: code/handler
+    runtime: python3.13
+    handler: app.handler
+";
+
+/// A stream consumer that fails keeps its batches whole in S3, reads from the oldest record,
+/// and the stream keeps records for a week: nothing is lost by default.
+#[test]
+fn defaults_keep_every_record() {
+    let files = render_text(MINIMAL);
+    let main = text(&files, "main.tf");
+    assert!(main.contains("retention_hours = 168"), "{main}");
+    assert!(
+        main.contains("starting_position          = \"TRIM_HORIZON\""),
+        "{main}"
+    );
+    assert!(
+        main.contains("failure_destination        = \"s3\""),
+        "{main}"
+    );
+    assert!(
+        main.contains("failure_bucket_name        = \"safe-worker-failures-${local.account_id}\""),
+        "{main}"
+    );
+    assert!(
+        main.contains("report_batch_item_failures = false"),
+        "{main}"
+    );
+    let module = text(&files, "modules/lambda/main.tf");
+    assert!(module.contains("module \"failure_bucket\""), "{module}");
+    assert!(module.contains("source = \"../s3_bucket\""), "{module}");
+    let iam = text(&files, "iam.tf");
+    assert!(
+        iam.contains(
+            "\"arn:${local.partition}:s3:::safe-worker-failures-${local.account_id}/aws/lambda/*\""
+        ),
+        "{iam}"
+    );
+    let outputs = text(&files, "outputs.tf");
+    assert!(
+        outputs.contains("module.worker.failure_bucket"),
+        "{outputs}"
+    );
+}
+
+/// A lake of the spec can keep the failed batches; SQS stays available, documented as
+/// metadata only; partial batch responses are offered.
+#[test]
+fn failure_destination_options() {
+    let lake = format!(
+        "{MINIMAL}    failure_bucket: lake\n    report_batch_item_failures: true\nsinks:\n  lake:\n    type: s3_data_lake\n    encryption: sse_kms\n    kms_key_arn: arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\n"
+    );
+    let files = render_text(&lake);
+    let main = text(&files, "main.tf");
+    assert!(
+        main.contains("failure_bucket_arn         = module.lake.arn"),
+        "{main}"
+    );
+    assert!(!main.contains("failure_bucket_name"), "{main}");
+    assert!(main.contains("report_batch_item_failures = true"), "{main}");
+    let iam = text(&files, "iam.tf");
+    assert!(
+        iam.contains("safe-lake-${local.account_id}/aws/lambda/*"),
+        "{iam}"
+    );
+    assert!(iam.contains("sid       = \"FailureKey\""), "{iam}");
+
+    let sqs = format!("{MINIMAL}    on_failure: sqs\n");
+    let main = text(&render_text(&sqs), "main.tf");
+    assert!(
+        main.contains("failure_destination        = \"sqs\""),
+        "{main}"
+    );
+    let schema = pipelinec::schema::schema_text();
+    assert!(
+        schema.contains("metadata only"),
+        "the schema documents what SQS keeps"
+    );
+}
+
+/// `pipelinec iam` shows the grant of the S3 failure destination.
+#[test]
+fn iam_command_shows_the_failure_destination_grant() {
+    let out = common::pipelinec(&["iam", "specs/iot-analytics.yaml"]);
+    assert_eq!(out.status.code(), Some(0));
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.contains("FailureObjects"), "{table}");
+    assert!(
+        table.contains("iot-analytics-alert-processor-failures-${account_id}/aws/lambda/*"),
+        "{table}"
+    );
+}
