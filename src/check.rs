@@ -486,6 +486,21 @@ fn kind_rules(project: &Project, c: &Component, doc: &Document, diags: &mut Vec<
                     "list the data lake its tables live in under `inputs`",
                 );
             }
+            if g.crawler.is_some() && crawled_tables(g).is_empty() {
+                err(
+                    "crawler-without-tables",
+                    format!(
+                        "the crawler of glue catalog `{}` has no table to crawl: every table \
+                         uses partition projection",
+                        c.id
+                    ),
+                    doc.key_span(&ptr("crawler")),
+                    "nothing to crawl",
+                    "Athena reads projected tables without catalog partitions, and a crawler \
+                     could only rewrite them; remove `crawler`, or add a table with \
+                     `partitioning: none` for it to keep up to date",
+                );
+            }
             for (name, t) in &g.tables {
                 let tptr = format!("{}/{}", ptr("tables"), pointer_segment(name));
                 for (i, col) in t.columns.iter().enumerate() {
@@ -556,6 +571,17 @@ fn kind_rules(project: &Project, c: &Component, doc: &Document, diags: &mut Vec<
 
 /// Environment variables pipelinec adds to a Lambda: bucket and prefix of each S3 sink it feeds.
 /// Values are HCL expressions.
+/// The tables a catalog's crawler maintains: those without partition projection. Athena reads
+/// a projected table without catalog partitions, so crawling it would only add partitions
+/// Athena ignores, or rewrite the table's projection settings.
+pub fn crawled_tables(g: &spec::GlueCatalog) -> Vec<(&str, &spec::GlueTable)> {
+    g.tables
+        .iter()
+        .filter(|(_, t)| t.partitioning == spec::Partitioning::None)
+        .map(|(n, t)| (n.as_str(), t))
+        .collect()
+}
+
 pub fn injected_env(project: &Project, c: &Component) -> Vec<(String, String)> {
     let Settings::Lambda(l) = &c.settings else {
         return Vec::new();

@@ -413,3 +413,155 @@ fn permissions_beyond_every_quota_are_a_diagnostic() {
     let err = check_text(&path, common::many_streams(2000)).unwrap_err();
     insta::assert_snapshot!(err);
 }
+
+/// The statements of one identity of the IoT example, as `pipelinec iam --format json` has them.
+fn iot_statements(component: &str) -> Vec<serde_json::Value> {
+    let project = load("specs/iot-analytics.yaml");
+    let json = iam::report::json(&project, &project.policies);
+    json["identities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["component"] == component)
+        .unwrap()["statements"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+/// Whether some statement allows `action` on exactly `resource` (pipelinec writes resources
+/// literally, so equality or a trailing `*` prefix match is all an evaluation needs here).
+fn allows(statements: &[serde_json::Value], action: &str, resource: &str) -> bool {
+    statements.iter().any(|s| {
+        s["actions"].as_array().unwrap().iter().any(|a| a == action)
+            && s["resources"].as_array().unwrap().iter().any(|r| {
+                let r = r.as_str().unwrap();
+                r == resource || r.strip_suffix('*').is_some_and(|p| resource.starts_with(p))
+            })
+    })
+}
+
+/// The actions the Athena console and the JDBC driver call to run a query, browse the catalog
+/// and open the saved queries pipelinec creates, each on the resource it is authorised on.
+#[test]
+fn athena_callers_can_use_the_console_and_the_jdbc_driver() {
+    let policy = iot_statements("analytics");
+    let account = "arn:aws:athena:us-east-1:${account_id}";
+    let workgroup = format!("{account}:workgroup/iot-analytics-analytics");
+    let glue = "arn:aws:glue:us-east-1:${account_id}";
+    let calls: Vec<(&str, String)> = vec![
+        // Console: run, watch and read a query; history; saved queries.
+        ("athena:StartQueryExecution", workgroup.clone()),
+        ("athena:GetQueryExecution", workgroup.clone()),
+        ("athena:GetQueryResults", workgroup.clone()),
+        ("athena:StopQueryExecution", workgroup.clone()),
+        ("athena:GetWorkGroup", workgroup.clone()),
+        ("athena:ListQueryExecutions", workgroup.clone()),
+        ("athena:BatchGetQueryExecution", workgroup.clone()),
+        ("athena:ListNamedQueries", workgroup.clone()),
+        ("athena:BatchGetNamedQuery", workgroup.clone()),
+        ("athena:GetNamedQuery", workgroup.clone()),
+        // JDBC/ODBC: streamed results and metadata.
+        ("athena:GetQueryResultsStream", workgroup.clone()),
+        (
+            "athena:ListDatabases",
+            format!("{account}:datacatalog/AwsDataCatalog"),
+        ),
+        (
+            "athena:ListTableMetadata",
+            format!("{account}:datacatalog/AwsDataCatalog"),
+        ),
+        (
+            "athena:GetTableMetadata",
+            format!("{account}:datacatalog/AwsDataCatalog"),
+        ),
+        // The catalog, as the Athena guide lists it.
+        ("glue:GetDatabases", format!("{glue}:catalog")),
+        (
+            "glue:GetDatabase",
+            format!("{glue}:database/iot_analytics_sensor_catalog"),
+        ),
+        (
+            "glue:GetTables",
+            format!("{glue}:database/iot_analytics_sensor_catalog"),
+        ),
+        (
+            "glue:GetTable",
+            format!("{glue}:table/iot_analytics_sensor_catalog/sensor_data"),
+        ),
+        (
+            "glue:GetPartitions",
+            format!("{glue}:table/iot_analytics_sensor_catalog/sensor_data"),
+        ),
+    ];
+    let missing: Vec<_> = calls
+        .iter()
+        .filter(|(a, r)| !allows(&policy, a, r))
+        .collect();
+    assert!(missing.is_empty(), "the caller policy misses {missing:?}");
+}
+
+/// The crawler: `CreateLogGroup` on the `:*` form of the group ARN, `s3:ListBucket` only under
+/// the prefixes it crawls, and no write to a table with partition projection.
+#[test]
+fn crawler_grants_are_scoped_to_what_it_crawls() {
+    let crawler = iot_statements("sensor_catalog");
+    assert!(allows(
+        &crawler,
+        "logs:CreateLogGroup",
+        "arn:aws:logs:us-east-1:${account_id}:log-group:/aws-glue/crawlers:*"
+    ));
+    let db = "arn:aws:glue:us-east-1:${account_id}:table/iot_analytics_sensor_catalog";
+    assert!(allows(
+        &crawler,
+        "glue:UpdateTable",
+        &format!("{db}/alerts")
+    ));
+    assert!(
+        !allows(&crawler, "glue:UpdateTable", &format!("{db}/sensor_data")),
+        "the crawler may rewrite a projected table"
+    );
+    assert!(!allows(
+        &crawler,
+        "glue:BatchCreatePartition",
+        &format!("{db}/sensor_data")
+    ));
+    let list = crawler
+        .iter()
+        .find(|s| {
+            s["actions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a == "s3:ListBucket")
+        })
+        .unwrap();
+    assert_eq!(
+        list["conditions"],
+        serde_json::json!([{"test": "StringLike", "variable": "s3:prefix", "values": ["alerts/*"]}])
+    );
+    // Athena callers list only the tables' prefixes, and only through Athena.
+    let caller = iot_statements("analytics");
+    let lake = "arn:aws:s3:::iot-analytics-data-lake-${account_id}";
+    let list = caller
+        .iter()
+        .find(|s| {
+            s["actions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a == "s3:ListBucket")
+                && s["resources"].as_array().unwrap().iter().any(|r| r == lake)
+        })
+        .unwrap();
+    let prefix = list["conditions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["variable"] == "s3:prefix")
+        .expect("an s3:prefix condition");
+    assert_eq!(
+        prefix["values"],
+        serde_json::json!(["sensor-data/*", "alerts/*"])
+    );
+}

@@ -67,8 +67,15 @@ data "aws_iam_policy_document" "analytics_1" {
   # own resources of analytics
   statement {
     sid       = "OwnWorkgroup"
-    actions   = ["athena:GetQueryExecution", "athena:GetQueryResults", "athena:GetWorkGroup", "athena:StartQueryExecution", "athena:StopQueryExecution"]
+    actions   = ["athena:BatchGetNamedQuery", "athena:BatchGetQueryExecution", "athena:GetNamedQuery", "athena:GetQueryExecution", "athena:GetQueryResults", "athena:GetQueryResultsStream", "athena:GetWorkGroup", "athena:ListNamedQueries", "athena:ListQueryExecutions", "athena:StartQueryExecution", "athena:StopQueryExecution"]
     resources = ["arn:${local.partition}:athena:${local.region}:${local.account_id}:workgroup/shop-clicks-analytics"]
+  }
+
+  # own resources of analytics
+  statement {
+    sid       = "OwnCatalogMetadata"
+    actions   = ["athena:GetTableMetadata", "athena:ListDatabases", "athena:ListTableMetadata"]
+    resources = ["arn:${local.partition}:athena:${local.region}:${local.account_id}:datacatalog/AwsDataCatalog"]
   }
 
   # own resources of analytics
@@ -88,20 +95,39 @@ data "aws_iam_policy_document" "analytics_1" {
   # clicks_catalog -> analytics (query)
   statement {
     sid       = "ClicksCatalogToAnalyticsReadCatalog"
-    actions   = ["glue:BatchGetPartition", "glue:GetDatabase", "glue:GetPartition", "glue:GetPartitions", "glue:GetTable", "glue:GetTables"]
+    actions   = ["glue:BatchGetPartition", "glue:GetDatabase", "glue:GetDatabases", "glue:GetPartition", "glue:GetPartitions", "glue:GetTable", "glue:GetTables"]
     resources = ["arn:${local.partition}:glue:${local.region}:${local.account_id}:catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/shop_clicks_clicks_catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/shop_clicks_clicks_catalog/clicks"]
   }
 
   # clicks_catalog -> analytics (query)
   statement {
-    sid       = "ClicksCatalogToAnalyticsReadLakeBucket"
-    actions   = ["s3:GetBucketLocation", "s3:ListBucket"]
+    sid       = "ClicksCatalogToAnalyticsReadLakeBucketLocation"
+    actions   = ["s3:GetBucketLocation"]
     resources = ["arn:${local.partition}:s3:::shop-clicks-lake-${local.account_id}"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
       variable = "aws:CalledVia"
       values   = ["athena.amazonaws.com"]
+    }
+  }
+
+  # clicks_catalog -> analytics (query)
+  statement {
+    sid       = "ClicksCatalogToAnalyticsReadLakeBucket"
+    actions   = ["s3:ListBucket"]
+    resources = ["arn:${local.partition}:s3:::shop-clicks-lake-${local.account_id}"]
+
+    condition {
+      test     = "ForAnyValue:StringEquals"
+      variable = "aws:CalledVia"
+      values   = ["athena.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringLike"
+      variable = "s3:prefix"
+      values   = ["clicks/*"]
     }
   }
 

@@ -72,6 +72,12 @@ data "aws_iam_policy_document" "alert_processor_trust" {
       type        = "Service"
       identifiers = ["lambda.amazonaws.com"]
     }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = ["${local.account_id}"]
+    }
   }
 }
 
@@ -154,14 +160,14 @@ data "aws_iam_policy_document" "sensor_catalog" {
   statement {
     sid       = "OwnCatalog"
     actions   = ["glue:BatchCreatePartition", "glue:BatchGetPartition", "glue:BatchUpdatePartition", "glue:GetDatabase", "glue:GetPartition", "glue:GetPartitions", "glue:GetTable", "glue:GetTables", "glue:UpdatePartition", "glue:UpdateTable"]
-    resources = ["arn:${local.partition}:glue:${local.region}:${local.account_id}:catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/iot_analytics_sensor_catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/sensor_data"]
+    resources = ["arn:${local.partition}:glue:${local.region}:${local.account_id}:catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/iot_analytics_sensor_catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/alerts"]
   }
 
   # own resources of sensor_catalog
   statement {
     sid       = "OwnCrawlerLogGroup"
     actions   = ["logs:CreateLogGroup"]
-    resources = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/aws-glue/crawlers"]
+    resources = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/aws-glue/crawlers:*"]
   }
 
   # own resources of sensor_catalog
@@ -176,13 +182,19 @@ data "aws_iam_policy_document" "sensor_catalog" {
     sid       = "DataLakeToSensorCatalogCrawlBucket"
     actions   = ["s3:ListBucket"]
     resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}"]
+
+    condition {
+      test     = "StringLike"
+      variable = "s3:prefix"
+      values   = ["alerts/*"]
+    }
   }
 
   # data_lake -> sensor_catalog (catalog)
   statement {
     sid       = "DataLakeToSensorCatalogCrawlObjects"
     actions   = ["s3:GetObject"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/sensor-data/*"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/alerts/*"]
   }
 }
 
@@ -196,8 +208,15 @@ data "aws_iam_policy_document" "analytics_1" {
   # own resources of analytics
   statement {
     sid       = "OwnWorkgroup"
-    actions   = ["athena:GetQueryExecution", "athena:GetQueryResults", "athena:GetWorkGroup", "athena:StartQueryExecution", "athena:StopQueryExecution"]
+    actions   = ["athena:BatchGetNamedQuery", "athena:BatchGetQueryExecution", "athena:GetNamedQuery", "athena:GetQueryExecution", "athena:GetQueryResults", "athena:GetQueryResultsStream", "athena:GetWorkGroup", "athena:ListNamedQueries", "athena:ListQueryExecutions", "athena:StartQueryExecution", "athena:StopQueryExecution"]
     resources = ["arn:${local.partition}:athena:${local.region}:${local.account_id}:workgroup/iot-analytics-analytics"]
+  }
+
+  # own resources of analytics
+  statement {
+    sid       = "OwnCatalogMetadata"
+    actions   = ["athena:GetTableMetadata", "athena:ListDatabases", "athena:ListTableMetadata"]
+    resources = ["arn:${local.partition}:athena:${local.region}:${local.account_id}:datacatalog/AwsDataCatalog"]
   }
 
   # own resources of analytics
@@ -217,14 +236,14 @@ data "aws_iam_policy_document" "analytics_1" {
   # sensor_catalog -> analytics (query)
   statement {
     sid       = "SensorCatalogToAnalyticsReadCatalog"
-    actions   = ["glue:BatchGetPartition", "glue:GetDatabase", "glue:GetPartition", "glue:GetPartitions", "glue:GetTable", "glue:GetTables"]
-    resources = ["arn:${local.partition}:glue:${local.region}:${local.account_id}:catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/iot_analytics_sensor_catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/sensor_data"]
+    actions   = ["glue:BatchGetPartition", "glue:GetDatabase", "glue:GetDatabases", "glue:GetPartition", "glue:GetPartitions", "glue:GetTable", "glue:GetTables"]
+    resources = ["arn:${local.partition}:glue:${local.region}:${local.account_id}:catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/iot_analytics_sensor_catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/sensor_data", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/alerts"]
   }
 
   # sensor_catalog -> analytics (query)
   statement {
-    sid       = "SensorCatalogToAnalyticsReadLakeBucket"
-    actions   = ["s3:GetBucketLocation", "s3:ListBucket"]
+    sid       = "SensorCatalogToAnalyticsReadLakeBucketLocation"
+    actions   = ["s3:GetBucketLocation"]
     resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}"]
 
     condition {
@@ -236,9 +255,28 @@ data "aws_iam_policy_document" "analytics_1" {
 
   # sensor_catalog -> analytics (query)
   statement {
+    sid       = "SensorCatalogToAnalyticsReadLakeBucket"
+    actions   = ["s3:ListBucket"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}"]
+
+    condition {
+      test     = "ForAnyValue:StringEquals"
+      variable = "aws:CalledVia"
+      values   = ["athena.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringLike"
+      variable = "s3:prefix"
+      values   = ["sensor-data/*", "alerts/*"]
+    }
+  }
+
+  # sensor_catalog -> analytics (query)
+  statement {
     sid       = "SensorCatalogToAnalyticsReadLakeObjects"
     actions   = ["s3:GetObject"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/sensor-data/*"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/sensor-data/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/alerts/*"]
 
     condition {
       test     = "ForAnyValue:StringEquals"

@@ -98,6 +98,7 @@ module "sensor_catalog" {
     schedule        = "cron(0 * * * ? *)"
     update_behavior = "UPDATE_IN_DATABASE"
     delete_behavior = "LOG"
+    tables          = ["alerts"]
   }
 
   tables = {
@@ -131,6 +132,29 @@ module "sensor_catalog" {
         { name = "temperature", type = "double", comment = "Degrees Celsius" },
         { name = "humidity", type = "double", comment = "Relative humidity in percent" },
         { name = "location", type = "string", comment = "Warehouse of the sensor" },
+      ]
+    }
+    "alerts" = {
+      description   = "Alerts the alert processor writes, one JSON object per line"
+      location      = "s3://${module.data_lake.bucket}/alerts/"
+      input_format  = "org.apache.hadoop.mapred.TextInputFormat"
+      output_format = "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat"
+      serde         = "org.openx.data.jsonserde.JsonSerDe"
+      serde_parameters = {
+        "ignore.malformed.json" = "true"
+      }
+      partition_keys = []
+      parameters = {
+        "EXTERNAL"       = "TRUE"
+        "classification" = "json"
+      }
+      columns = [
+        { name = "sensor_id", type = "string", comment = null },
+        { name = "location", type = "string", comment = null },
+        { name = "timestamp", type = "string", comment = null },
+        { name = "alert_type", type = "string", comment = "HIGH_TEMPERATURE or HIGH_HUMIDITY" },
+        { name = "temperature", type = "double", comment = null },
+        { name = "humidity", type = "double", comment = null },
       ]
     }
   }

@@ -297,6 +297,10 @@ fn expand(g: &Grant, sides: &[(&str, &Facts)], region: &str) -> Option<Statement
             values: fill(c.value, sides, region),
         })
         .collect();
+    // A condition whose fact is empty would vanish and widen the grant: drop the grant.
+    if conditions.iter().any(|c| c.values.is_empty()) {
+        return None;
+    }
     // Unscopable actions carry their narrowing condition from the registry's list.
     for a in g.actions {
         if let Some((_, Some(c), _)) = registry::unscopable(a) {
@@ -467,10 +471,23 @@ pub fn facts(project: &Project, c: &Component) -> Facts {
                     .map(|(_, v)| v.clone())
                     .unwrap_or_default()
             };
+            // A crawler keeps only tables without partition projection (see `crawled_tables`).
+            let crawled = crate::check::crawled_tables(g);
             vec![
                 (
                     "table_prefix",
                     g.tables.values().map(|t| lit(&t.prefix)).collect(),
+                ),
+                (
+                    "crawled_prefix",
+                    crawled.iter().map(|(_, t)| lit(&t.prefix)).collect(),
+                ),
+                (
+                    "crawled_table_arn",
+                    crawled
+                        .iter()
+                        .map(|(name, _)| arn("glue", &format!("table/{db}/{}", lit(name))))
+                        .collect(),
                 ),
                 ("catalog_arn", vec![arn("glue", "catalog")]),
                 ("database_arn", vec![arn("glue", &format!("database/{db}"))]),
@@ -500,6 +517,10 @@ pub fn facts(project: &Project, c: &Component) -> Facts {
             (
                 "workgroup_arn",
                 vec![arn("athena", &format!("workgroup/{base}"))],
+            ),
+            (
+                "datacatalog_arn",
+                vec![arn("athena", "datacatalog/AwsDataCatalog")],
             ),
             (
                 "results_bucket_arn",

@@ -114,6 +114,16 @@ const VIA_ATHENA: &[Cond] = &[Cond {
     value: "athena.amazonaws.com",
 }];
 
+/// Listing the lake: only the catalog's table prefixes, only through Athena.
+const VIA_ATHENA_UNDER_TABLES: &[Cond] = &[
+    VIA_ATHENA[0],
+    Cond {
+        test: "StringLike",
+        variable: "s3:prefix",
+        value: "{from.table_prefix}*",
+    },
+];
+
 /// Actions AWS does not let a policy scope to a resource (the Service Authorization Reference
 /// lists no resource type for them), so they take `"Resource": "*"`: the only place a `*`
 /// resource may come from. Each with the condition that narrows it, where one exists.
@@ -260,11 +270,18 @@ pub const EDGES: &[EdgeRule] = &[
         access: Access::Catalog,
         actor: Actor::To,
         grants: &[
-            grant("CrawlBucket", &["s3:ListBucket"], &["{from.bucket_arn}"]),
+            Grant {
+                conditions: &[Cond {
+                    test: "StringLike",
+                    variable: "s3:prefix",
+                    value: "{to.crawled_prefix}*",
+                }],
+                ..grant("CrawlBucket", &["s3:ListBucket"], &["{from.bucket_arn}"])
+            },
             grant(
                 "CrawlObjects",
                 &["s3:GetObject"],
-                &["{from.bucket_arn}/{to.table_prefix}*"],
+                &["{from.bucket_arn}/{to.crawled_prefix}*"],
             ),
             Grant {
                 conditions: S3_VIA,
@@ -284,6 +301,7 @@ pub const EDGES: &[EdgeRule] = &[
                 &[
                     "glue:BatchGetPartition",
                     "glue:GetDatabase",
+                    "glue:GetDatabases",
                     "glue:GetPartition",
                     "glue:GetPartitions",
                     "glue:GetTable",
@@ -298,8 +316,17 @@ pub const EDGES: &[EdgeRule] = &[
             Grant {
                 conditions: VIA_ATHENA,
                 ..grant(
+                    "ReadLakeBucketLocation",
+                    &["s3:GetBucketLocation"],
+                    &["{from.lake_bucket_arn}"],
+                )
+            },
+            // Listing only the tables' prefixes (`s3:prefix`), and only through Athena.
+            Grant {
+                conditions: VIA_ATHENA_UNDER_TABLES,
+                ..grant(
                     "ReadLakeBucket",
-                    &["s3:GetBucketLocation", "s3:ListBucket"],
+                    &["s3:ListBucket"],
                     &["{from.lake_bucket_arn}"],
                 )
             },
@@ -396,18 +423,22 @@ pub const BASELINES: &[Baseline] = &[
                     "glue:UpdatePartition",
                     "glue:UpdateTable",
                 ],
+                // Only the tables it crawls: a table with partition projection is read by
+                // Athena without catalog partitions, and the crawler must not rewrite it.
                 &[
                     "{self.catalog_arn}",
                     "{self.database_arn}",
-                    "{self.table_arn}",
+                    "{self.crawled_table_arn}",
                 ],
             ),
             // Glue logs every crawler into the shared `/aws-glue/crawlers` group, creating it
             // on first use; the crawler writes only its own stream.
+            // CreateLogGroup is authorised on the `:*` form of the group's ARN (CloudWatch Logs
+            // guide, "iam-access-control-overview-cwl").
             grant(
                 "OwnCrawlerLogGroup",
                 &["logs:CreateLogGroup"],
-                &["{self.crawler_log_group_arn}"],
+                &["{self.crawler_log_group_arn}:*"],
             ),
             grant(
                 "OwnCrawlerLogs",
@@ -420,16 +451,35 @@ pub const BASELINES: &[Baseline] = &[
         kind: Kind::Athena,
         grants: &[
             // Running queries in this workgroup only (Athena guide, "example-policies-workgroup").
+            // The console's query history and saved queries, and the JDBC/ODBC drivers'
+            // result streaming, are part of running queries there.
             grant(
                 "OwnWorkgroup",
                 &[
+                    "athena:BatchGetNamedQuery",
+                    "athena:BatchGetQueryExecution",
+                    "athena:GetNamedQuery",
                     "athena:GetQueryExecution",
                     "athena:GetQueryResults",
+                    "athena:GetQueryResultsStream",
                     "athena:GetWorkGroup",
+                    "athena:ListNamedQueries",
+                    "athena:ListQueryExecutions",
                     "athena:StartQueryExecution",
                     "athena:StopQueryExecution",
                 ],
                 &["{self.workgroup_arn}"],
+            ),
+            // The console's data pane and the drivers' metadata calls list databases and
+            // tables through Athena (the Glue grants of the query edge still decide which).
+            grant(
+                "OwnCatalogMetadata",
+                &[
+                    "athena:GetTableMetadata",
+                    "athena:ListDatabases",
+                    "athena:ListTableMetadata",
+                ],
+                &["{self.datacatalog_arn}"],
             ),
             grant(
                 "OwnResultsBucket",
@@ -500,19 +550,34 @@ pub enum Identity {
     CallerPolicy,
 }
 
-/// Conditions on a role's trust policy against the confused-deputy problem, for the services
-/// whose documentation shows one. Firehose passes the account id as `sts:ExternalId` (Firehose
-/// developer guide, "controlling access"). Lambda and Glue document no trust-policy condition
-/// for their execution roles, and some Lambda features fail with `aws:SourceArn` set, so they
-/// get none rather than a guess that could break the pipeline at run time.
-pub const TRUST_CONDITIONS: &[(&str, Cond)] = &[(
-    "firehose.amazonaws.com",
-    Cond {
-        test: "StringEquals",
-        variable: "sts:ExternalId",
-        value: "${local.account_id}",
-    },
-)];
+/// Conditions on a role's trust policy against the confused-deputy problem, decided per
+/// service from its documentation:
+/// - Firehose passes the account id as `sts:ExternalId` (Firehose developer guide,
+///   "controlling access").
+/// - Lambda: the Lambda guide allows `aws:SourceAccount` and `aws:SourceArn` on an execution
+///   role's trust policy. pipelinec sets `aws:SourceAccount` (the role's own account): a
+///   function's `aws:SourceArn` is not known before the function exists, and an ARN pattern
+///   would be a wildcard for nothing.
+/// - Glue: the crawler's role gets none; Glue documents no trust condition for the roles it
+///   assumes for crawlers, and one it does not send would stop the crawler.
+pub const TRUST_CONDITIONS: &[(&str, Cond)] = &[
+    (
+        "firehose.amazonaws.com",
+        Cond {
+            test: "StringEquals",
+            variable: "sts:ExternalId",
+            value: "${local.account_id}",
+        },
+    ),
+    (
+        "lambda.amazonaws.com",
+        Cond {
+            test: "StringEquals",
+            variable: "aws:SourceAccount",
+            value: "${local.account_id}",
+        },
+    ),
+];
 
 /// The identity a kind acts with, if it acts.
 pub fn identity(kind: Kind) -> Option<Identity> {

@@ -339,6 +339,15 @@ pub fn project(project: &Project) -> Result<Context, RenderError> {
                     v.insert("crawler_name", Value::from(name));
                     v.insert("crawler_schedule", Value::from(cr.schedule.clone()));
                     v.insert(
+                        "crawler_tables",
+                        Value::from(
+                            crate::check::crawled_tables(g)
+                                .iter()
+                                .map(|(name, _)| name.to_string())
+                                .collect::<Vec<_>>(),
+                        ),
+                    );
+                    v.insert(
                         "crawler_update_behavior",
                         Value::from(match cr.update_behavior {
                             spec::UpdateBehavior::UpdateInDatabase => "UPDATE_IN_DATABASE",

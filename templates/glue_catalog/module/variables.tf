@@ -36,6 +36,7 @@ variable "crawler" {
     schedule        = string
     update_behavior = string
     delete_behavior = string
+    tables          = list(string)
   })
   default = null
 }

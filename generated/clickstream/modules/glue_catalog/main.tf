@@ -52,7 +52,7 @@ resource "aws_glue_crawler" "this" {
 
   catalog_target {
     database_name = aws_glue_catalog_database.this.name
-    tables        = [for t in aws_glue_catalog_table.this : t.name]
+    tables        = [for t in var.crawler.tables : aws_glue_catalog_table.this[t].name]
   }
 
   schema_change_policy {
