@@ -77,6 +77,7 @@ pub fn check(file: &SourceFile) -> Result<Project, Vec<Diagnostic>> {
             }
         }
     }
+    crate::flows::check(&project, &doc, &mut diags);
     if diags.is_empty() {
         let mut project = project;
         match crate::iam::policies(&project) {

@@ -8,6 +8,7 @@ pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod diagram;
+pub mod flows;
 pub mod graph;
 pub mod hcl;
 pub mod iam;

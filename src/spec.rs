@@ -105,6 +105,14 @@ pub struct KinesisStream {
 
 /// A week: records are the only copy until every consumer has them, so a consumer that fails
 /// over a weekend must not lose them (Security Hub control Kinesis.3 asks for at least 168).
+fn default_output_compression() -> Compression {
+    Compression::Uncompressed
+}
+
+fn default_output_partitioning() -> Partitioning {
+    Partitioning::None
+}
+
 fn default_retention_hours() -> u32 {
     168
 }
@@ -199,6 +207,16 @@ pub struct Lambda {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = r"^[A-Za-z0-9!_.*'()=-][A-Za-z0-9!_.*'()=/-]*/$"))]
     pub output_prefix: Option<String>,
+    /// What the function's code writes under `output_prefix`: `json` (one object per line),
+    /// `parquet` or `csv`. Catalog tables over that prefix are checked against it.
+    #[serde(default)]
+    pub output_format: TableFormat,
+    /// Compression of the objects the function writes (default `uncompressed`).
+    #[serde(default = "default_output_compression")]
+    pub output_compression: Compression,
+    /// Date partitions the function writes under `output_prefix` (default `none`).
+    #[serde(default = "default_output_partitioning")]
+    pub output_partitioning: Partitioning,
     /// Days to keep the function's CloudWatch logs.
     #[serde(default = "default_log_retention_days")]
     #[schemars(extend("enum" = LOG_RETENTION_DAYS))]
