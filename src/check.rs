@@ -61,6 +61,7 @@ pub fn check(file: &SourceFile) -> Result<Project, Vec<Diagnostic>> {
             );
         }
     }
+    region_and_keys(&project, &doc, &mut diags);
     for c in project.components.values() {
         kind_rules(&project, c, &doc, &mut diags);
         for n in naming::names(&project.name, c) {
@@ -487,6 +488,21 @@ fn kind_rules(project: &Project, c: &Component, doc: &Document, diags: &mut Vec<
                     "list the data lake its tables live in under `inputs`",
                 );
             }
+            if let Some(schedule) = g.crawler.as_ref().and_then(|c| c.schedule.as_ref()) {
+                let at = format!("{}/schedule", ptr("crawler"));
+                if let Err(e) = crate::schedule::parse(schedule, crate::schedule::Accepts::Cron) {
+                    err(
+                        "invalid-schedule",
+                        format!("the crawler schedule `{schedule}` is invalid: {}", e.why),
+                        doc.value_span(&at),
+                        "not a Glue schedule",
+                        &format!(
+                            "e.g. `{}` runs at minute 0 of every hour",
+                            crate::schedule::CRON_EXAMPLE
+                        ),
+                    );
+                }
+            }
             if g.crawler.is_some() && crawled_tables(g).is_empty() {
                 err(
                     "crawler-without-tables",
@@ -506,12 +522,12 @@ fn kind_rules(project: &Project, c: &Component, doc: &Document, diags: &mut Vec<
                 let tptr = format!("{}/{}", ptr("tables"), pointer_segment(name));
                 for (i, col) in t.columns.iter().enumerate() {
                     let cptr = format!("{tptr}/columns/{i}");
-                    if !is_hive_type(&col.ty) {
+                    if let Err(why) = crate::hive_type::parse(&col.ty) {
                         err(
                             "invalid-column-type",
-                            format!("`{}` is not a Glue column type", col.ty),
+                            format!("`{}` is not a Glue column type: {why}", col.ty),
                             doc.value_span(&format!("{cptr}/type")),
-                            "unknown type",
+                            "not a column type",
                             "use string, int, bigint, double, float, boolean, date, timestamp, \
                              decimal(p,s), array<…>, map<…> or struct<…>",
                         );
@@ -604,26 +620,59 @@ pub fn injected_env(project: &Project, c: &Component) -> Vec<(String, String)> {
     out
 }
 
-fn is_hive_type(t: &str) -> bool {
-    const SIMPLE: [&str; 12] = [
-        "string",
-        "int",
-        "integer",
-        "bigint",
-        "smallint",
-        "tinyint",
-        "double",
-        "float",
-        "boolean",
-        "date",
-        "timestamp",
-        "binary",
-    ];
-    let t = t.trim();
-    SIMPLE.contains(&t)
-        || ["decimal(", "array<", "map<", "struct<", "varchar(", "char("]
-            .iter()
-            .any(|p| t.starts_with(p) && (t.ends_with(')') || t.ends_with('>')))
+/// The spec's region is one AWS has, and every KMS key it names lives in that region and its
+/// partition: a key elsewhere cannot encrypt a stream or bucket here.
+fn region_and_keys(project: &Project, doc: &Document, diags: &mut Vec<Diagnostic>) {
+    let Some(partition) = crate::regions::partition(&project.region) else {
+        let mut d = Diagnostic::new(
+            "unknown-region",
+            format!("`{}` is not an AWS region", project.region),
+        )
+        .with_label(doc.value_span("/region"), "unknown region");
+        d = d.with_help(match crate::regions::closest(&project.region) {
+            Some(r) => format!("did you mean `{r}`?"),
+            None => format!(
+                "pipelinec knows the regions AWS listed on {}; see src/regions.rs",
+                crate::regions::SOURCE_DATE
+            ),
+        });
+        diags.push(d);
+        return;
+    };
+    for c in project.components.values() {
+        let (field, key) = match &c.settings {
+            Settings::KinesisStream(s) => ("kms_key", &s.kms_key),
+            Settings::S3DataLake(s) => ("kms_key_arn", &s.kms_key_arn),
+            _ => continue,
+        };
+        let Some(key) = key else { continue };
+        let parts: Vec<&str> = key.splitn(6, ':').collect();
+        let (key_partition, key_region) = match parts.as_slice() {
+            [_, p, _, r, ..] => (*p, *r),
+            _ => continue,
+        };
+        if key_partition != partition || key_region != project.region {
+            diags.push(
+                Diagnostic::new(
+                    "kms-key-region",
+                    format!(
+                        "the KMS key of `{}` is in `{key_partition}`/`{key_region}`, but the spec \
+                         deploys to `{partition}`/`{}`",
+                        c.id, project.region
+                    ),
+                )
+                .with_label(
+                    doc.value_span(&format!("{}/{field}", c.pointer)),
+                    "a key in another region or partition",
+                )
+                .with_related(doc.value_span("/region"), "the spec's region")
+                .with_help(
+                    "KMS keys are regional: use a key of this region (a multi-Region replica key \
+                     has an ARN in each region)",
+                ),
+            );
+        }
+    }
 }
 
 /// What AWS would reject about a tag, in words.

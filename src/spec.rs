@@ -614,9 +614,10 @@ pub enum TableFormat {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Crawler {
-    /// When to run, as a Glue cron expression, e.g. `cron(0 * * * ? *)`. Omit to run on demand.
+    /// When to run, as a Glue cron expression, e.g. `cron(0 * * * ? *)` (six fields:
+    /// Minutes Hours Day-of-month Month Day-of-week Year; one day field is `?`). Omit to run
+    /// on demand.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(regex(pattern = r"^cron\(.+\)$"))]
     pub schedule: Option<String>,
     /// What the crawler does when it finds a changed schema.
     #[serde(default)]
