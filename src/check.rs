@@ -692,3 +692,41 @@ fn tag_problem(key: &str, value: &str) -> Option<String> {
     }
     None
 }
+
+/// Project names already seen in one run over several specs: two specs with one `name` would
+/// create the same AWS names in one account, each destroying the other's resources on apply.
+#[derive(Debug, Default)]
+pub struct ProjectNames {
+    seen: HashMap<String, (std::path::PathBuf, usize)>,
+}
+
+impl ProjectNames {
+    /// Records a checked project; a diagnostic at its `name` if another spec had it first.
+    pub fn clash(&mut self, file: &SourceFile, project: &Project) -> Option<Diagnostic> {
+        let doc = file.parse().ok()?;
+        let at = doc.value_span("/name");
+        let line = file.line_col(at.start).0;
+        match self.seen.get(&project.name) {
+            Some((other, other_line)) => Some(
+                Diagnostic::new(
+                    "duplicate-project-name",
+                    format!(
+                        "project `{}` is also the name of {}:{other_line}",
+                        project.name,
+                        other.display()
+                    ),
+                )
+                .with_label(at, "used by another spec")
+                .with_help(
+                    "both specs would create the same AWS names (roles, streams, buckets) in \
+                     one account; give each spec its own `name`",
+                ),
+            ),
+            None => {
+                self.seen
+                    .insert(project.name.clone(), (file.path.clone(), line));
+                None
+            }
+        }
+    }
+}

@@ -125,3 +125,60 @@ fn iam_command_shows_the_failure_destination_grant() {
         "{table}"
     );
 }
+
+/// Two specs with one `name` would collide in one account: `validate` of both and
+/// `render --check` of a folder holding both say so at the second spec's `name`.
+#[test]
+fn two_specs_with_one_name_are_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let specs = dir.path().join("specs");
+    std::fs::create_dir_all(&specs).unwrap();
+    let spec =
+        "version: 1\nname: shared\nregion: us-east-1\nsinks:\n  lake:\n    type: s3_data_lake\n";
+    std::fs::write(specs.join("a.yaml"), spec).unwrap();
+    std::fs::write(
+        specs.join("b.yaml"),
+        format!("# the same project again\n{spec}"),
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_pipelinec"))
+            .args(args)
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    };
+    let out = run(&["validate", "specs/a.yaml", "specs/b.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("× specs/b.yaml:3:7: project `shared` is also the name of specs/a.yaml:2"),
+        "{stderr}"
+    );
+    let json = run(&[
+        "validate",
+        "--format",
+        "json",
+        "specs/a.yaml",
+        "specs/b.yaml",
+    ]);
+    let line = String::from_utf8(json.stdout).unwrap();
+    assert!(
+        line.contains("\"code\":\"duplicate-project-name\""),
+        "{line}"
+    );
+
+    assert_eq!(run(&["render", "specs/a.yaml"]).status.code(), Some(0));
+    let check = run(&["render", "--check"]);
+    assert_eq!(check.status.code(), Some(1));
+    let stderr = String::from_utf8(check.stderr).unwrap();
+    assert!(
+        stderr.contains("project `shared` is also the name of specs/a.yaml:2"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("specs/b.yaml: not checked; fix the problems above"),
+        "{stderr}"
+    );
+}

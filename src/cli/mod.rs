@@ -194,12 +194,27 @@ fn read(path: &Path) -> Result<SourceFile, u8> {
 
 /// Reads and checks one spec, printing its problems; the exit status on failure.
 fn load(spec: &Path, what: &str) -> Result<crate::model::Project, u8> {
+    load_among(spec, what, &mut crate::check::ProjectNames::default())
+}
+
+/// [`load`] for one spec of several, which must not share a project name.
+fn load_among(
+    spec: &Path,
+    what: &str,
+    names: &mut crate::check::ProjectNames,
+) -> Result<crate::model::Project, u8> {
     let file = read(spec)?;
-    crate::check::check(&file).map_err(|diags| {
-        eprint!("{}", render_human(&file, &diags, style()));
-        eprintln!("{}: {what}; fix the problems above", spec.display());
-        INVALID
-    })
+    let project = crate::check::check(&file);
+    let diags = match &project {
+        Ok(p) => names.clash(&file, p).into_iter().collect(),
+        Err(d) => d.clone(),
+    };
+    if diags.is_empty() {
+        return project.map_err(|_| INVALID);
+    }
+    eprint!("{}", render_human(&file, &diags, style()));
+    eprintln!("{}: {what}; fix the problems above", spec.display());
+    Err(INVALID)
 }
 
 /// Writes to stdout; a reader that went away (broken pipe) ends the process quietly, as other

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{INVALID, OK, USAGE, load};
+use super::{INVALID, OK, USAGE, load_among};
 use crate::render::ownership::{self, Previous};
 use crate::render::{WriteError, compare, overrides};
 
@@ -35,20 +35,22 @@ pub fn run(specs: &[PathBuf], out: Option<&Path>, mode: Mode) -> u8 {
         return USAGE;
     }
     let mut status = OK;
+    let mut names = crate::check::ProjectNames::default();
     for spec in specs {
-        status = status.max(one(spec, out, mode));
+        status = status.max(one(spec, out, mode, &mut names));
     }
     status
 }
 
-fn one(spec: &Path, out: Option<&Path>, mode: Mode) -> u8 {
-    let project = match load(
+fn one(spec: &Path, out: Option<&Path>, mode: Mode, names: &mut crate::check::ProjectNames) -> u8 {
+    let project = match load_among(
         spec,
         if mode.check {
             "not checked"
         } else {
             "not rendered"
         },
+        names,
     ) {
         Ok(p) => p,
         Err(code) => return code,

@@ -8,6 +8,7 @@ use crate::source::SourceFile;
 
 pub fn run(specs: &[PathBuf], format: DiagnosticFormat) -> u8 {
     let mut status = OK;
+    let mut names = crate::check::ProjectNames::default();
     let mut checked: Vec<(SourceFile, Vec<Diagnostic>)> = Vec::new();
     for path in specs {
         let file = match read(path) {
@@ -18,6 +19,10 @@ pub fn run(specs: &[PathBuf], format: DiagnosticFormat) -> u8 {
             }
         };
         let diags = match crate::check::check(&file) {
+            Ok(project) if let Some(clash) = names.clash(&file, &project) => {
+                status = status.max(INVALID);
+                vec![clash]
+            }
             Ok(project) => {
                 if format == DiagnosticFormat::Human {
                     outln!(
