@@ -380,6 +380,27 @@ fn kind_rules(project: &Project, c: &Component, doc: &Document, diags: &mut Vec<
                     "`code` is a directory relative to the spec file",
                 );
             }
+            let support = crate::runtimes::support(l.runtime);
+            if crate::runtimes::status(l.runtime, &crate::runtimes::today())
+                == crate::runtimes::Status::Blocked
+            {
+                err(
+                    "runtime-blocked",
+                    format!(
+                        "AWS stopped creating functions on `{}` on {} (deprecated since {})",
+                        l.runtime.as_str(),
+                        support.block_create,
+                        support.deprecated
+                    ),
+                    doc.value_span(&ptr("runtime")),
+                    "no longer deployable",
+                    &format!(
+                        "use `{}`; dates from the {}",
+                        support.replacement,
+                        crate::runtimes::SOURCE
+                    ),
+                );
+            }
             match (&l.failure_bucket, l.on_failure) {
                 (Some(id), spec::OnFailure::S3) => {
                     let is_lake = project

@@ -18,6 +18,7 @@ pub mod model;
 pub mod naming;
 pub mod regions;
 pub mod render;
+pub mod runtimes;
 pub mod schedule;
 pub mod schema;
 pub mod source;
