@@ -22,19 +22,17 @@ fn benches(c: &mut Criterion) {
         b.iter(|| pipelinec::check::check(&file).unwrap())
     });
     let project = pipelinec::check::check(&file).unwrap();
+    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("generated/iot-analytics");
     c.bench_function("render (in memory, incl. lambda zip)", |b| {
-        b.iter(|| pipelinec::render::render(&project).unwrap())
+        b.iter(|| pipelinec::render::render(&project, &out).unwrap())
     });
-    let on_disk = pipelinec::render::compare::read_dir(
-        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("generated/iot-analytics"),
-    )
-    .unwrap();
+    let on_disk = pipelinec::render::compare::read_dir(&out).unwrap();
     c.bench_function(
         "render --check (check + render + compare with generated/)",
         |b| {
             b.iter(|| {
                 let project = pipelinec::check::check(&file).unwrap();
-                let fresh = pipelinec::render::render(&project).unwrap();
+                let fresh = pipelinec::render::render(&project, &out).unwrap();
                 assert!(pipelinec::render::compare::compare(&fresh, &on_disk).is_empty());
             })
         },

@@ -175,12 +175,23 @@ fn read(path: &Path) -> Result<SourceFile, u8> {
 
 /// Reads and checks one spec, printing its problems; the exit status on failure.
 fn load(spec: &Path, what: &str) -> Result<crate::model::Project, u8> {
+    load_file(spec, what).map(|(_, project)| project)
+}
+
+/// [`load`], keeping the file for diagnostics found later (packaging, at render time).
+fn load_file(spec: &Path, what: &str) -> Result<(SourceFile, crate::model::Project), u8> {
     let file = read(spec)?;
-    crate::check::check(&file).map_err(|diags| {
-        eprint!("{}", render_human(&file, &diags, style()));
-        eprintln!("{}: {what}; fix the problems above", spec.display());
-        INVALID
-    })
+    match crate::check::check(&file) {
+        Ok(project) => Ok((file, project)),
+        Err(diags) => Err(report(&file, &diags, what)),
+    }
+}
+
+/// Prints a spec's problems for people and says what was not done; the exit status.
+fn report(file: &SourceFile, diags: &[crate::diagnostic::Diagnostic], what: &str) -> u8 {
+    eprint!("{}", render_human(file, diags, style()));
+    eprintln!("{}: {what}; fix the problems above", file.path.display());
+    INVALID
 }
 
 /// Writes to stdout; a reader that went away (broken pipe) ends the process quietly, as other

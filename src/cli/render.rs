@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{INVALID, OK, USAGE, load};
-use crate::render::compare;
+use super::{INVALID, OK, USAGE, load_file, report};
+use crate::render::{RenderError, compare};
 
 pub fn run(specs: &[PathBuf], out: Option<&Path>, check: bool, diff: bool) -> u8 {
     let defaulted;
@@ -28,20 +28,22 @@ pub fn run(specs: &[PathBuf], out: Option<&Path>, check: bool, diff: bool) -> u8
 }
 
 fn one(spec: &Path, out: Option<&Path>, check: bool, diff: bool) -> u8 {
-    let project = match load(spec, if check { "not checked" } else { "not rendered" }) {
+    let what = if check { "not checked" } else { "not rendered" };
+    let (file, project) = match load_file(spec, what) {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let files = match crate::render::render(&project) {
+    let dir = out
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("generated").join(&project.stem));
+    let files = match crate::render::render(&project, &dir) {
         Ok(f) => f,
+        Err(RenderError::Diagnostics(diags)) => return report(&file, &diags, what),
         Err(e) => {
             eprintln!("error: {e}");
             return USAGE;
         }
     };
-    let dir = out
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("generated").join(&project.stem));
     if check {
         let on_disk = match compare::read_dir(&dir) {
             Ok(f) => f,
