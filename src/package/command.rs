@@ -26,8 +26,8 @@ pub fn run(f: &Function, plan: &Plan, copy: &Path) -> Result<(), Problem> {
             let mut argv = pip().ok_or_else(|| {
                 missing_tool(
                     f,
-                    "`pip` (neither `pip` nor `python3 -m pip` runs)",
-                    "to install `requirements.txt`",
+                    "pip to install `requirements.txt`",
+                    "neither `pip` nor `python3 -m pip` runs here",
                     "install pip (e.g. `apt-get install python3-pip`), or vendor the \
                      dependencies into the code folder and set `build: none`",
                 )
@@ -99,16 +99,20 @@ pub fn run(f: &Function, plan: &Plan, copy: &Path) -> Result<(), Problem> {
     let output = match output {
         Ok(o) => o,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            let (tool, why, help) = match plan {
+            let (needs, but, help) = match plan {
                 Plan::Npm => (
-                    "`npm`",
-                    "to install `package.json`",
+                    "npm to install `package.json`",
+                    "`npm` is not on PATH",
                     "install Node.js with npm, or vendor `node_modules` into the code folder \
                      and set `build: none`",
                 ),
-                _ => ("`sh`", "to run its build command", "install a POSIX shell"),
+                _ => (
+                    "a shell to run its build command",
+                    "`sh` is not on PATH",
+                    "install a POSIX shell",
+                ),
             };
-            return Err(missing_tool(f, tool, why, help));
+            return Err(missing_tool(f, needs, but, help));
         }
         Err(e) => {
             return Err(failed(
@@ -152,13 +156,10 @@ fn pip() -> Option<Vec<String>> {
         .map(|argv| argv.iter().map(|s| s.to_string()).collect())
 }
 
-fn missing_tool(f: &Function, tool: &str, why: &str, help: &str) -> Problem {
+fn missing_tool(f: &Function, needs: &str, but: &str, help: &str) -> Problem {
     Problem::new(
         "build-tool-missing",
-        format!(
-            "lambda `{}` needs {tool} {why}, and it is not installed",
-            f.id
-        ),
+        format!("lambda `{}` needs {needs}, but {but}", f.id),
         "cannot be built here",
         help,
     )

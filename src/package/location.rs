@@ -24,7 +24,10 @@ pub fn resolve(f: &Function) -> Result<CodeDir, Problem> {
     if code.is_absolute() || code.has_root() {
         return Err(Problem::new(
             "code-outside-spec",
-            format!("the code folder of lambda `{}` is an absolute path", f.id),
+            format!(
+                "the code folder `{}` of lambda `{}` is an absolute path",
+                f.lambda.code, f.id
+            ),
             "absolute path",
             keep_inside,
         ));
