@@ -27,9 +27,10 @@ pub const BUILT_IN: &str = "\
 __pycache__
 *.pyc
 .venv
-# secrets
+# secrets (.envrc: direnv's, which exports them)
 .env
 .env.*
+.envrc
 # Terraform's working folder
 .terraform
 # OS junk
@@ -110,6 +111,7 @@ mod tests {
             ("a/b.pyc", false),
             (".env", false),
             (".env.production", false),
+            (".envrc", false),
             ("sub/.venv", true),
             (".terraform", true),
             ("x/.DS_Store", false),
@@ -119,7 +121,7 @@ mod tests {
         ] {
             assert!(r.excluded(Path::new(path), dir), "{path}");
         }
-        for path in ["index.js", "lib/x.py", "env", "sub/node_modules", ".envrc"] {
+        for path in ["index.js", "lib/x.py", "env", "sub/node_modules", "a.env"] {
             assert!(!r.excluded(Path::new(path), false), "{path}");
         }
     }
