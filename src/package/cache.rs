@@ -102,7 +102,7 @@ pub fn put(dir: &Path, key: &str, zip: &[u8]) {
         let folder = dir.join("builds");
         std::fs::create_dir_all(&folder)?;
         let mut tmp = tempfile::NamedTempFile::new_in(&folder)?;
-        write!(tmp, "{MAGIC} {}\n", sha256_hex(zip))?;
+        writeln!(tmp, "{MAGIC} {}", sha256_hex(zip))?;
         tmp.write_all(zip)?;
         tmp.as_file().sync_all()?;
         tmp.persist(entry_path(dir, key))?;
