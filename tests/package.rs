@@ -280,6 +280,24 @@ fn reading_the_code_folder_never_leaves_it() {
         }
     });
     insta::assert_snapshot!("reading_outside", ws.shown(&shown));
+    // The command says the same and exits 1.
+    let out = within_a_minute("pipelinec validate", {
+        let dir = ws.spec_dir();
+        move || {
+            Command::new(env!("CARGO_BIN_EXE_pipelinec"))
+                .args(["validate", "spec.yaml"])
+                .current_dir(dir)
+                .env("NO_COLOR", "1")
+                .output()
+                .unwrap()
+        }
+    });
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.ends_with(&format!("spec.yaml: {} problems found\n", shown.len())),
+        "{stderr}"
+    );
 
     // Render-time packaging finds the same problems, also without opening anything.
     let ws = std::sync::Arc::new(ws);

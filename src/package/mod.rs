@@ -28,8 +28,6 @@ use std::path::{Path, PathBuf};
 
 use crate::spec;
 
-pub use archive::unzipped_size;
-pub use cache::default_dir as default_cache_dir;
 pub use limits::{MAX_UNZIPPED, MAX_ZIPPED};
 pub use problem::{At, Problem};
 pub use rules::{BUILT_IN, IGNORE_FILE, MANIFEST};
