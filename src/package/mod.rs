@@ -137,7 +137,7 @@ fn survey(f: &Function, code: &CodeDir) -> Result<(Plan, Tree), Vec<Problem>> {
 /// The folder's `.pipelinecignore`, read like any other file in it (a symlink out is refused).
 fn read_ignore_file(root: &Path, place: &str) -> Result<Option<String>, Problem> {
     match walk::resolve(root, Path::new(IGNORE_FILE), place)? {
-        Some(walk::Resolved::File(e)) => read::read_regular(&e.real, 1024 * 1024)
+        Some(walk::Resolved::File(e)) => read::read_regular(&e.real, 1024 * 1024, e.id)
             .map(|b| Some(String::from_utf8_lossy(&b).into_owned()))
             .map_err(|e| unreadable(Path::new(IGNORE_FILE), place, &e)),
         _ => Ok(None),
@@ -165,7 +165,7 @@ fn read_all(tree: &Tree, place: &str) -> Result<Vec<File>, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut total = 0u64;
     for (name, e) in &tree.files {
-        match read::read_regular(&e.real, MAX_UNZIPPED.saturating_sub(total)) {
+        match read::read_regular(&e.real, MAX_UNZIPPED.saturating_sub(total), e.id) {
             Ok(bytes) => {
                 total += bytes.len() as u64;
                 out.push(File {

@@ -159,7 +159,7 @@ fn is_node(runtime: Runtime) -> bool {
 fn read_root_file(root: &Path, name: &str, place: &str) -> Result<Option<String>, Problem> {
     match walk::resolve(root, Path::new(name), place)? {
         Some(Resolved::File(entry)) => {
-            let bytes = read_regular(&entry.real, 16 * 1024 * 1024).map_err(|e| {
+            let bytes = read_regular(&entry.real, 16 * 1024 * 1024, entry.id).map_err(|e| {
                 Problem::new(
                     "unreadable-code",
                     format!("cannot read `{name}` in {place}: {e}"),

@@ -1,12 +1,35 @@
-//! Reading a file that the walk found to be a regular file, safely even if it changed since:
-//! the open neither follows a symlink nor waits on a FIFO, and nothing but a regular file is
-//! read, and never more than a limit.
+//! Reading a file that the walk found to be a regular file, safely even if the folder changed
+//! since: the open neither follows a symlink nor waits on a FIFO, the file opened must be the
+//! one the walk examined (same device and inode, so a folder swapped for a symlink on the way
+//! is caught), nothing but a regular file is read, and never more than a limit.
 
+use std::fs::Metadata;
 use std::io::{Error, ErrorKind, Read};
 use std::path::Path;
 
-/// The bytes of the regular file at `path`, at most `limit` of them.
-pub fn read_regular(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+/// A file's identity: device and inode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileId(u64, u64);
+
+impl FileId {
+    /// The identity of the file `meta` describes (none off unix).
+    pub fn of(meta: &Metadata) -> Option<FileId> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            Some(FileId(meta.dev(), meta.ino()))
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = meta;
+            None
+        }
+    }
+}
+
+/// The bytes of the regular file at `path`, at most `limit` of them; when `expected` is given,
+/// only if `path` is still that file.
+pub fn read_regular(path: &Path, limit: u64, expected: Option<FileId>) -> std::io::Result<Vec<u8>> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -19,6 +42,11 @@ pub fn read_regular(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     let meta = file.metadata()?;
     if !meta.is_file() {
         return Err(Error::new(ErrorKind::InvalidInput, "not a regular file"));
+    }
+    if expected.is_some() && FileId::of(&meta) != expected {
+        return Err(Error::other(
+            "it changed while pipelinec was reading the folder",
+        ));
     }
     let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize);
     file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
@@ -41,13 +69,20 @@ mod tests {
         let fifo = tmp.path().join("fifo");
         let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
         assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
-        assert!(read_regular(&fifo, 10).is_err());
-        assert!(read_regular(Path::new("/dev/zero"), 10).is_err());
+        assert!(read_regular(&fifo, 10, None).is_err());
+        assert!(read_regular(Path::new("/dev/zero"), 10, None).is_err());
         let link = tmp.path().join("link");
         std::fs::write(tmp.path().join("f"), "hi").unwrap();
         std::os::unix::fs::symlink("f", &link).unwrap();
-        assert!(read_regular(&link, 10).is_err());
-        assert_eq!(read_regular(&tmp.path().join("f"), 10).unwrap(), b"hi");
-        assert!(read_regular(&tmp.path().join("f"), 1).is_err());
+        assert!(read_regular(&link, 10, None).is_err());
+        let f = tmp.path().join("f");
+        assert_eq!(read_regular(&f, 10, None).unwrap(), b"hi");
+        assert!(read_regular(&f, 1, None).is_err());
+        // Another file at the same path is not the file that was examined.
+        let examined = FileId::of(&std::fs::metadata(&f).unwrap());
+        assert!(read_regular(&f, 10, examined).is_ok());
+        std::fs::write(tmp.path().join("g"), "other").unwrap();
+        std::fs::rename(tmp.path().join("g"), &f).unwrap();
+        assert!(read_regular(&f, 10, examined).is_err());
     }
 }

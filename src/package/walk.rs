@@ -8,6 +8,7 @@ use std::fs::{FileType, Metadata};
 use std::path::{Path, PathBuf};
 
 use super::problem::{Problem, shown};
+use super::read::FileId;
 use super::rules::{self, Rules};
 
 /// A file to package.
@@ -17,6 +18,8 @@ pub struct Entry {
     pub real: PathBuf,
     pub size: u64,
     pub executable: bool,
+    /// Which file the walk examined: only that file is read later.
+    pub id: Option<FileId>,
 }
 
 /// The files of a tree, keyed by their zip entry name (relative, `/`-separated), sorted.
@@ -122,6 +125,7 @@ fn entry(real: &Path, meta: &Metadata) -> Entry {
         real: real.to_path_buf(),
         size: meta.len(),
         executable: executable(meta),
+        id: FileId::of(meta),
     }
 }
 
