@@ -22,18 +22,18 @@ fn benches(c: &mut Criterion) {
         b.iter(|| pipelinec::check::check(&file).unwrap())
     });
     let project = pipelinec::check::check(&file).unwrap();
+    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("generated/iot-analytics");
     c.bench_function("render (in memory, incl. lambda zip)", |b| {
-        b.iter(|| pipelinec::render::render(&project).unwrap())
+        b.iter(|| pipelinec::render::render(&project, &out).unwrap())
     });
-    let generated = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("generated/iot-analytics");
     c.bench_function(
         "render --check (check + render + compare with generated/)",
         |b| {
             b.iter(|| {
                 let project = pipelinec::check::check(&file).unwrap();
-                let fresh = pipelinec::render::render(&project).unwrap();
+                let fresh = pipelinec::render::render(&project, &out).unwrap();
                 let survey =
-                    pipelinec::render::ownership::survey(&generated, &fresh, &project.name, false)
+                    pipelinec::render::ownership::survey(&out, &fresh, &project.name, false)
                         .unwrap();
                 assert!(survey.changes.is_empty());
             })

@@ -8,7 +8,7 @@ use indexmap::IndexMap;
 use crate::diagnostic::Diagnostic;
 use crate::graph::{Edge, Graph};
 use crate::iam::registry;
-use crate::model::{Component, ComponentId, Kind, Project, Settings};
+use crate::model::{Component, ComponentId, Kind, LambdaSpans, Project, Settings};
 use crate::naming;
 use crate::source::{Document, SourceFile, pointer_segment};
 use crate::spec::{self, Spec};
@@ -34,6 +34,7 @@ pub fn check(file: &SourceFile) -> Result<Project, Vec<Diagnostic>> {
     for cycle in crate::graph::cycles(components.keys(), &pairs) {
         diags.push(cycle_diagnostic(&cycle, &links, &doc));
     }
+    let lambda_spans = lambda_spans(&components, &doc);
     let project = Project {
         name: spec.name.clone(),
         region: spec.region.clone(),
@@ -47,6 +48,7 @@ pub fn check(file: &SourceFile) -> Result<Project, Vec<Diagnostic>> {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| spec.name.clone()),
         policies: Vec::new(),
+        lambda_spans,
     };
     for (key, value) in &project.tags {
         let ptr = format!("/tags/{}", pointer_segment(key));
@@ -121,6 +123,26 @@ pub fn check(file: &SourceFile) -> Result<Project, Vec<Diagnostic>> {
         diags.sort_by_key(|d| d.offset());
         Err(diags)
     }
+}
+
+/// Where each lambda's `code` and `build` values are, for packaging diagnostics at render time.
+fn lambda_spans(
+    components: &IndexMap<ComponentId, Component>,
+    doc: &Document,
+) -> IndexMap<ComponentId, LambdaSpans> {
+    components
+        .values()
+        .filter(|c| c.kind() == Kind::Lambda)
+        .map(|c| {
+            let spans = LambdaSpans {
+                code: doc.value_span(&format!("{}/code", c.pointer)),
+                build: doc
+                    .span(&format!("{}/build", c.pointer))
+                    .map(|s| s.value.clone()),
+            };
+            (c.id.clone(), spans)
+        })
+        .collect()
 }
 
 fn collect_components(
@@ -366,20 +388,16 @@ fn kind_rules(project: &Project, c: &Component, doc: &Document, diags: &mut Vec<
             }
         }
         Settings::Lambda(l) => {
-            let dir = project.base_dir.join(&l.code);
-            if !dir.is_dir() {
-                err(
-                    "missing-code",
-                    format!(
-                        "the code directory `{}` of lambda `{}` does not exist",
-                        dir.display(),
-                        c.id
-                    ),
-                    doc.value_span(&ptr("code")),
-                    "not found",
-                    "`code` is a directory relative to the spec file",
-                );
-            }
+            let f = crate::package::Function {
+                id: c.id.as_str(),
+                lambda: l,
+                base_dir: &project.base_dir,
+            };
+            let spans = &project.lambda_spans[&c.id];
+            let packaging: Vec<Diagnostic> = crate::package::check(&f)
+                .into_iter()
+                .map(|p| p.diagnostic(spans))
+                .collect();
             let support = crate::runtimes::support(l.runtime);
             if crate::runtimes::status(l.runtime, &crate::runtimes::today())
                 == crate::runtimes::Status::Blocked
@@ -468,6 +486,7 @@ fn kind_rules(project: &Project, c: &Component, doc: &Document, diags: &mut Vec<
                     );
                 }
             }
+            diags.extend(packaging);
         }
         Settings::S3DataLake(s) => {
             if s.kms_key_arn.is_some() && s.encryption != spec::BucketEncryption::SseKms {

@@ -2,7 +2,8 @@
 //!
 //! The stages, one module each: [`source`] reads YAML with spans, [`schema`] validates it,
 //! [`check`] runs the semantic checks and builds the [`model::Project`] and its [`graph`],
-//! [`iam`] derives roles from the graph's edges, and [`render`] writes Terraform.
+//! [`iam`] derives roles from the graph's edges, [`package`] builds and zips the Lambda code,
+//! and [`render`] writes Terraform.
 
 pub mod check;
 pub mod cli;
@@ -16,6 +17,7 @@ pub mod iam;
 pub mod init;
 pub mod model;
 pub mod naming;
+pub mod package;
 pub mod regions;
 pub mod render;
 pub mod runtimes;

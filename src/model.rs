@@ -1,6 +1,7 @@
 //! The checked spec: components with typed ids and kinds, ready for the graph and the renderer.
 
 use std::fmt;
+use std::ops::Range;
 use std::path::PathBuf;
 
 use indexmap::IndexMap;
@@ -184,6 +185,18 @@ pub struct Project {
     pub stem: String,
     /// The IAM identities derived from the graph, laid out within IAM quotas.
     pub policies: Vec<crate::iam::RolePolicy>,
+    /// Where each Lambda's `code` and `build` values are in the spec: packaging happens at
+    /// render time, long after the document is gone, and its problems point there.
+    pub lambda_spans: IndexMap<ComponentId, LambdaSpans>,
+}
+
+/// Spans of the spec values that packaging diagnostics point at.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LambdaSpans {
+    /// The `code:` value.
+    pub code: Range<usize>,
+    /// The `build:` value, when the spec sets one.
+    pub build: Option<Range<usize>>,
 }
 
 impl Project {

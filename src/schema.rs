@@ -406,10 +406,16 @@ fn to_diagnostic(
         }
         K::OneOfNotValid { .. } | K::AnyOf { .. } => {
             let opts = enum_consts(pointer, kind);
-            let help = if opts.is_empty() {
-                "see `pipelinec schema` for the allowed shapes".to_string()
-            } else {
-                allowed_values_help(doc, pointer, &opts)
+            let shapes = object_shapes(pointer, kind);
+            let help = match (opts.is_empty(), shapes.is_empty()) {
+                (true, true) => "see `pipelinec schema` for the allowed shapes".to_string(),
+                (true, false) => format!("allowed: {}", shapes.join(", ")),
+                (false, true) => allowed_values_help(doc, pointer, &opts),
+                (false, false) => format!(
+                    "{}, or {}",
+                    allowed_values_help(doc, pointer, &opts),
+                    shapes.join(", ")
+                ),
             };
             Diagnostic::new("invalid-value", format!("invalid value for {what}"))
                 .with_label(doc.value_span(pointer), "not an allowed value")
@@ -528,6 +534,29 @@ fn enum_consts(pointer: &str, kind: &str) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// The mapping shapes a `oneOf` allows beside its constants, by their required keys: a
+/// `build` value is `auto`, `none`, or `{ command: … }`.
+fn object_shapes(pointer: &str, kind: &str) -> Vec<String> {
+    let Some(node) = schema_at(pointer, kind) else {
+        return Vec::new();
+    };
+    node.get("oneOf")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter(|b| b.get("type") == Some(&json!("object")))
+        .filter_map(|b| {
+            let keys: Vec<String> = b
+                .get("required")?
+                .as_array()?
+                .iter()
+                .filter_map(|k| Some(format!("{}: …", k.as_str()?)))
+                .collect();
+            Some(format!("`{{ {} }}`", keys.join(", ")))
+        })
+        .collect()
 }
 
 fn field_help(pointer: &str, kind: &str, name: &str) -> String {

@@ -146,12 +146,20 @@ pub struct Lambda {
     /// Ids of the Kinesis streams that trigger this function.
     #[serde(default)]
     pub inputs: Vec<String>,
-    /// Directory holding the function's code, relative to the spec file. pipelinec zips it
-    /// deterministically into the rendered output.
+    /// Folder holding the function's code, relative to the spec file and inside its folder.
+    /// pipelinec builds and zips it deterministically into the rendered output, leaving out
+    /// what does not belong in a function (VCS folders, caches, virtualenvs, `.env` files) and
+    /// whatever a `.pipelinecignore` in the folder lists (gitignore syntax).
     #[schemars(length(min = 1))]
     pub code: String,
     /// Lambda runtime.
     pub runtime: Runtime,
+    /// How the package is built before it is zipped, in a temporary copy of `code` (your
+    /// folder is never written): `auto` installs `requirements.txt` with pip (Python runtimes)
+    /// or `package.json` with `npm ci` (Node.js runtimes); `none` zips the folder as it is;
+    /// `{ command: "..." }` runs a shell command at render time.
+    #[serde(default, skip_serializing_if = "Build::is_auto")]
+    pub build: Build,
     /// Entry point, e.g. `index.handler`.
     #[schemars(length(min = 1, max = 128))]
     pub handler: String,
@@ -230,6 +238,33 @@ pub struct Lambda {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0, max = 10000))]
     pub reserved_concurrency: Option<u32>,
+}
+
+/// How a Lambda package is built.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Build {
+    /// Choose from the runtime and the files: `requirements.txt` with a Python runtime is
+    /// installed with pip for Lambda's platform; `package.json` with dependencies and a Node.js
+    /// runtime with `npm ci --omit=dev`; anything else is zipped as it is.
+    #[default]
+    Auto,
+    /// Zip the folder as it is (dependencies you vendored included).
+    None,
+    /// Run a shell command (`sh -c`) in a temporary copy of the code folder at render time,
+    /// then zip the copy. Review it like code: it runs on every machine that renders the spec.
+    Command(
+        /// The shell command, e.g. `make lambda`; it runs in the copy, which it may change
+        /// freely, and everything the copy then holds is zipped.
+        #[schemars(length(min = 1))]
+        String,
+    ),
+}
+
+impl Build {
+    pub fn is_auto(&self) -> bool {
+        *self == Build::Auto
+    }
 }
 
 /// Lambda X-Ray tracing mode.

@@ -16,7 +16,7 @@ fn render_text(spec: &str) -> pipelinec::render::Files {
             pipelinec::diagnostic::render_human(&file, &d, pipelinec::diagnostic::Style::plain())
         ),
     };
-    pipelinec::render::render(&project).unwrap()
+    pipelinec::render::render(&project, Path::new("out")).unwrap()
 }
 
 fn text(files: &pipelinec::render::Files, path: &str) -> String {

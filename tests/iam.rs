@@ -398,7 +398,7 @@ fn a_component_fed_by_200_streams_is_split_across_managed_policies_within_quota(
         *sids.entry(&s.sid).or_default() += 1;
     }
     assert!(sids.values().all(|n| *n == 1), "{sids:?}");
-    let files = pipelinec::render::render(&project).unwrap();
+    let files = pipelinec::render::render(&project, Path::new("generated/wide")).unwrap();
     let iam_tf = String::from_utf8(files[Path::new("iam.tf")].clone()).unwrap();
     assert!(iam_tf.contains("resource \"aws_iam_role_policy_attachment\" \"fan_in_1\""));
     let main_tf = String::from_utf8(files[Path::new("main.tf")].clone()).unwrap();

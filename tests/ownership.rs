@@ -44,7 +44,7 @@ fn project_with_spec() -> tempfile::TempDir {
 fn fresh(spec: &Path) -> Files {
     let file = pipelinec::source::SourceFile::read(spec).unwrap();
     let project = pipelinec::check::check(&file).unwrap();
-    pipelinec::render::render(&project).unwrap()
+    pipelinec::render::render(&project, Path::new("out")).unwrap()
 }
 
 /// Every path under `dir` whose name starts with the temporary-file prefix, or any folder named

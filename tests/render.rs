@@ -9,7 +9,8 @@ use pipelinec::source::SourceFile;
 fn render(spec: &Path) -> pipelinec::render::Files {
     let file = SourceFile::read(spec).unwrap();
     let project = pipelinec::check::check(&file).expect("example specs are valid");
-    pipelinec::render::render(&project).unwrap()
+    let out = common::root().join("generated").join(&project.stem);
+    pipelinec::render::render(&project, &out).unwrap()
 }
 
 #[test]

@@ -81,7 +81,8 @@ fn mutated_specs_never_panic() {
             let file = SourceFile::new(spec.clone(), text.clone());
             let result = std::panic::catch_unwind(|| match pipelinec::check::check(&file) {
                 Ok(project) => {
-                    pipelinec::render::render(&project).expect("a valid spec renders");
+                    pipelinec::render::render(&project, std::path::Path::new("generated/mutant"))
+                        .expect("a valid spec renders");
                     true
                 }
                 Err(diags) => {

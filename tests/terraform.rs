@@ -65,7 +65,7 @@ fn init(dir: &Path) {
 fn render_into(spec: &Path, dir: &Path) {
     let file = pipelinec::source::SourceFile::read(spec).unwrap();
     let project = pipelinec::check::check(&file).expect("spec is valid");
-    let files = pipelinec::render::render(&project).unwrap();
+    let files = pipelinec::render::render(&project, dir).unwrap();
     pipelinec::render::write(dir, &files, &project.name, false).unwrap();
 }
 
@@ -104,7 +104,7 @@ fn policies_split_across_managed_policies_are_valid_terraform() {
     let project = pipelinec::check::check(&file).expect("200 streams fit");
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("wide");
-    let files = pipelinec::render::render(&project).unwrap();
+    let files = pipelinec::render::render(&project, &dir).unwrap();
     pipelinec::render::write(&dir, &files, &project.name, false).unwrap();
     terraform(&dir, &["fmt", "-check", "-recursive", "-diff", "-no-color"]);
     init(&dir);

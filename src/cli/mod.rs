@@ -194,27 +194,31 @@ fn read(path: &Path) -> Result<SourceFile, u8> {
 
 /// Reads and checks one spec, printing its problems; the exit status on failure.
 fn load(spec: &Path, what: &str) -> Result<crate::model::Project, u8> {
-    load_among(spec, what, &mut crate::check::ProjectNames::default())
+    load_file(spec, what, &mut crate::check::ProjectNames::default()).map(|(_, project)| project)
 }
 
-/// [`load`] for one spec of several, which must not share a project name.
-fn load_among(
+/// [`load`] for one spec of several, which must not share a project name; keeps the file for
+/// diagnostics found later (packaging, at render time).
+fn load_file(
     spec: &Path,
     what: &str,
     names: &mut crate::check::ProjectNames,
-) -> Result<crate::model::Project, u8> {
+) -> Result<(SourceFile, crate::model::Project), u8> {
     let file = read(spec)?;
-    let project = crate::check::check(&file);
-    let diags = match &project {
-        Ok(p) => names.clash(&file, p).into_iter().collect(),
-        Err(d) => d.clone(),
-    };
-    if diags.is_empty() {
-        return project.map_err(|_| INVALID);
+    match crate::check::check(&file) {
+        Ok(project) => match names.clash(&file, &project) {
+            Some(clash) => Err(report(&file, &[clash], what)),
+            None => Ok((file, project)),
+        },
+        Err(diags) => Err(report(&file, &diags, what)),
     }
-    eprint!("{}", render_human(&file, &diags, style()));
-    eprintln!("{}: {what}; fix the problems above", spec.display());
-    Err(INVALID)
+}
+
+/// Prints a spec's problems for people and says what was not done; the exit status.
+fn report(file: &SourceFile, diags: &[crate::diagnostic::Diagnostic], what: &str) -> u8 {
+    eprint!("{}", render_human(file, diags, style()));
+    eprintln!("{}: {what}; fix the problems above", file.path.display());
+    INVALID
 }
 
 /// Writes to stdout; a reader that went away (broken pipe) ends the process quietly, as other

@@ -2,9 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{INVALID, OK, USAGE, load_among};
+use super::{INVALID, OK, USAGE, load_file, report};
 use crate::render::ownership::{self, Previous};
-use crate::render::{WriteError, compare, overrides};
+use crate::render::{RenderError, WriteError, compare, overrides};
 
 /// What `render` is asked to do with each spec.
 #[derive(Debug, Clone, Copy, Default)]
@@ -43,28 +43,26 @@ pub fn run(specs: &[PathBuf], out: Option<&Path>, mode: Mode) -> u8 {
 }
 
 fn one(spec: &Path, out: Option<&Path>, mode: Mode, names: &mut crate::check::ProjectNames) -> u8 {
-    let project = match load_among(
-        spec,
-        if mode.check {
-            "not checked"
-        } else {
-            "not rendered"
-        },
-        names,
-    ) {
+    let what = if mode.check {
+        "not checked"
+    } else {
+        "not rendered"
+    };
+    let (file, project) = match load_file(spec, what, names) {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let files = match crate::render::render(&project) {
+    let dir = out
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("generated").join(&project.stem));
+    let files = match crate::render::render(&project, &dir) {
         Ok(f) => f,
+        Err(RenderError::Diagnostics(diags)) => return report(&file, &diags, what),
         Err(e) => {
             eprintln!("error: {e}");
             return USAGE;
         }
     };
-    let dir = out
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("generated").join(&project.stem));
     if mode.check {
         return check(spec, &dir, &project.name, &files, mode);
     }

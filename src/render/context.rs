@@ -11,7 +11,7 @@ use minijinja::Value;
 use super::RenderError;
 use crate::hcl::{quote, template_literal as lit};
 use crate::iam;
-use crate::model::{Component, Kind, Project, Settings};
+use crate::model::{Component, ComponentId, Kind, Project, Settings};
 use crate::naming;
 use crate::spec;
 
@@ -40,7 +40,11 @@ fn tmpl(body: String) -> Value {
 
 type Map = BTreeMap<&'static str, Value>;
 
-pub fn project(project: &Project) -> Result<Context, RenderError> {
+/// The contexts of every template; `zips` holds each lambda's package.
+pub fn project(
+    project: &Project,
+    mut zips: BTreeMap<ComponentId, Vec<u8>>,
+) -> Result<Context, RenderError> {
     let mut components = Vec::new();
     let mut kinds = Vec::new();
     let mut extra_files = Vec::new();
@@ -164,11 +168,9 @@ pub fn project(project: &Project) -> Result<Context, RenderError> {
                 ));
             }
             Settings::Lambda(l) => {
-                let code_dir = project.base_dir.join(&l.code);
-                let zip = super::zip::package(&code_dir).map_err(|source| RenderError::Code {
-                    path: code_dir.clone(),
-                    source,
-                })?;
+                let zip = zips
+                    .remove(&c.id)
+                    .expect("render packages every lambda first");
                 let zip_path = PathBuf::from("build").join(format!("{}.zip", c.id));
                 extra_files.push((zip_path, zip));
                 v.insert("name", Value::from(name));

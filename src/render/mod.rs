@@ -12,15 +12,16 @@ pub mod manifest;
 pub mod overrides;
 pub mod ownership;
 mod write;
-mod zip;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 
+use crate::diagnostic::Diagnostic;
 use crate::hcl;
-use crate::model::{Kind, Project};
+use crate::model::{ComponentId, Kind, Project, Settings};
+use crate::package;
 
 pub use write::{TEMP_PREFIX, WriteError, Written, write};
 
@@ -39,12 +40,10 @@ pub enum RenderError {
         #[source]
         source: minijinja::Error,
     },
-    #[error("cannot read Lambda code in `{path}`: {source}")]
-    Code {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
+    /// Problems in the spec that only a render finds (Lambda packaging), located like
+    /// validation diagnostics.
+    #[error("{} problem(s) found while packaging", .0.len())]
+    Diagnostics(Vec<Diagnostic>),
 }
 
 fn environment() -> Environment<'static> {
@@ -113,8 +112,20 @@ pub fn to_hcl(value: &Value) -> String {
     }
 }
 
-/// Renders a project into its Terraform file set.
-pub fn render(project: &Project) -> Result<Files, RenderError> {
+/// Renders a project into its Terraform file set, for the output folder `out_dir` (which is
+/// not written: a code folder must not contain it). Lambda builds use the cache folder the
+/// environment names.
+pub fn render(project: &Project, out_dir: &Path) -> Result<Files, RenderError> {
+    render_with(project, out_dir, &package::Options::from_env())
+}
+
+/// [`render`] with explicit packaging options.
+pub fn render_with(
+    project: &Project,
+    out_dir: &Path,
+    options: &package::Options,
+) -> Result<Files, RenderError> {
+    let zips = packages(project, out_dir, options)?;
     let env = environment();
     let mut files = Files::new();
     let render = |name: &str, ctx: &Value| -> Result<String, RenderError> {
@@ -130,7 +141,7 @@ pub fn render(project: &Project) -> Result<Files, RenderError> {
         })
     };
 
-    let ctx = context::project(project)?;
+    let ctx = context::project(project, zips)?;
     let mut calls = Vec::new();
     for component in ctx.components.iter() {
         let kind = component.kind;
@@ -168,6 +179,41 @@ pub fn render(project: &Project) -> Result<Files, RenderError> {
     let record = manifest::Manifest::of(&project.name, &files);
     files.insert(PathBuf::from(manifest::FILE), record.to_bytes());
     Ok(files)
+}
+
+/// Every lambda's zip, or every packaging problem of every lambda.
+fn packages(
+    project: &Project,
+    out_dir: &Path,
+    options: &package::Options,
+) -> Result<BTreeMap<ComponentId, Vec<u8>>, RenderError> {
+    let mut zips = BTreeMap::new();
+    let mut diags = Vec::new();
+    for c in project.components.values() {
+        let Settings::Lambda(lambda) = &c.settings else {
+            continue;
+        };
+        let f = package::Function {
+            id: c.id.as_str(),
+            lambda,
+            base_dir: &project.base_dir,
+        };
+        match package::package(&f, out_dir, options) {
+            Ok(p) => {
+                zips.insert(c.id.clone(), p.zip);
+            }
+            Err(problems) => {
+                let spans = &project.lambda_spans[&c.id];
+                diags.extend(problems.into_iter().map(|p| p.diagnostic(spans)));
+            }
+        }
+    }
+    if diags.is_empty() {
+        Ok(zips)
+    } else {
+        diags.sort_by_key(Diagnostic::offset);
+        Err(RenderError::Diagnostics(diags))
+    }
 }
 
 /// Module folders a project needs: one per kind used, plus shared building blocks.
