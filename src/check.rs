@@ -16,7 +16,7 @@ use crate::suggest;
 
 /// Checks a spec file. On success, the project; otherwise every diagnostic found.
 pub fn check(file: &SourceFile) -> Result<Project, Vec<Diagnostic>> {
-    let doc = file.parse().map_err(|d| vec![*d])?;
+    let doc = file.parse()?;
     let schema_errors = crate::schema::validate(&doc);
     if !schema_errors.is_empty() {
         return Err(schema_errors);
@@ -85,36 +85,14 @@ pub fn check(file: &SourceFile) -> Result<Project, Vec<Diagnostic>> {
         let mut project = project;
         match crate::iam::policies(&project) {
             Ok(p) => project.policies = p,
-            Err(too_large) => {
-                for t in too_large {
-                    let c = project
-                        .components
-                        .values()
-                        .find(|c| naming::role(&project.name, c) == t.name)
-                        .expect("every identity belongs to a component");
-                    let largest: Vec<String> = t
-                        .largest
-                        .iter()
-                        .map(|(sid, n)| format!("{sid} ({n} characters)"))
-                        .collect();
-                    diags.push(
-                        Diagnostic::new(
-                            "policy-too-large",
-                            format!(
-                                "the permissions of `{}` need {} managed policies; IAM allows {} per role",
-                                c.id,
-                                t.needed,
-                                crate::iam::layout::MANAGED_PER_ROLE
-                            ),
-                        )
-                        .with_label(doc.key_span(&c.pointer), "too many permissions")
-                        .with_help(format!(
-                            "split this component's inputs or outputs across several components; \
-                             largest statements: {}",
-                            largest.join(", ")
-                        )),
-                    );
+            Err(errors) => {
+                for e in errors {
+                    diags.push(match e {
+                        crate::iam::PolicyError::TooLarge(t) => too_large(&project, &t, &doc),
+                        crate::iam::PolicyError::Wildcard(w) => wildcard(&w, &doc),
+                    });
                 }
+                diags.sort_by_key(|d| d.offset());
                 return Err(diags);
             }
         }
@@ -143,6 +121,66 @@ fn lambda_spans(
             (c.id.clone(), spans)
         })
         .collect()
+}
+
+fn too_large(project: &Project, t: &crate::iam::layout::TooLarge, doc: &Document) -> Diagnostic {
+    let c = project
+        .components
+        .values()
+        .find(|c| naming::role(&project.name, c) == t.name)
+        .expect("every identity belongs to a component");
+    let largest: Vec<String> = t
+        .largest
+        .iter()
+        .map(|(sid, n)| format!("{sid} ({n} characters)"))
+        .collect();
+    Diagnostic::new(
+        "policy-too-large",
+        format!(
+            "the permissions of `{}` need {} managed policies; IAM allows {} per role",
+            c.id,
+            t.needed,
+            crate::iam::layout::MANAGED_PER_ROLE
+        ),
+    )
+    .with_label(doc.key_span(&c.pointer), "too many permissions")
+    .with_help(format!(
+        "split this component's inputs or outputs across several components; \
+         largest statements: {}",
+        largest.join(", ")
+    ))
+}
+
+fn wildcard(w: &crate::iam::Wildcard, doc: &Document) -> Diagnostic {
+    let dotted = |pointer: &str| {
+        pointer
+            .trim_start_matches('/')
+            .split('/')
+            .map(|s| s.replace("~1", "/").replace("~0", "~"))
+            .collect::<Vec<_>>()
+            .join(".")
+    };
+    let (at, what) = match &w.origin {
+        Some(o) if o.key => (
+            doc.key_span(&o.pointer),
+            format!("the name `{}` in `{}`", o.text, dotted(&o.pointer)),
+        ),
+        Some(o) => (
+            doc.value_span(&o.pointer),
+            format!("`{}` (`{}`)", dotted(&o.pointer), o.text),
+        ),
+        None => (doc.value_span(""), format!("the value of `{}`", w.fact)),
+    };
+    Diagnostic::new(
+        "iam-wildcard",
+        format!("{what} holds `{}`, which IAM reads as a wildcard", w.found),
+    )
+    .with_label(at, format!("`{}` would widen an IAM grant", w.found))
+    .with_help(format!(
+        "this value becomes part of the IAM resource `{}`, where `*` and `?` match any \
+         characters, so the grant would reach more than this component needs; remove them",
+        w.would_be
+    ))
 }
 
 fn collect_components(
@@ -715,11 +753,24 @@ fn region_and_keys(project: &Project, doc: &Document, diags: &mut Vec<Diagnostic
     }
 }
 
-/// What AWS would reject about a tag, in words.
+/// What AWS would reject about a tag, in words. AWS allows letters, numbers, `_.:/=+-@` and
+/// Unicode spaces in both. A key is a name: blank keys and spaces other than U+0020 are
+/// refused, since they cannot be told apart on screen. A value is free text: any space is kept
+/// (and rendered escaped, so it stays visible).
 fn tag_problem(key: &str, value: &str) -> Option<String> {
-    let ok = |c: char| c.is_alphanumeric() || c == ' ' || "_.:/=+-@".contains(c);
-    if key.is_empty() || key.chars().count() > 128 {
+    let name_char = |c: char| c.is_alphanumeric() || c == ' ' || "_.:/=+-@".contains(c);
+    let text_char = |c: char| {
+        name_char(c)
+            || matches!(
+                c as u32,
+                0xA0 | 0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000
+            )
+    };
+    if key.chars().count() > 128 {
         return Some("must have a key of 1 to 128 characters".into());
+    }
+    if key.trim().is_empty() {
+        return Some("has a blank key".into());
     }
     if key.to_ascii_lowercase().starts_with("aws:") {
         return Some("uses the reserved `aws:` prefix".into());
@@ -727,7 +778,12 @@ fn tag_problem(key: &str, value: &str) -> Option<String> {
     if value.chars().count() > 256 {
         return Some("has a value longer than 256 characters".into());
     }
-    if let Some(bad) = key.chars().chain(value.chars()).find(|c| !ok(*c)) {
+    if let Some(bad) = key.chars().find(|c| !name_char(*c)) {
+        return Some(format!(
+            "contains `{bad}` in its key, which AWS tag keys here do not allow"
+        ));
+    }
+    if let Some(bad) = value.chars().find(|c| !text_char(*c)) {
         return Some(format!("contains `{bad}`, which AWS tags do not allow"));
     }
     None

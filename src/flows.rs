@@ -7,6 +7,7 @@
 //! components write into overlapping prefixes of one lake. Every diagnostic points at both
 //! places in the spec.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
@@ -52,11 +53,28 @@ fn field_at(doc: &Document, c: &Component, field: &str) -> Range<usize> {
     }
 }
 
-/// Every prefix written into `lake`, by the components of the spec.
-fn writers<'a>(project: &'a Project, lake: &ComponentId, doc: &Document) -> Vec<Writer<'a>> {
+/// Every prefix written into `lake`, by the components that feed it or send it their failed
+/// batches (`failing_into`: indices of the latter), in spec order. Only those components are
+/// looked at, so the check costs what the lake's writers cost.
+fn writers<'a>(
+    project: &'a Project,
+    lake: &ComponentId,
+    failing_into: &[usize],
+    doc: &Document,
+) -> Vec<Writer<'a>> {
+    let mut feeding: Vec<usize> = project
+        .graph
+        .incoming(lake)
+        .filter_map(|e| project.components.get_index_of(&e.from))
+        .collect();
+    feeding.sort_unstable();
+    let mut candidates: Vec<usize> = feeding.iter().chain(failing_into).copied().collect();
+    candidates.sort_unstable();
+    candidates.dedup();
     let mut out = Vec::new();
-    for c in project.components.values() {
-        let feeds = project.graph.outgoing(&c.id).any(|e| &e.to == lake);
+    for i in candidates {
+        let c = &project.components[i];
+        let feeds = feeding.binary_search(&i).is_ok();
         match &c.settings {
             Settings::Firehose(f) if feeds => {
                 out.push(Writer {
@@ -140,12 +158,25 @@ fn format_name(f: TableFormat) -> &'static str {
 
 /// Checks every lake's writers against each other and against the tables over them.
 pub fn check(project: &Project, doc: &Document, diags: &mut Vec<Diagnostic>) {
+    // Lambdas whose failed batches go to a bucket of the spec, by that bucket.
+    let mut failing_into: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, c) in project.components.values().enumerate() {
+        if let Settings::Lambda(l) = &c.settings
+            && l.on_failure == spec::OnFailure::S3
+            && let Some(bucket) = l.failure_bucket.as_deref()
+        {
+            failing_into.entry(bucket).or_default().push(i);
+        }
+    }
     for lake in project
         .components
         .values()
         .filter(|c| c.kind() == Kind::S3DataLake)
     {
-        let writers = writers(project, &lake.id, doc);
+        let failing = failing_into
+            .get(lake.id.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        let writers = writers(project, &lake.id, failing, doc);
         overlapping_writers(&lake.id, &writers, diags);
         for catalog in project.graph.outgoing(&lake.id) {
             let c = project.component(&catalog.to);

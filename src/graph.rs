@@ -23,6 +23,10 @@ pub struct Graph {
     inner: DiGraph<ComponentId, usize>,
     nodes: IndexMap<ComponentId, NodeIndex>,
     edges: Vec<Edge>,
+    /// Per node (by index), the indices in `edges` of the edges leaving and entering it, in
+    /// declaration order: neighbours cost their degree, not a scan of every edge.
+    out_edges: Vec<Vec<usize>>,
+    in_edges: Vec<Vec<usize>>,
 }
 
 impl Graph {
@@ -32,12 +36,17 @@ impl Graph {
             let n = g.inner.add_node(id.clone());
             g.nodes.insert(id.clone(), n);
         }
+        g.out_edges = vec![Vec::new(); g.nodes.len()];
+        g.in_edges = vec![Vec::new(); g.nodes.len()];
         g
     }
 
     pub fn add_edge(&mut self, edge: Edge) {
         let (a, b) = (self.nodes[&edge.from], self.nodes[&edge.to]);
-        self.inner.add_edge(a, b, self.edges.len());
+        let i = self.edges.len();
+        self.inner.add_edge(a, b, i);
+        self.out_edges[a.index()].push(i);
+        self.in_edges[b.index()].push(i);
         self.edges.push(edge);
     }
 
@@ -48,12 +57,40 @@ impl Graph {
 
     /// Edges leaving `id`.
     pub fn outgoing<'a>(&'a self, id: &'a ComponentId) -> impl Iterator<Item = &'a Edge> + 'a {
-        self.edges.iter().filter(move |e| &e.from == id)
+        self.adjacent(&self.out_edges, id)
     }
 
     /// Edges entering `id`.
     pub fn incoming<'a>(&'a self, id: &'a ComponentId) -> impl Iterator<Item = &'a Edge> + 'a {
-        self.edges.iter().filter(move |e| &e.to == id)
+        self.adjacent(&self.in_edges, id)
+    }
+
+    /// Edges leaving or entering `id` (a self-loop once), in declaration order.
+    pub fn touching<'a>(&'a self, id: &ComponentId) -> impl Iterator<Item = &'a Edge> + 'a {
+        let mut list: Vec<usize> = match self.nodes.get(id) {
+            Some(n) => [&self.out_edges[n.index()], &self.in_edges[n.index()]]
+                .into_iter()
+                .flatten()
+                .copied()
+                .collect(),
+            None => Vec::new(),
+        };
+        list.sort_unstable();
+        list.dedup();
+        list.into_iter().map(|i| &self.edges[i])
+    }
+
+    /// The edges listed for `id` in `table`; none for an id that is not a node.
+    fn adjacent<'a>(
+        &'a self,
+        table: &'a [Vec<usize>],
+        id: &ComponentId,
+    ) -> impl Iterator<Item = &'a Edge> + 'a {
+        let list = self
+            .nodes
+            .get(id)
+            .map_or(&[][..], |n| &table[n.index()][..]);
+        list.iter().map(|&i| &self.edges[i])
     }
 }
 

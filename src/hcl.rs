@@ -19,7 +19,15 @@ pub fn template_literal(s: &str) -> String {
                 out.push(c);
                 out.push(c);
             }
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            // Controls, bidi overrides, zero-width and odd spaces: escaped, so a reviewer
+            // reading the file sees them (`\u202E`, `\u00A0`) and the value is unchanged.
+            c if crate::diagnostic::text::is_hidden(c) => {
+                if (c as u32) <= 0xFFFF {
+                    out.push_str(&format!("\\u{:04X}", c as u32));
+                } else {
+                    out.push_str(&format!("\\U{:08X}", c as u32));
+                }
+            }
             c => out.push(c),
         }
     }
@@ -131,6 +139,14 @@ mod tests {
         assert_eq!(
             quote("a\"b\\c${x}%{y}\n$z%w"),
             r#""a\"b\\c$${x}%%{y}\n$z%w""#
+        );
+    }
+
+    #[test]
+    fn hidden_characters_are_escaped_not_printed() {
+        assert_eq!(
+            quote("\u{1b}[2J\u{202e}\u{a0}\u{3000}\u{2028}\u{e0041}"),
+            r#""\u001B[2J\u202E\u00A0\u3000\u2028\U000E0041""#
         );
     }
 

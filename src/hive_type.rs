@@ -3,6 +3,10 @@
 
 /// Checks a column type; the error says what is wrong where.
 pub fn parse(text: &str) -> Result<(), String> {
+    // Glue stores the text as written: ` string` would reach it with its space.
+    if text.trim() != text {
+        return Err("it has leading or trailing whitespace".to_string());
+    }
     let mut p = Parser { s: text, at: 0 };
     p.ty()?;
     p.space();

@@ -117,7 +117,9 @@ const FIELDS: [Field; 6] = [
 ];
 
 fn cron(body: &str) -> Result<(), String> {
-    let fields: Vec<&str> = body.split_whitespace().collect();
+    // Fields are separated by ASCII spaces only: a no-break or ideographic space inside a
+    // field is not a separator, and the field it is in is refused.
+    let fields: Vec<&str> = body.split(' ').filter(|f| !f.is_empty()).collect();
     if fields.len() != 6 {
         return Err(format!(
             "`cron({body})` has {} fields; AWS cron has six: Minutes Hours Day-of-month Month \
@@ -266,5 +268,6 @@ mod tests {
         assert!(why("rate(1 hour)", Accepts::Cron).contains("`cron(...)` only"));
         assert!(why("rate(2 hour)", Accepts::CronOrRate).contains("with 2 use minutes"));
         assert!(why("every hour", Accepts::Cron).contains("not a schedule expression"));
+        assert!(why("cron(0\u{a0}* * * ? *)", Accepts::Cron).contains("has 5 fields"));
     }
 }

@@ -404,7 +404,19 @@ fn to_diagnostic(
                 .with_label(doc.value_span(pointer), "not an allowed value")
                 .with_help(help)
         }
-        K::OneOfNotValid { .. } | K::AnyOf { .. } => {
+        K::OneOfNotValid { context } | K::AnyOf { context } => {
+            // An optional setting is `anyOf: [<its schema>, null]`: when only one branch fails
+            // for a reason other than the value's type, that reason is the one to report.
+            let real: Vec<&jsonschema::ValidationError<'_>> = context
+                .iter()
+                .filter(|errs| !errs.iter().all(|e| matches!(e.kind(), K::Type { .. })))
+                .flat_map(|errs| errs.first())
+                .collect();
+            if let [inner] = real.as_slice() {
+                let prefix = &pointer[..pointer.len() - err.instance_path().as_str().len()];
+                let inner_ptr = format!("{prefix}{}", inner.instance_path().as_str());
+                return to_diagnostic(doc, inner, &inner_ptr, kind);
+            }
             let opts = enum_consts(pointer, kind);
             let shapes = object_shapes(pointer, kind);
             let help = match (opts.is_empty(), shapes.is_empty()) {
@@ -461,18 +473,20 @@ fn describe(pointer: &str) -> String {
 }
 
 /// The schema node describing the object at `pointer`, resolving `$ref`s and component types.
-fn schema_at(pointer: &str, kind: &str) -> Option<Value> {
+/// Borrowed from the compiled schema: this runs once per schema error, and a spec can have
+/// tens of thousands.
+fn schema_at(pointer: &str, kind: &str) -> Option<&'static Value> {
     let root = &validators().schema;
-    let defs = root["definitions"].clone();
-    let resolve = |mut node: Value| -> Value {
+    let defs = &root["definitions"];
+    let resolve = |mut node: &'static Value| -> &'static Value {
         for _ in 0..8 {
             let next = if let Some(r) = node.get("$ref").and_then(Value::as_str) {
-                defs[r.trim_start_matches("#/definitions/")].clone()
+                &defs[r.trim_start_matches("#/definitions/")]
             } else if let Some(Value::Array(all)) = node.get("allOf") {
-                all[0].clone()
+                &all[0]
             } else if let Some(Value::Array(any)) = node.get("anyOf") {
                 match any.iter().find(|v| v.get("type") != Some(&json!("null"))) {
-                    Some(v) => v.clone(),
+                    Some(v) => v,
                     None => return node,
                 }
             } else {
@@ -482,27 +496,24 @@ fn schema_at(pointer: &str, kind: &str) -> Option<Value> {
         }
         node
     };
-    let mut node = root.clone();
+    let mut node = root;
     let segments: Vec<&str> = pointer.split('/').skip(1).collect();
     for (i, seg) in segments.iter().enumerate() {
         node = resolve(node);
         if i == 1 && SECTIONS.iter().any(|(s, _)| *s == segments[0]) {
-            let section = resolve(node.get("additionalProperties")?.clone());
+            let section = resolve(node.get("additionalProperties")?);
             let branches = section.get("oneOf")?.as_array()?;
             node = branches
                 .iter()
-                .find(|b| b["properties"]["type"]["const"] == json!(kind))?
-                .clone();
+                .find(|b| b["properties"]["type"]["const"] == json!(kind))?;
             continue;
         }
         node = if let Some(p) = node.get("properties").and_then(|p| p.get(*seg)) {
-            p.clone()
+            p
         } else if let Some(items) = node.get("items") {
-            items.clone()
-        } else if let Some(ap) = node.get("additionalProperties").filter(|v| v.is_object()) {
-            ap.clone()
+            items
         } else {
-            return None;
+            node.get("additionalProperties").filter(|v| v.is_object())?
         };
     }
     Some(resolve(node))
@@ -510,8 +521,8 @@ fn schema_at(pointer: &str, kind: &str) -> Option<Value> {
 
 fn known_keys(pointer: &str, kind: &str) -> Vec<String> {
     schema_at(pointer, kind)
-        .and_then(|n| n.get("properties").and_then(Value::as_object).cloned())
-        .map(|p: Map<String, Value>| p.keys().cloned().collect())
+        .and_then(|n| n.get("properties").and_then(Value::as_object))
+        .map(|p: &Map<String, Value>| p.keys().cloned().collect())
         .unwrap_or_default()
 }
 
@@ -568,6 +579,7 @@ fn field_help(pointer: &str, kind: &str, name: &str) -> String {
                 .map(String::from)
         });
     match field {
+        Some(d) if name.is_empty() => d,
         Some(d) => format!("`{name}`: {d}"),
         None => "see `pipelinec schema` for the allowed shape".to_string(),
     }

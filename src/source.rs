@@ -4,15 +4,34 @@
 //! pointer, is how every later diagnostic finds the exact key or value the user wrote.
 //! We parse with saphyr because it is maintained and keeps positions on every node
 //! (serde_yaml is deprecated and gives no positions for values).
+//!
+//! The loader is ours, over saphyr's event stream, so that hostile input cannot change what a
+//! spec means or take the process down:
+//! - nesting is bounded ([`MAX_DEPTH`]) for every YAML form, block or flow, before any
+//!   recursive code (conversion, schema validation, serde, drop) sees the tree;
+//! - a mapping key keeps the text the user typed (`TRUE`, `~`, `0x10` stay as written), and two
+//!   keys that any reader could take for one (same text, same YAML value, same text after
+//!   Unicode normalisation) are a `duplicate-key` error at the second;
+//! - aliases are refused where they are used (a copied node would carry the anchor's spans);
+//! - positions come from saphyr's character index, not its line and column, so every line
+//!   ending YAML knows (LF, CRLF, lone CR) counts the same here as in the parser.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use saphyr::{LoadableYamlNode, MarkedYaml, Marker, Scalar, YamlData};
+use saphyr::Scalar;
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Span, Tag};
 use serde_json::{Map, Number, Value};
+use unicode_normalization::UnicodeNormalization;
 
 use crate::diagnostic::Diagnostic;
+
+/// How deeply collections may nest. A real spec needs 7 levels
+/// (`sinks.<id>.tables.<t>.columns.<i>.name`); the bound keeps every recursive stage after the
+/// loader far from the stack's end.
+pub const MAX_DEPTH: usize = 64;
 
 /// A spec file as read from disk.
 #[derive(Debug, Clone)]
@@ -21,8 +40,18 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// The file's text.
     pub text: String,
+    /// Byte offset where each line starts; lines end at LF, CRLF or a lone CR, as in YAML.
     line_starts: Vec<usize>,
+    /// Where the file stopped being UTF-8, if it did (the text holds U+FFFD from there on).
+    not_utf8: Option<usize>,
+    /// Byte offset, character index and UTF-16 index of every [`STRIDE`]th character, so a
+    /// position converts between the three units in O(log n + STRIDE). Empty for ASCII text,
+    /// where the three are equal.
+    marks: Vec<(usize, usize, usize)>,
 }
+
+/// Characters between two entries of [`SourceFile::marks`].
+const STRIDE: usize = 64;
 
 /// Where a node is: its key (for map entries) and its value, as byte ranges.
 #[derive(Debug, Clone, Default)]
@@ -75,20 +104,59 @@ pub fn pointer_segment(s: &str) -> String {
 }
 
 impl SourceFile {
-    /// Reads a spec from disk.
+    /// Reads a spec from disk. A file that is not UTF-8 is still read (its bad bytes shown as
+    /// U+FFFD), so that [`SourceFile::parse`] can say where it stops being text.
     pub fn read(path: &Path) -> std::io::Result<SourceFile> {
-        let text = std::fs::read_to_string(path)?;
-        Ok(SourceFile::new(path.to_path_buf(), text))
+        Ok(SourceFile::from_bytes(
+            path.to_path_buf(),
+            std::fs::read(path)?,
+        ))
+    }
+
+    /// Wraps bytes that should be UTF-8 text.
+    pub fn from_bytes(path: PathBuf, bytes: Vec<u8>) -> SourceFile {
+        match String::from_utf8(bytes) {
+            Ok(text) => SourceFile::new(path, text),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                SourceFile {
+                    not_utf8: Some(at),
+                    ..SourceFile::new(path, text)
+                }
+            }
+        }
     }
 
     /// Wraps text already in memory (tests, benchmarks, editors).
     pub fn new(path: PathBuf, text: String) -> SourceFile {
+        let bytes = text.as_bytes();
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        for (i, &b) in bytes.iter().enumerate() {
+            match b {
+                b'\n' => line_starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => line_starts.push(i + 1),
+                _ => {}
+            }
+        }
+        let mut marks = Vec::new();
+        if !text.is_ascii() {
+            let (mut chars, mut units) = (0, 0);
+            for (i, c) in text.char_indices() {
+                if chars % STRIDE == 0 {
+                    marks.push((i, chars, units));
+                }
+                chars += 1;
+                units += c.len_utf16();
+            }
+            marks.push((text.len(), chars, units));
+        }
         SourceFile {
             path,
             text,
             line_starts,
+            not_utf8: None,
+            marks,
         }
     }
 
@@ -100,155 +168,437 @@ impl SourceFile {
         }
     }
 
-    /// 1-based line and column (in characters) of a byte offset.
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+    /// `offset` moved back to the start of the character it falls in, and into the text.
+    pub fn floor(&self, offset: usize) -> usize {
+        let mut o = offset.min(self.text.len());
+        while !self.text.is_char_boundary(o) {
+            o -= 1;
+        }
+        o
+    }
+
+    /// The 0-based line holding byte `offset` (a binary search over line starts).
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// How many lines the text has (a final line ending starts an empty last line).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// Byte range of 0-based `line`, without its line ending.
+    pub fn line_range(&self, line: usize) -> Range<usize> {
         let start = self.line_starts[line];
-        let col = self.text[start..offset.min(self.text.len())]
-            .chars()
-            .count();
+        let mut end = self
+            .line_starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        let bytes = self.text.as_bytes();
+        if end > start && bytes[end - 1] == b'\n' {
+            end -= 1;
+        }
+        if end > start && bytes[end - 1] == b'\r' {
+            end -= 1;
+        }
+        start..end
+    }
+
+    /// (character index, UTF-16 index) of a byte offset on a character boundary.
+    fn units(&self, offset: usize) -> (usize, usize) {
+        if self.marks.is_empty() {
+            return (offset, offset);
+        }
+        let i = self.marks.partition_point(|m| m.0 <= offset) - 1;
+        let (byte, mut chars, mut units) = self.marks[i];
+        for c in self.text[byte..offset].chars() {
+            chars += 1;
+            units += c.len_utf16();
+        }
+        (chars, units)
+    }
+
+    /// 1-based line and column of a byte offset, the column counted in characters (Unicode
+    /// scalar values). Offsets inside a character count from that character's start.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = self.floor(offset);
+        let line = self.line_of(offset);
+        let col = self.units(offset).0 - self.units(self.line_starts[line]).0;
         (line + 1, col + 1)
     }
 
+    /// 1-based line and column of a byte offset, the column counted in UTF-16 code units (what
+    /// SARIF means by a column unless told otherwise).
+    pub fn line_col_utf16(&self, offset: usize) -> (usize, usize) {
+        let offset = self.floor(offset);
+        let line = self.line_of(offset);
+        let col = self.units(offset).1 - self.units(self.line_starts[line]).1;
+        (line + 1, col + 1)
+    }
+
+    /// Byte offset of a saphyr marker (which counts characters from the start of the input).
     fn offset(&self, m: &Marker) -> usize {
-        // saphyr markers count characters; miette wants bytes.
-        let line = m.line().saturating_sub(1).min(self.line_starts.len() - 1);
-        let start = self.line_starts[line];
-        self.text[start..]
+        self.byte_of_char(m.index())
+    }
+
+    /// How many characters come before byte `offset` (on a character boundary).
+    pub fn char_index(&self, offset: usize) -> usize {
+        self.units(offset).0
+    }
+
+    /// Byte offset of the character with index `index` (the text's end past the last).
+    pub fn byte_of_char(&self, index: usize) -> usize {
+        if self.marks.is_empty() {
+            return index.min(self.text.len());
+        }
+        let i = self.marks.partition_point(|mk| mk.1 <= index) - 1;
+        let (byte, chars, _) = self.marks[i];
+        self.text[byte..]
             .char_indices()
-            .nth(m.col())
-            .map(|(i, _)| start + i)
+            .nth(index - chars)
+            .map(|(j, _)| byte + j)
             .unwrap_or(self.text.len())
     }
 
-    fn range(&self, span: &saphyr_parser::Span) -> Range<usize> {
-        let start = self.offset(&span.start);
-        let end = self.offset(&span.end).max(start);
-        // Trim a block node's trailing whitespace so labels end on the text.
-        let trimmed = self.text[start..end].trim_end().len();
-        start..start + trimmed.max(if end > start { 1 } else { 0 })
+    fn range(&self, span: &Span) -> Range<usize> {
+        self.range_between(&span.start, &span.end)
     }
 
-    /// Parses the YAML into a [`Document`].
-    pub fn parse(&self) -> Result<Document, Box<Diagnostic>> {
-        self.reject_aliases()?;
-        let docs = MarkedYaml::load_from_str(&self.text).map_err(|e| {
-            let at = self.offset(e.marker());
-            Box::new(
-                Diagnostic::new(
-                    "yaml-syntax",
-                    format!("this is not valid YAML: {}", e.info()),
-                )
-                .with_label(at..at, "here")
-                .with_help(
-                    "fix the YAML syntax; `pipelinec` reads one YAML document per spec file",
-                ),
-            )
-        })?;
-        let root = match docs.as_slice() {
-            [] => {
-                return Err(Box::new(
-                    Diagnostic::new("empty-spec", "the spec file is empty")
-                        .with_label(0..0, "nothing here")
-                        .with_help("start from `pipelinec schema` or an example in `specs/`"),
-                ));
-            }
-            [one] => one,
-            [_, second, ..] => {
-                let at = self.range(&second.span);
-                return Err(Box::new(
-                    Diagnostic::new(
-                        "multiple-documents",
-                        "a spec file must hold exactly one YAML document",
-                    )
-                    .with_label(at, "a second document starts here")
-                    .with_help("split the documents into separate spec files"),
-                ));
-            }
+    fn range_between(&self, from: &Marker, to: &Marker) -> Range<usize> {
+        let start = self.offset(from);
+        let end = self.offset(to).max(start);
+        // Trim a block node's trailing whitespace so labels end on the text; a node of nothing
+        // but whitespace keeps its first character, so the label still has something to mark.
+        let slice = &self.text[start..end];
+        let mut len = slice.trim_end().len();
+        if len == 0 {
+            len = slice.chars().next().map_or(0, char::len_utf8);
+        }
+        start..start + len
+    }
+
+    /// Parses the YAML into a [`Document`], or says why it cannot.
+    pub fn parse(&self) -> Result<Document, Vec<Diagnostic>> {
+        if let Some(at) = self.not_utf8 {
+            let end = at + self.text[at..].chars().next().map_or(0, char::len_utf8);
+            return Err(vec![
+                Diagnostic::new("not-utf8", "the spec file is not UTF-8 text")
+                    .with_label(at..end, "this byte is not UTF-8")
+                    .with_help("save the spec as UTF-8; YAML is Unicode text"),
+            ]);
+        }
+        let mut loader = Loader {
+            file: self,
+            stack: Vec::new(),
+            roots: Vec::new(),
+            spans: HashMap::new(),
+            errors: Vec::new(),
         };
-        let mut spans = HashMap::new();
-        let value = self.convert(root, String::new(), None, &mut spans)?;
-        Ok(Document { value, spans })
-    }
-
-    /// The loader copies an alias's anchored node, spans and all, so a problem in the copy would
-    /// point at the anchor, not where it is used. Aliases are refused up front instead (only
-    /// looked for when the text has a `*` at all, to keep the common path at one parse).
-    fn reject_aliases(&self) -> Result<(), Box<Diagnostic>> {
-        if !self.text.contains('*') {
-            return Ok(());
-        }
-        for event in saphyr_parser::Parser::new_from_str(&self.text) {
-            // Syntax errors are reported by the loader, with the same message.
-            let Ok((event, span)) = event else {
-                return Ok(());
+        for event in Parser::new_from_str(&self.text) {
+            let (event, span) = match event {
+                Ok(e) => e,
+                Err(e) => {
+                    let at = self.offset(e.marker());
+                    return Err(vec![
+                        Diagnostic::new(
+                            "yaml-syntax",
+                            format!("this is not valid YAML: {}", e.info()),
+                        )
+                        .with_label(at..at, "here")
+                        .with_help(
+                            "fix the YAML syntax; `pipelinec` reads one YAML document per spec file",
+                        ),
+                    ]);
+                }
             };
-            if let saphyr_parser::Event::Alias(_) = event {
-                return Err(Box::new(alias(self.range(&span))));
+            loader.event(event, span).map_err(|d| vec![*d])?;
+            if loader.roots.len() > 1 {
+                break;
             }
         }
-        Ok(())
+        let Loader {
+            mut roots,
+            spans,
+            errors,
+            ..
+        } = loader;
+        match roots.len() {
+            0 => Err(vec![
+                Diagnostic::new("empty-spec", "the spec file is empty")
+                    .with_label(0..0, "nothing here")
+                    .with_help("start from `pipelinec schema` or an example in `specs/`"),
+            ]),
+            1 if errors.is_empty() => Ok(Document {
+                value: roots.pop().expect("one root").0,
+                spans,
+            }),
+            1 => Err(errors),
+            _ => Err(vec![
+                Diagnostic::new(
+                    "multiple-documents",
+                    "a spec file must hold exactly one YAML document",
+                )
+                .with_label(roots[1].1.clone(), "a second document starts here")
+                .with_help("split the documents into separate spec files"),
+            ]),
+        }
     }
+}
 
-    fn convert(
-        &self,
-        node: &MarkedYaml<'_>,
-        pointer: String,
-        key: Option<Range<usize>>,
-        spans: &mut HashMap<String, NodeSpan>,
-    ) -> Result<Value, Box<Diagnostic>> {
-        let here = self.range(&node.span);
-        let value = match &node.data {
-            YamlData::Value(s) => scalar(s),
-            YamlData::Representation(text, style, tag) => {
-                match Scalar::parse_from_cow_and_metadata(text.clone(), *style, tag.as_ref()) {
+/// A collection being built.
+struct Open {
+    pointer: String,
+    /// Where it starts.
+    start: Marker,
+    /// Its key span, when it is a mapping value.
+    key: Option<Range<usize>>,
+    /// A collection used as a mapping key: refused once its extent is known.
+    is_key: bool,
+    body: Body,
+}
+
+enum Body {
+    Sequence(Vec<Value>),
+    Mapping {
+        map: Map<String, Value>,
+        /// Every key so far, under each of its identities (see [`identities`]).
+        seen: HashMap<String, (String, Range<usize>, &'static str)>,
+        /// The key whose value comes next.
+        pending: Option<(String, Range<usize>)>,
+    },
+}
+
+struct Loader<'a> {
+    file: &'a SourceFile,
+    stack: Vec<Open>,
+    /// Completed documents: root value and root span.
+    roots: Vec<(Value, Range<usize>)>,
+    spans: HashMap<String, NodeSpan>,
+    /// Problems that do not stop reading (duplicate keys), reported all at once.
+    errors: Vec<Diagnostic>,
+}
+
+impl Loader<'_> {
+    fn event(&mut self, event: Event<'_>, span: Span) -> Result<(), Box<Diagnostic>> {
+        match event {
+            Event::Nothing
+            | Event::StreamStart
+            | Event::StreamEnd
+            | Event::DocumentStart(_)
+            | Event::DocumentEnd => Ok(()),
+            Event::Alias(_) => Err(Box::new(alias(self.file.range(&span)))),
+            Event::Scalar(text, style, _, tag) => {
+                let here = self.file.range(&span);
+                if self.expecting_key() {
+                    self.key(text, style, tag.as_deref(), here);
+                    return Ok(());
+                }
+                let value = match Scalar::parse_from_cow_and_metadata(text, style, tag.as_ref()) {
                     Some(s) => scalar(&s),
                     None => return Err(Box::new(bad_value(here))),
+                };
+                let (pointer, key) = self.child();
+                self.finish(pointer, key, value, here);
+                Ok(())
+            }
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                if self.stack.len() >= MAX_DEPTH {
+                    return Err(Box::new(too_deep(self.file.range(&span))));
                 }
+                let is_key = self.expecting_key();
+                let (pointer, key) = if is_key {
+                    (String::new(), None)
+                } else {
+                    self.child()
+                };
+                let body = if matches!(event, Event::SequenceStart(..)) {
+                    Body::Sequence(Vec::new())
+                } else {
+                    Body::Mapping {
+                        map: Map::new(),
+                        seen: HashMap::new(),
+                        pending: None,
+                    }
+                };
+                self.stack.push(Open {
+                    pointer,
+                    start: span.start,
+                    key,
+                    is_key,
+                    body,
+                });
+                Ok(())
             }
-            YamlData::Sequence(items) => {
-                let mut out = Vec::with_capacity(items.len());
-                for (i, item) in items.iter().enumerate() {
-                    out.push(self.convert(item, format!("{pointer}/{i}"), None, spans)?);
+            Event::SequenceEnd | Event::MappingEnd => {
+                let open = self.stack.pop().expect("the parser balances collections");
+                let here = self.file.range_between(&open.start, &span.start);
+                if open.is_key {
+                    return Err(Box::new(
+                        Diagnostic::new("yaml-complex-key", "keys in a spec must be plain strings")
+                            .with_label(here, "this key is a collection"),
+                    ));
                 }
-                Value::Array(out)
+                let value = match open.body {
+                    Body::Sequence(items) => Value::Array(items),
+                    Body::Mapping { map, .. } => Value::Object(map),
+                };
+                self.finish(open.pointer, open.key, value, here);
+                Ok(())
             }
-            YamlData::Mapping(map) => {
-                let mut out = Map::new();
-                for (k, v) in map {
-                    let key_range = self.range(&k.span);
-                    let name = match &k.data {
-                        YamlData::Value(Scalar::String(s)) => s.to_string(),
-                        YamlData::Value(Scalar::Integer(i)) => i.to_string(),
-                        YamlData::Value(Scalar::Boolean(b)) => b.to_string(),
-                        YamlData::Value(Scalar::Null) => "null".to_string(),
-                        YamlData::Value(Scalar::FloatingPoint(f)) => f.to_string(),
-                        YamlData::Representation(text, ..) => text.to_string(),
-                        _ => {
-                            return Err(Box::new(
-                                Diagnostic::new(
-                                    "yaml-complex-key",
-                                    "keys in a spec must be plain strings",
-                                )
-                                .with_label(key_range, "this key is a collection"),
-                            ));
-                        }
-                    };
-                    let child = format!("{pointer}/{}", pointer_segment(&name));
-                    let converted = self.convert(v, child, Some(key_range), spans)?;
-                    out.insert(name, converted);
-                }
-                Value::Object(out)
-            }
-            YamlData::Tagged(_, inner) => {
-                return self.convert(inner, pointer, key, spans);
-            }
-            YamlData::Alias(_) => return Err(Box::new(alias(here))),
-            YamlData::BadValue => return Err(Box::new(bad_value(here))),
-        };
-        spans.insert(pointer, NodeSpan { key, value: here });
-        Ok(value)
+        }
     }
+
+    fn expecting_key(&self) -> bool {
+        matches!(
+            self.stack.last(),
+            Some(Open {
+                body: Body::Mapping { pending: None, .. },
+                ..
+            })
+        )
+    }
+
+    /// The pointer and key span of the node that comes next.
+    fn child(&mut self) -> (String, Option<Range<usize>>) {
+        match self.stack.last_mut() {
+            None => (String::new(), None),
+            Some(open) => match &mut open.body {
+                Body::Sequence(items) => (format!("{}/{}", open.pointer, items.len()), None),
+                Body::Mapping { pending, .. } => {
+                    let (name, key) = pending.clone().expect("a value follows its key");
+                    (
+                        format!("{}/{}", open.pointer, pointer_segment(&name)),
+                        Some(key),
+                    )
+                }
+            },
+        }
+    }
+
+    /// Records a completed node and adds it to its parent (or as a document root).
+    fn finish(
+        &mut self,
+        pointer: String,
+        key: Option<Range<usize>>,
+        value: Value,
+        here: Range<usize>,
+    ) {
+        self.spans.insert(
+            pointer,
+            NodeSpan {
+                key,
+                value: here.clone(),
+            },
+        );
+        match self.stack.last_mut() {
+            None => self.roots.push((value, here)),
+            Some(open) => match &mut open.body {
+                Body::Sequence(items) => items.push(value),
+                Body::Mapping { map, pending, .. } => {
+                    let (name, _) = pending.take().expect("a value follows its key");
+                    map.insert(name, value);
+                }
+            },
+        }
+    }
+
+    /// A mapping key: kept as typed, and refused when it repeats an earlier key of the mapping.
+    fn key(&mut self, text: Cow<'_, str>, style: ScalarStyle, tag: Option<&Tag>, at: Range<usize>) {
+        let open = self.stack.last_mut().expect("keys are inside a mapping");
+        let Body::Mapping { seen, pending, .. } = &mut open.body else {
+            unreachable!("keys are inside a mapping")
+        };
+        let name = text.to_string();
+        let mut ids = identities(&name, style, tag);
+        ids.dedup_by(|b, a| a.0 == b.0);
+        let mut duplicate = None;
+        for (identity, why) in &ids {
+            if let Some((first, first_at, first_why)) = seen.get(identity) {
+                let why = if why.is_empty() { *first_why } else { *why };
+                duplicate = Some((first.clone(), first_at.clone(), why));
+                break;
+            }
+        }
+        for (identity, why) in ids {
+            seen.entry(identity)
+                .or_insert_with(|| (name.clone(), at.clone(), why));
+        }
+        if let Some((first, first_at, why)) = duplicate {
+            let place = if open.pointer.is_empty() {
+                "the spec".to_string()
+            } else {
+                format!(
+                    "`{}`",
+                    open.pointer
+                        .trim_start_matches('/')
+                        .split('/')
+                        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+                        .collect::<Vec<_>>()
+                        .join(".")
+                )
+            };
+            let message = if first == name {
+                format!("key `{name}` appears twice in {place}")
+            } else {
+                format!("key `{name}` is the same key as `{first}` in {place}: {why}")
+            };
+            self.errors.push(
+                Diagnostic::new("duplicate-key", message)
+                    .with_label(at.clone(), "repeated here")
+                    .with_related(first_at, "first here")
+                    .with_help(
+                        "a mapping holds each key once, and YAML readers keep only one of the \
+                         two values; remove or rename one",
+                    ),
+            );
+        }
+        *pending = Some((name, at));
+    }
+}
+
+/// The forms under which a key could be read, each with why two keys sharing it are one: its
+/// text as typed, the value YAML resolves a plain key to (`true` and `True`, `0x10` and `16`,
+/// `~` and `null`), and its Unicode NFC form (`é` precomposed or not).
+fn identities(name: &str, style: ScalarStyle, tag: Option<&Tag>) -> Vec<(String, &'static str)> {
+    let mut out = vec![(format!("text:{name}"), "")];
+    if style == ScalarStyle::Plain {
+        let tag = tag.map(Cow::Borrowed);
+        let resolved =
+            match Scalar::parse_from_cow_and_metadata(Cow::Borrowed(name), style, tag.as_ref()) {
+                Some(Scalar::Null) => Some("null".to_string()),
+                Some(Scalar::Boolean(b)) => Some(b.to_string()),
+                Some(Scalar::Integer(i)) => Some(i.to_string()),
+                Some(Scalar::FloatingPoint(f)) => Some(f.to_string()),
+                _ => None,
+            };
+        if let Some(r) = resolved {
+            out.push((
+                format!("text:{r}"),
+                "YAML reads both as the same value; quote a key to keep it as text",
+            ));
+        }
+    }
+    let nfc: String = name.nfc().collect();
+    if nfc != name {
+        out.push((
+            format!("text:{nfc}"),
+            "they differ only in how their characters are composed (Unicode NFC)",
+        ));
+    }
+    out
+}
+
+fn too_deep(at: Range<usize>) -> Diagnostic {
+    Diagnostic::new(
+        "too-deep",
+        format!("the spec nests collections more than {MAX_DEPTH} levels deep"),
+    )
+    .with_label(at, format!("level {} starts here", MAX_DEPTH + 1))
+    .with_help(format!(
+        "pipelinec reads at most {MAX_DEPTH} levels of nested mappings and sequences \
+         (a spec needs 7); flatten the value"
+    ))
 }
 
 fn alias(at: Range<usize>) -> Diagnostic {

@@ -160,8 +160,8 @@ pub struct Lambda {
     /// `{ command: "..." }` runs a shell command at render time.
     #[serde(default, skip_serializing_if = "Build::is_auto")]
     pub build: Build,
-    /// Entry point, e.g. `index.handler`.
-    #[schemars(length(min = 1, max = 128))]
+    /// Entry point, e.g. `index.handler` (no whitespace, as Lambda requires).
+    #[schemars(length(min = 1, max = 128), regex(pattern = r"^[^\s]+$"))]
     pub handler: String,
     /// Memory in MB (128 to 10240).
     #[serde(default = "default_memory_mb")]
@@ -533,15 +533,15 @@ pub enum BucketEncryption {
 pub struct Retention {
     /// Days after which current objects expire. Omit to keep data forever.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 1))]
+    #[schemars(range(min = 1, max = 2147483647))]
     pub expire_after_days: Option<u32>,
     /// Days after which objects move to S3 Standard-IA (at least 30). Omit to stay in Standard.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 30))]
+    #[schemars(range(min = 30, max = 2147483647))]
     pub infrequent_access_after_days: Option<u32>,
     /// Days after which replaced or deleted object versions are removed.
     #[serde(default = "default_noncurrent_days")]
-    #[schemars(range(min = 1))]
+    #[schemars(range(min = 1, max = 2147483647))]
     pub noncurrent_expire_after_days: u32,
 }
 
@@ -566,8 +566,9 @@ pub struct GlueCatalog {
     /// The id of the one S3 data lake these tables live in.
     #[serde(default)]
     pub inputs: Vec<String>,
-    /// Database description.
+    /// Database description (up to 2048 characters, as Glue allows).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 2048))]
     pub description: Option<String>,
     /// Tables, keyed by table name (lowercase letters, digits, underscores).
     #[schemars(extend("propertyNames" = { "pattern": "^[a-z][a-z0-9_]*$" }), extend("minProperties" = 1))]
@@ -582,8 +583,9 @@ pub struct GlueCatalog {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GlueTable {
-    /// Table description.
+    /// Table description (up to 2048 characters, as Glue allows).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 2048))]
     pub description: Option<String>,
     /// Key prefix of the table's data in the lake, ending in `/`, e.g. `sensor-data/`.
     #[schemars(regex(pattern = r"^[A-Za-z0-9!_.*'()=-][A-Za-z0-9!_.*'()=/-]*/$"))]
@@ -627,8 +629,9 @@ pub struct Column {
     #[serde(rename = "type")]
     #[schemars(length(min = 1))]
     pub ty: String,
-    /// Column comment.
+    /// Column comment (up to 255 characters, as Glue allows).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 255))]
     pub comment: Option<String>,
 }
 
@@ -690,19 +693,21 @@ pub struct Athena {
     /// Ids of the Glue catalogs this workgroup queries.
     #[serde(default)]
     pub inputs: Vec<String>,
-    /// Workgroup description.
+    /// Workgroup description (up to 1024 characters, as Athena allows).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 1024))]
     pub description: Option<String>,
-    /// Cancel any query that scans more than this many MB (at least 10).
+    /// Cancel any query that scans more than this many MiB (at least 10, as Athena requires; at
+    /// most 8796093022207, whose bytes still fit the 64-bit integer Athena takes).
     #[serde(default = "default_cutoff_mb")]
-    #[schemars(range(min = 10))]
+    #[schemars(range(min = 10, max = 8_796_093_022_207_u64))]
     pub bytes_scanned_cutoff_mb: u64,
     /// Force the workgroup's settings (results location, encryption, cutoff) on every query.
     #[serde(default = "default_true")]
     pub enforce_workgroup_configuration: bool,
     /// Days to keep query results.
     #[serde(default = "default_results_days")]
-    #[schemars(range(min = 1))]
+    #[schemars(range(min = 1, max = 2147483647))]
     pub results_retention_days: u32,
     /// Let `terraform destroy` delete the results bucket while it still holds results.
     #[serde(default)]
@@ -711,6 +716,20 @@ pub struct Athena {
     #[serde(default)]
     #[schemars(extend("propertyNames" = { "pattern": ID_PATTERN }))]
     pub named_queries: IndexMap<String, NamedQuery>,
+}
+
+impl Athena {
+    /// The bytes-scanned cutoff in bytes, as the workgroup takes it: `None` when it does not
+    /// fit the signed 64-bit integer of the Athena API and Terraform.
+    pub fn bytes_scanned_cutoff(&self) -> Option<u64> {
+        mib_to_bytes(self.bytes_scanned_cutoff_mb)
+    }
+}
+
+/// MiB to bytes, checked: `None` past `i64::MAX` bytes.
+pub fn mib_to_bytes(mib: u64) -> Option<u64> {
+    mib.checked_mul(1 << 20)
+        .filter(|b| i64::try_from(*b).is_ok())
 }
 
 fn default_cutoff_mb() -> u64 {
@@ -731,7 +750,7 @@ pub struct NamedQuery {
     /// The id of the Glue catalog the query runs in. Optional when the workgroup has one input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog: Option<String>,
-    /// The SQL text.
-    #[schemars(length(min = 1, max = 262144))]
+    /// The SQL text (not blank).
+    #[schemars(length(min = 1, max = 262144), regex(pattern = r"\S"))]
     pub query: String,
 }

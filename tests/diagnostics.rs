@@ -7,8 +7,7 @@ use pipelinec::source::SourceFile;
 fn invalid_specs_report_exact_diagnostics() {
     insta::glob!("fixtures/invalid/*.yaml", |path| {
         let rel = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap();
-        let text = std::fs::read_to_string(path).unwrap();
-        let file = SourceFile::new(rel.to_path_buf(), text);
+        let file = SourceFile::from_bytes(rel.to_path_buf(), std::fs::read(path).unwrap());
         let diags = match pipelinec::check::check(&file) {
             Ok(_) => panic!("{} should be invalid", rel.display()),
             Err(d) => d,

@@ -565,3 +565,54 @@ fn crawler_grants_are_scoped_to_what_it_crawls() {
         serde_json::json!(["sensor-data/*", "alerts/*"])
     );
 }
+
+/// The wildcard refusal finds the spec value to blame through each fact's origins: every
+/// value built from spec text records it, and the text is in the value (escaped).
+#[test]
+fn every_fact_records_the_spec_text_it_holds() {
+    for spec in specs() {
+        let project = load(spec.strip_prefix(common::root()).unwrap().to_str().unwrap());
+        for c in project.components.values() {
+            for (name, values) in iam::facts(&project, c) {
+                for v in values {
+                    for o in &v.from {
+                        // Names swap `_` and `-` (`sensor_stream` → `sensor-stream`, and the
+                        // project name in Glue database names the other way).
+                        let text = pipelinec::hcl::template_literal(&o.text).replace('_', "-");
+                        assert!(
+                            v.body.replace('_', "-").contains(&text),
+                            "{}: {} fact {name}: {:?} not in {}",
+                            spec.display(),
+                            c.id,
+                            o,
+                            v.body
+                        );
+                    }
+                    if v.from.is_empty() {
+                        assert!(
+                            !v.body.contains(&project.name),
+                            "{} fact {name} holds spec text but records no origin: {}",
+                            c.id,
+                            v.body
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A `*` in a spec value that reaches a grant is refused at that value, not rendered as
+/// `bucket/*/*` (the whole bucket).
+#[test]
+fn a_wildcard_prefix_is_refused_at_its_location() {
+    let path = common::root().join("tests/fixtures/invalid/iam_wildcard_prefix.yaml");
+    let err = check_text(&path, std::fs::read_to_string(&path).unwrap()).unwrap_err();
+    assert!(err.contains("pipelinec::iam-wildcard"), "{err}");
+    assert!(err.contains("iam_wildcard_prefix.yaml:11:13"), "{err}");
+    // The same spec without the wildcard is fine.
+    let fixed = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("\"*/\"", "\"star/\"");
+    check_text(&path, fixed).unwrap();
+}

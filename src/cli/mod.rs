@@ -2,15 +2,36 @@
 //! returns an exit status: 0 success, 1 the spec has problems (or `--check` found drift),
 //! 2 usage or I/O error.
 
-/// `print!` to stdout that never panics: a closed pipe (`pipelinec graph … | head`) ends the
+/// `print!` of text already made safe to print (a printer's output) to stdout that never panics:
+/// a closed pipe (`pipelinec graph … | head`) ends the
 /// output quietly instead.
 macro_rules! out {
     ($($arg:tt)*) => { $crate::cli::emit(&format!($($arg)*)) };
 }
 
 /// `println!` to stdout that never panics; see [`out!`].
+/// Its text is ours with paths and spec values inside, so hidden characters in those (escape
+/// codes in a file name) are shown escaped rather than sent to the terminal.
 macro_rules! outln {
-    ($($arg:tt)*) => {{ $crate::cli::emit(&format!($($arg)*)); $crate::cli::emit("\n") }};
+    ($($arg:tt)*) => {{
+        $crate::cli::emit(&$crate::diagnostic::text::clean_lines(&format!($($arg)*)));
+        $crate::cli::emit("\n")
+    }};
+}
+
+/// `eprint!` that never panics: when stderr is closed (`pipelinec validate … 2>&1 | head`),
+/// what cannot be written is dropped and the exit status still tells the outcome.
+macro_rules! err {
+    ($($arg:tt)*) => { $crate::cli::emit_err(&format!($($arg)*)) };
+}
+
+/// `eprintln!` that never panics; see [`err!`].
+/// Cleans its text as [`outln!`] does.
+macro_rules! errln {
+    ($($arg:tt)*) => {{
+        $crate::cli::emit_err(&$crate::diagnostic::text::clean_lines(&format!($($arg)*)));
+        $crate::cli::emit_err("\n")
+    }};
 }
 
 mod graph;
@@ -187,7 +208,7 @@ fn style() -> Style {
 
 fn read(path: &Path) -> Result<SourceFile, u8> {
     SourceFile::read(path).map_err(|e| {
-        eprintln!("error: cannot read `{}`: {e}", path.display());
+        errln!("error: cannot read `{}`: {e}", path.display());
         USAGE
     })
 }
@@ -216,9 +237,15 @@ fn load_file(
 
 /// Prints a spec's problems for people and says what was not done; the exit status.
 fn report(file: &SourceFile, diags: &[crate::diagnostic::Diagnostic], what: &str) -> u8 {
-    eprint!("{}", render_human(file, diags, style()));
-    eprintln!("{}: {what}; fix the problems above", file.path.display());
+    err!("{}", render_human(file, diags, style()));
+    errln!("{}: {what}; fix the problems above", file.path.display());
     INVALID
+}
+
+/// Writes to stderr, ignoring a closed stream.
+pub fn emit_err(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
 /// Writes to stdout; a reader that went away (broken pipe) ends the process quietly, as other

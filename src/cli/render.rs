@@ -31,7 +31,7 @@ pub fn run(specs: &[PathBuf], out: Option<&Path>, mode: Mode) -> u8 {
         specs
     };
     if out.is_some() && specs.len() > 1 {
-        eprintln!("error: --out takes one spec; render several specs into generated/ instead");
+        errln!("error: --out takes one spec; render several specs into generated/ instead");
         return USAGE;
     }
     let mut status = OK;
@@ -59,7 +59,7 @@ fn one(spec: &Path, out: Option<&Path>, mode: Mode, names: &mut crate::check::Pr
         Ok(f) => f,
         Err(RenderError::Diagnostics(diags)) => return report(&file, &diags, what),
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             return USAGE;
         }
     };
@@ -79,31 +79,31 @@ fn one(spec: &Path, out: Option<&Path>, mode: Mode, names: &mut crate::check::Pr
             OK
         }
         Err(WriteError::Foreign { dir, paths }) => {
-            eprintln!(
+            errln!(
                 "error: `{}` holds files that pipelinec did not write and would overwrite:",
                 dir.display()
             );
             for p in &paths {
-                eprintln!("  {}", dir.join(p).display());
+                errln!("  {}", dir.join(p).display());
             }
-            eprintln!(
+            errln!(
                 "nothing was written; move them away, or pass --force to let pipelinec replace them"
             );
             INVALID
         }
         Err(e @ WriteError::OtherProject { .. }) => {
-            eprintln!("error: {e}");
-            eprintln!(
+            errln!("error: {e}");
+            errln!(
                 "nothing was written; render into another folder, or pass --force to replace that render"
             );
             INVALID
         }
         Err(e @ WriteError::NotAFolder(_)) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             USAGE
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             USAGE
         }
     }
@@ -113,7 +113,7 @@ fn one(spec: &Path, out: Option<&Path>, mode: Mode, names: &mut crate::check::Pr
 /// every rendered block that a user's override file changes.
 fn check(spec: &Path, dir: &Path, project: &str, files: &crate::render::Files, mode: Mode) -> u8 {
     if dir.exists() && !dir.is_dir() {
-        eprintln!("error: `{}` exists and is not a folder", dir.display());
+        errln!("error: `{}` exists and is not a folder", dir.display());
         return USAGE;
     }
     let read = ownership::survey(dir, files, project, false)
@@ -121,7 +121,7 @@ fn check(spec: &Path, dir: &Path, project: &str, files: &crate::render::Files, m
     let (survey, overridden) = match read {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: cannot read `{}`: {e}", dir.display());
+            errln!("error: cannot read `{}`: {e}", dir.display());
             return USAGE;
         }
     };
@@ -192,13 +192,15 @@ fn report_changes(
     }
     if diff {
         for (path, _) in &survey.changes {
+            // A query's `.sql` file holds the spec's text as written: its diff is shown with
+            // hidden characters escaped, like every other printed spec value.
             out!(
                 "{}",
-                compare::unified_diff(
+                crate::diagnostic::text::clean_lines(&compare::unified_diff(
                     &dir.join(path),
                     files.get(path).map(Vec::as_slice),
                     survey.on_disk.get(path).map(Vec::as_slice)
-                )
+                ))
             );
         }
     }
@@ -209,7 +211,7 @@ fn report_changes(
 fn default_specs() -> Result<Vec<PathBuf>, u8> {
     let dir = Path::new("specs");
     let entries = std::fs::read_dir(dir).map_err(|e| {
-        eprintln!("error: no spec given and cannot read `specs/`: {e}");
+        errln!("error: no spec given and cannot read `specs/`: {e}");
         USAGE
     })?;
     let mut specs: Vec<PathBuf> = entries
@@ -218,7 +220,7 @@ fn default_specs() -> Result<Vec<PathBuf>, u8> {
         .collect();
     specs.sort();
     if specs.is_empty() {
-        eprintln!("error: no spec given and `specs/` holds no *.yaml spec");
+        errln!("error: no spec given and `specs/` holds no *.yaml spec");
         return Err(USAGE);
     }
     Ok(specs)

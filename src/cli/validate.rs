@@ -40,8 +40,8 @@ pub fn run(specs: &[PathBuf], format: DiagnosticFormat) -> u8 {
             }
         };
         if format == DiagnosticFormat::Human && !diags.is_empty() {
-            eprint!("{}", render_human(&file, &diags, style()));
-            eprintln!(
+            err!("{}", render_human(&file, &diags, style()));
+            errln!(
                 "{}: {} problem{} found",
                 path.display(),
                 diags.len(),

@@ -3,6 +3,7 @@
 
 use serde_json::{Value, json};
 
+use super::text::{clean, elide, json_safe};
 use super::{Diagnostic, FileReport, Position};
 
 /// Severity of every pipelinec diagnostic today: each one stops a render.
@@ -12,7 +13,7 @@ fn path(report: &FileReport<'_>) -> String {
     report.file.path.display().to_string()
 }
 
-/// One JSON object per line, per diagnostic.
+/// One JSON object per line, per diagnostic. Columns count characters.
 pub fn json_lines(reports: &[FileReport<'_>]) -> String {
     let mut out = String::new();
     for r in reports {
@@ -21,7 +22,12 @@ pub fn json_lines(reports: &[FileReport<'_>]) -> String {
             out.push('\n');
         }
     }
-    out
+    json_safe(out)
+}
+
+/// A message, label or help as the machine formats carry it: whole unless very long.
+fn text(s: &str) -> String {
+    elide(s).into_owned()
 }
 
 fn diagnostic_json(r: &FileReport<'_>, d: &Diagnostic) -> Value {
@@ -32,21 +38,22 @@ fn diagnostic_json(r: &FileReport<'_>, d: &Diagnostic) -> Value {
             "column": p.column,
             "end_line": p.end_line,
             "end_column": p.end_column,
-            "label": label,
+            "label": text(label),
         })
     };
     json!({
         "file": path(r),
         "severity": LEVEL,
         "code": d.code,
-        "message": d.message,
-        "help": d.help,
+        "message": text(&d.message),
+        "help": d.help.as_deref().map(text),
         "location": d.label.as_ref().map(|(s, l)| location(s, l)),
         "related": d.related.iter().map(|(s, l)| location(s, l)).collect::<Vec<_>>(),
     })
 }
 
 /// A SARIF 2.1.0 log with one run holding every result, and one rule per diagnostic code.
+/// Columns count UTF-16 code units, SARIF's default `columnKind`.
 pub fn sarif(reports: &[FileReport<'_>]) -> String {
     let mut rules: Vec<&'static str> = reports
         .iter()
@@ -55,7 +62,7 @@ pub fn sarif(reports: &[FileReport<'_>]) -> String {
     rules.sort();
     rules.dedup();
     let region = |r: &FileReport<'_>, span: &std::ops::Range<usize>| {
-        let p = Position::of(r.file, span);
+        let p = Position::utf16(r.file, span);
         json!({
             "startLine": p.line,
             "startColumn": p.column,
@@ -68,9 +75,9 @@ pub fn sarif(reports: &[FileReport<'_>]) -> String {
         .iter()
         .flat_map(|r| {
             r.diagnostics.iter().map(move |d| {
-                let mut text = d.message.clone();
+                let mut message = text(&d.message);
                 if let Some(h) = &d.help {
-                    text.push_str(&format!("\nhelp: {h}"));
+                    message.push_str(&format!("\nhelp: {}", text(h)));
                 }
                 let physical = |span: &std::ops::Range<usize>| {
                     json!({
@@ -82,7 +89,7 @@ pub fn sarif(reports: &[FileReport<'_>]) -> String {
                     "ruleId": d.code,
                     "ruleIndex": rules.iter().position(|c| *c == d.code).expect("rule listed"),
                     "level": LEVEL,
-                    "message": { "text": text },
+                    "message": { "text": message },
                     "locations": [ { "physicalLocation": match &d.label {
                         Some((span, _)) => physical(span),
                         None => json!({ "artifactLocation": { "uri": path(r) } }),
@@ -97,7 +104,7 @@ pub fn sarif(reports: &[FileReport<'_>]) -> String {
                             json!({
                                 "id": i,
                                 "physicalLocation": physical(span),
-                                "message": { "text": label },
+                                "message": { "text": text(label) },
                             })
                         })
                         .collect();
@@ -121,21 +128,23 @@ pub fn sarif(reports: &[FileReport<'_>]) -> String {
                     "defaultConfiguration": { "level": LEVEL },
                 })).collect::<Vec<_>>(),
             } },
-            "columnKind": "unicodeCodePoints",
+            "columnKind": "utf16CodeUnits",
             "results": results,
         }],
     });
-    let mut text = serde_json::to_string_pretty(&log).expect("SARIF serialises");
-    text.push('\n');
-    text
+    let mut out = serde_json::to_string_pretty(&log).expect("SARIF serialises");
+    out.push('\n');
+    json_safe(out)
 }
 
-/// GitHub Actions workflow commands: one `::error` annotation per diagnostic.
+/// GitHub Actions workflow commands: one `::error` annotation per diagnostic. Columns count
+/// characters. The runner's log shows the raw line, ANSI sequences included, so hidden
+/// characters are shown as escapes, as in the human output.
 pub fn github(reports: &[FileReport<'_>]) -> String {
     let mut out = String::new();
     for r in reports {
         for d in r.diagnostics {
-            let mut props = vec![format!("file={}", property(&path(r)))];
+            let mut props = vec![format!("file={}", property(&clean(&path(r))))];
             if let Some((span, _)) = &d.label {
                 let p = Position::of(r.file, span);
                 props.push(format!("line={}", p.line));
@@ -147,9 +156,9 @@ pub fn github(reports: &[FileReport<'_>]) -> String {
                 "title={}",
                 property(&format!("pipelinec {}", d.code))
             ));
-            let mut message = d.message.clone();
+            let mut message = clean(&text(&d.message)).into_owned();
             if let Some(h) = &d.help {
-                message.push_str(&format!("\nhelp: {h}"));
+                message.push_str(&format!("\nhelp: {}", clean(&text(h))));
             }
             out.push_str(&format!(
                 "::error {}::{}\n",

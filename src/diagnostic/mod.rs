@@ -6,6 +6,7 @@
 
 pub mod human;
 pub mod machine;
+pub mod text;
 
 use std::ops::Range;
 
@@ -60,7 +61,7 @@ impl Diagnostic {
     }
 }
 
-/// Where a span is, for printers that speak lines and columns (1-based, in characters).
+/// Where a span is, for printers that speak lines and columns (1-based).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Position {
     pub line: usize,
@@ -70,9 +71,21 @@ pub struct Position {
 }
 
 impl Position {
+    /// Columns in characters (Unicode scalar values): what the human, JSON and GitHub outputs
+    /// print.
     pub fn of(file: &SourceFile, span: &Range<usize>) -> Position {
-        let (line, column) = file.line_col(span.start);
-        let (end_line, end_column) = file.line_col(span.end.max(span.start));
+        Position::with(span, |o| file.line_col(o))
+    }
+
+    /// Columns in UTF-16 code units: SARIF's default `columnKind`, which code-scanning viewers
+    /// assume.
+    pub fn utf16(file: &SourceFile, span: &Range<usize>) -> Position {
+        Position::with(span, |o| file.line_col_utf16(o))
+    }
+
+    fn with(span: &Range<usize>, at: impl Fn(usize) -> (usize, usize)) -> Position {
+        let (line, column) = at(span.start);
+        let (end_line, end_column) = at(span.end.max(span.start));
         Position {
             line,
             column,

@@ -13,6 +13,7 @@ use crate::graph::Edge;
 use crate::hcl;
 use crate::model::{Component, ComponentId, Project, Settings};
 use crate::naming;
+use crate::source::pointer_segment;
 use registry::{Access, Actor, Grant, Identity};
 
 pub use layout::Layout;
@@ -90,13 +91,49 @@ pub fn acts(c: &Component) -> bool {
     }
 }
 
+/// Why a project's permissions cannot be written.
+#[derive(Debug, Clone)]
+pub enum PolicyError {
+    /// A role's statements do not fit IAM's quotas.
+    TooLarge(layout::TooLarge),
+    /// A spec value would put a wildcard into a policy.
+    Wildcard(Wildcard),
+}
+
+/// A spec value holding a character IAM reads as a wildcard (`*` or `?`), found while
+/// expanding a grant: the expansion refuses it, whichever fact (prefix, name, table, key ARN)
+/// carried it, so no statement can match more than the registry's template says.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Wildcard {
+    /// The fact, as the template names it (`from.prefix`).
+    pub fact: String,
+    /// The wildcard character.
+    pub found: char,
+    /// The spec value it came from, if the fact records one.
+    pub origin: Option<Origin>,
+    /// The resource or condition value the grant would have had.
+    pub would_be: String,
+}
+
 /// The identities and policies of a project, in component order, laid out within IAM quotas.
-/// Fails with the roles that cannot fit.
-pub fn policies(project: &Project) -> Result<Vec<RolePolicy>, Vec<layout::TooLarge>> {
+/// Fails with every spec value that would widen a grant, or else with the roles that cannot
+/// fit.
+pub fn policies(project: &Project) -> Result<Vec<RolePolicy>, Vec<PolicyError>> {
     let mut out = Vec::new();
     let mut errors = Vec::new();
+    let mut wildcards: Vec<Wildcard> = Vec::new();
     for c in project.components.values().filter(|c| acts(c)) {
-        let statements = statements_of(project, c);
+        let statements = match statements_of(project, c) {
+            Ok(s) => s,
+            Err(w) => {
+                for w in w {
+                    if !wildcards.iter().any(|seen| seen.origin == w.origin) {
+                        wildcards.push(w);
+                    }
+                }
+                continue;
+            }
+        };
         let identity = registry::identity(c.kind()).expect("acting kinds have an identity");
         let name = naming::role(&project.name, c);
         match layout::lay_out(&name, identity, &statements) {
@@ -108,8 +145,11 @@ pub fn policies(project: &Project) -> Result<Vec<RolePolicy>, Vec<layout::TooLar
                 statements,
                 layout,
             }),
-            Err(e) => errors.push(e),
+            Err(e) => errors.push(PolicyError::TooLarge(e)),
         }
+    }
+    if !wildcards.is_empty() {
+        return Err(wildcards.into_iter().map(PolicyError::Wildcard).collect());
     }
     if errors.is_empty() {
         Ok(out)
@@ -142,17 +182,19 @@ pub fn managed_policy_name(r: &RolePolicy, i: usize) -> String {
     }
 }
 
-/// Every statement of one component, merged per registry grant.
-pub fn statements_of(project: &Project, c: &Component) -> Vec<Statement> {
-    merge(raw_statements(project, c))
+/// Every statement of one component, merged per registry grant; or every spec value that
+/// would put a wildcard into one.
+pub fn statements_of(project: &Project, c: &Component) -> Result<Vec<Statement>, Vec<Wildcard>> {
+    raw_statements(project, c).map(merge)
 }
 
-/// Every permission of a project, attributed to its single cause, before statements are
-/// merged: (identity, cause, action, resource). For review tools and tests.
+/// Every permission of a checked project, attributed to its single cause, before statements
+/// are merged: (identity, cause, action, resource). For review tools and tests.
 pub fn attributed(project: &Project) -> Vec<(ComponentId, Cause, String, String)> {
     let mut out = Vec::new();
     for c in project.components.values().filter(|c| acts(c)) {
-        for (_, s) in raw_statements(project, c) {
+        let raw = raw_statements(project, c).expect("a checked project's grants expanded");
+        for (_, s) in raw {
             for cause in &s.causes {
                 for a in &s.actions {
                     for r in &s.resources {
@@ -166,27 +208,46 @@ pub fn attributed(project: &Project) -> Vec<(ComponentId, Cause, String, String)
 }
 
 /// One statement per grant and cause, keyed by grant for merging.
-fn raw_statements(project: &Project, c: &Component) -> Vec<(String, Statement)> {
+fn raw_statements(
+    project: &Project,
+    c: &Component,
+) -> Result<Vec<(String, Statement)>, Vec<Wildcard>> {
     let mut raw: Vec<(String, Statement)> = Vec::new();
+    let mut wildcards = Vec::new();
     let own = facts(project, c);
+    let region = region_fact(project);
     for base in registry::BASELINES.iter().filter(|b| b.kind == c.kind()) {
         for g in base.grants {
-            if let Some(s) = expand(g, &[("self", &own)], &project.region) {
-                raw.push((
+            match expand(g, &[("self", &own)], &region) {
+                Ok(Some(s)) => raw.push((
                     format!("own:{}", g.sid),
                     Statement {
                         sid: g.sid.to_string(),
                         causes: vec![Cause::Own(c.id.clone())],
                         ..s
                     },
-                ));
+                )),
+                Ok(None) => {}
+                Err(w) => wildcards.push(w),
             }
         }
     }
-    for edge in project.graph.edges() {
-        raw.extend(edge_statements(project, edge, &c.id));
+    // Only an edge at `c` can make `c` its acting side.
+    for edge in project.graph.touching(&c.id) {
+        match edge_statements(project, edge, &c.id, &region) {
+            Ok(s) => raw.extend(s),
+            Err(w) => wildcards.extend(w),
+        }
     }
-    raw
+    if wildcards.is_empty() {
+        Ok(raw)
+    } else {
+        Err(wildcards)
+    }
+}
+
+fn region_fact(project: &Project) -> Fact {
+    Fact::spec(&project.region, "/region", false)
 }
 
 /// Merges statements of the same registry grant (e.g. reads of several streams) into one
@@ -221,53 +282,98 @@ fn edge_statements(
     project: &Project,
     edge: &Edge,
     actor: &ComponentId,
-) -> Vec<(String, Statement)> {
+    region: &Fact,
+) -> Result<Vec<(String, Statement)>, Vec<Wildcard>> {
     let from = project.component(&edge.from);
     let to = project.component(&edge.to);
     let Some(rule) = registry::edge(from.kind(), to.kind()) else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
     let acting = match rule.actor {
         Actor::From => from,
         Actor::To => to,
     };
     if &acting.id != actor || !acts(acting) {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     let (ff, tf) = (facts(project, from), facts(project, to));
-    rule.grants
-        .iter()
-        .filter_map(|g| {
-            let s = expand(g, &[("from", &ff), ("to", &tf)], &project.region)?;
-            let kinds = format!(
-                "{}To{}{}",
-                pascal(from.kind().as_str()),
-                pascal(to.kind().as_str()),
-                g.sid
-            );
-            Some((
-                format!("edge:{kinds}"),
-                Statement {
-                    sid: format!("{}To{}{}", from.id.pascal(), to.id.pascal(), g.sid),
-                    causes: vec![Cause::Edge {
-                        from: from.id.clone(),
-                        to: to.id.clone(),
-                        access: rule.access,
-                    }],
-                    ..s
-                },
-            ))
-        })
-        .collect()
+    let mut out = Vec::new();
+    let mut wildcards = Vec::new();
+    for g in rule.grants {
+        let s = match expand(g, &[("from", &ff), ("to", &tf)], region) {
+            Ok(Some(s)) => s,
+            Ok(None) => continue,
+            Err(w) => {
+                wildcards.push(w);
+                continue;
+            }
+        };
+        let kinds = format!(
+            "{}To{}{}",
+            pascal(from.kind().as_str()),
+            pascal(to.kind().as_str()),
+            g.sid
+        );
+        out.push((
+            format!("edge:{kinds}"),
+            Statement {
+                sid: format!("{}To{}{}", from.id.pascal(), to.id.pascal(), g.sid),
+                causes: vec![Cause::Edge {
+                    from: from.id.clone(),
+                    to: to.id.clone(),
+                    access: rule.access,
+                }],
+                ..s
+            },
+        ));
+    }
+    if wildcards.is_empty() {
+        Ok(out)
+    } else {
+        Err(wildcards)
+    }
 }
 
 fn pascal(snake: &str) -> String {
     ComponentId::new(snake).pascal()
 }
 
-type Facts = Vec<(&'static str, Vec<String>)>;
+/// Where a piece of spec text sits in the spec.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Origin {
+    /// JSON pointer of the value (or of the map entry, for a key).
+    pub pointer: String,
+    /// Whether the text is the entry's key (a component id, a table name) rather than its value.
+    pub key: bool,
+    /// The text as written.
+    pub text: String,
+}
 
-fn fact<'a>(sides: &'a [(&str, &Facts)], key: &str) -> Option<&'a Vec<String>> {
+/// One value of a fact: an HCL template string body, and the spec text spliced into it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    pub body: String,
+    pub from: Vec<Origin>,
+}
+
+impl Fact {
+    /// A spec value taken as it is.
+    fn spec(text: &str, pointer: impl Into<String>, key: bool) -> Fact {
+        Fact {
+            body: hcl::template_literal(text),
+            from: vec![Origin {
+                pointer: pointer.into(),
+                key,
+                text: text.to_string(),
+            }],
+        }
+    }
+}
+
+/// The facts of one component: name → values.
+pub type Facts = Vec<(&'static str, Vec<Fact>)>;
+
+fn fact<'a>(sides: &'a [(&str, &Facts)], key: &str) -> Option<&'a Vec<Fact>> {
     let (side, name) = key.split_once('.')?;
     sides
         .iter()
@@ -276,30 +382,34 @@ fn fact<'a>(sides: &'a [(&str, &Facts)], key: &str) -> Option<&'a Vec<String>> {
         .map(|(_, v)| v)
 }
 
-/// Expands a grant's templates; `None` when its `when` fact or a fact it needs is empty.
-fn expand(g: &Grant, sides: &[(&str, &Facts)], region: &str) -> Option<Statement> {
+/// Expands a grant's templates; `Ok(None)` when its `when` fact or a fact it needs is empty.
+fn expand(
+    g: &Grant,
+    sides: &[(&str, &Facts)],
+    region: &Fact,
+) -> Result<Option<Statement>, Wildcard> {
     if !g.when.is_empty() && fact(sides, g.when).is_none_or(Vec::is_empty) {
-        return None;
+        return Ok(None);
     }
     let mut resources = Vec::new();
     for template in g.resources {
-        resources.extend(fill(template, sides, region));
+        resources.extend(fill(template, sides, region)?);
     }
     if resources.is_empty() {
-        return None;
+        return Ok(None);
     }
-    let mut conditions: Vec<Condition> = g
-        .conditions
-        .iter()
-        .map(|c| Condition {
+    let mut conditions = Vec::new();
+    for c in g.conditions {
+        let values = fill(c.value, sides, region)?;
+        // A condition whose fact is empty would vanish and widen the grant: drop the grant.
+        if values.is_empty() {
+            return Ok(None);
+        }
+        conditions.push(Condition {
             test: c.test.to_string(),
             variable: c.variable.to_string(),
-            values: fill(c.value, sides, region),
-        })
-        .collect();
-    // A condition whose fact is empty would vanish and widen the grant: drop the grant.
-    if conditions.iter().any(|c| c.values.is_empty()) {
-        return None;
+            values,
+        });
     }
     // Unscopable actions carry their narrowing condition from the registry's list.
     for a in g.actions {
@@ -307,23 +417,28 @@ fn expand(g: &Grant, sides: &[(&str, &Facts)], region: &str) -> Option<Statement
             conditions.push(Condition {
                 test: c.test.to_string(),
                 variable: c.variable.to_string(),
-                values: fill(c.value, sides, region),
+                values: fill(c.value, sides, region)?,
             });
         }
     }
-    Some(Statement {
+    Ok(Some(Statement {
         sid: String::new(),
         actions: g.actions.iter().map(|a| a.to_string()).collect(),
         resources,
         conditions,
         causes: Vec::new(),
-    })
+    }))
 }
 
+/// Characters IAM reads as wildcards in resource ARNs (and in `StringLike` conditions).
+pub const WILDCARDS: [char; 2] = ['*', '?'];
+
 /// Fills `{side.fact}` and `{region}` placeholders; one output per combination of values.
-fn fill(template: &str, sides: &[(&str, &Facts)], region: &str) -> Vec<String> {
+/// Wildcards in the output come from the template only: a fact value holding one is refused.
+fn fill(template: &str, sides: &[(&str, &Facts)], region: &Fact) -> Result<Vec<String>, Wildcard> {
     let mut outs = vec![String::new()];
     let mut rest = template;
+    let region = std::slice::from_ref(region);
     while let Some(open) = rest.find('{') {
         let close = open
             + rest[open..]
@@ -333,21 +448,36 @@ fn fill(template: &str, sides: &[(&str, &Facts)], region: &str) -> Vec<String> {
         for o in &mut outs {
             o.push_str(&rest[..open]);
         }
-        let values: Vec<String> = if key == "region" {
-            vec![hcl::template_literal(region)]
+        let values: &[Fact] = if key == "region" {
+            region
         } else {
-            fact(sides, key).cloned().unwrap_or_default()
+            fact(sides, key).map_or(&[], Vec::as_slice)
         };
+        if let Some((v, found)) = values.iter().find_map(|v| {
+            v.body
+                .chars()
+                .find(|c| WILDCARDS.contains(c))
+                .map(|c| (v, c))
+        }) {
+            let origin = v.from.iter().find(|o| o.text.contains(found)).cloned();
+            let would_be = format!("{}{}{}", outs[0], v.body, &rest[close + 1..]);
+            return Err(Wildcard {
+                fact: key.to_string(),
+                found,
+                origin,
+                would_be,
+            });
+        }
         outs = outs
             .iter()
-            .flat_map(|o| values.iter().map(move |v| format!("{o}{v}")))
+            .flat_map(|o| values.iter().map(move |v| format!("{o}{}", v.body)))
             .collect();
         rest = &rest[close + 1..];
     }
     for o in &mut outs {
         o.push_str(rest);
     }
-    outs
+    Ok(outs)
 }
 
 /// `arn:<partition>:<service>:<region>:<account>:<resource>` as an HCL template string body.
@@ -364,23 +494,60 @@ pub fn bucket_arn(stem: &str) -> String {
 }
 
 /// What the registry's templates can refer to for one component. Values are HCL template
-/// string bodies, already escaped.
+/// string bodies, already escaped, each with the spec values it was built from.
 pub fn facts(project: &Project, c: &Component) -> Facts {
     let p = &project.name;
+    // Names built from the project name and the component id.
+    let named_from = || {
+        vec![
+            Origin {
+                pointer: "/name".into(),
+                key: false,
+                text: p.clone(),
+            },
+            Origin {
+                pointer: c.pointer.clone(),
+                key: true,
+                text: c.id.to_string(),
+            },
+        ]
+    };
+    let named = |body: String| Fact {
+        body,
+        from: named_from(),
+    };
     let base = hcl::template_literal(&naming::base(p, &c.id));
-    let lit = |s: &str| hcl::template_literal(s);
-    let key_arn = |k: &Option<String>| k.iter().map(|k| lit(k)).collect::<Vec<_>>();
-    let flag = |on: bool| if on { vec!["true".to_string()] } else { vec![] };
+    let field = |name: &str, text: &str| Fact::spec(text, format!("{}/{name}", c.pointer), false);
+    let key_arn =
+        |name: &str, k: &Option<String>| k.iter().map(|k| field(name, k)).collect::<Vec<_>>();
+    // A setting with a default derived from the id: the spec's value when given.
+    let or_id = |name: &str, given: &Option<String>, default: String| match given {
+        Some(v) => field(name, v),
+        None => Fact {
+            body: hcl::template_literal(&default),
+            from: named_from().split_off(1),
+        },
+    };
+    let flag = |on: bool| {
+        if on {
+            vec![Fact {
+                body: "true".into(),
+                from: Vec::new(),
+            }]
+        } else {
+            vec![]
+        }
+    };
     match &c.settings {
         Settings::KinesisStream(s) => vec![
             (
                 "stream_arn",
-                vec![arn("kinesis", &format!("stream/{base}"))],
+                vec![named(arn("kinesis", &format!("stream/{base}")))],
             ),
             (
                 "kms_key_arn",
                 match s.encryption {
-                    crate::spec::StreamEncryption::Kms => key_arn(&s.kms_key),
+                    crate::spec::StreamEncryption::Kms => key_arn("kms_key", &s.kms_key),
                     crate::spec::StreamEncryption::None => vec![],
                 },
             ),
@@ -388,14 +555,17 @@ pub fn facts(project: &Project, c: &Component) -> Facts {
         Settings::Firehose(f) => {
             let group = format!("/aws/kinesisfirehose/{base}");
             vec![
-                ("prefix", vec![lit(&firehose_prefix(&c.id, f))]),
-                ("error_prefix", vec![lit(&f.error_prefix)]),
+                (
+                    "prefix",
+                    vec![or_id("prefix", &f.prefix, firehose_prefix(&c.id, f))],
+                ),
+                ("error_prefix", vec![field("error_prefix", &f.error_prefix)]),
                 (
                     "log_stream_arn",
-                    vec![arn(
+                    vec![named(arn(
                         "logs",
                         &format!("log-group:{group}:log-stream:DestinationDelivery"),
-                    )],
+                    ))],
                 ),
             ]
         }
@@ -418,22 +588,31 @@ pub fn facts(project: &Project, c: &Component) -> Facts {
                     (of_lake("bucket_arn"), of_lake("kms_key_arn"))
                 }
                 (crate::spec::OnFailure::S3, None) => (
-                    vec![bucket_arn(&naming::bucket_stem(p, &c.id, "failures"))],
+                    vec![named(bucket_arn(&naming::bucket_stem(
+                        p, &c.id, "failures",
+                    )))],
                     vec![],
                 ),
                 _ => (vec![], vec![]),
             };
             vec![
-                ("output_prefix", vec![lit(&lambda_output_prefix(&c.id, l))]),
+                (
+                    "output_prefix",
+                    vec![or_id(
+                        "output_prefix",
+                        &l.output_prefix,
+                        lambda_output_prefix(&c.id, l),
+                    )],
+                ),
                 (
                     "log_group_arn",
-                    vec![arn("logs", &format!("log-group:/aws/lambda/{base}"))],
+                    vec![named(arn("logs", &format!("log-group:/aws/lambda/{base}")))],
                 ),
                 (
                     "dlq_arn",
                     match l.on_failure {
                         crate::spec::OnFailure::Sqs => {
-                            vec![arn("sqs", &format!("{base}-failures"))]
+                            vec![named(arn("sqs", &format!("{base}-failures")))]
                         }
                         _ => vec![],
                     },
@@ -446,18 +625,18 @@ pub fn facts(project: &Project, c: &Component) -> Facts {
         Settings::S3DataLake(s) => vec![
             (
                 "bucket_arn",
-                vec![bucket_arn(&naming::bucket_stem(p, &c.id, ""))],
+                vec![named(bucket_arn(&naming::bucket_stem(p, &c.id, "")))],
             ),
             (
                 "kms_key_arn",
                 match s.encryption {
-                    crate::spec::BucketEncryption::SseKms => key_arn(&s.kms_key_arn),
+                    crate::spec::BucketEncryption::SseKms => key_arn("kms_key_arn", &s.kms_key_arn),
                     crate::spec::BucketEncryption::SseS3 => vec![],
                 },
             ),
         ],
         Settings::GlueCatalog(g) => {
-            let db = lit(&naming::glue_database(p, &c.id));
+            let db = hcl::template_literal(&naming::glue_database(p, &c.id));
             let lake = project
                 .graph
                 .incoming(&c.id)
@@ -471,60 +650,92 @@ pub fn facts(project: &Project, c: &Component) -> Facts {
                     .map(|(_, v)| v.clone())
                     .unwrap_or_default()
             };
+            let table = |t: &str| format!("{}/tables/{}", c.pointer, pointer_segment(t));
+            let table_arn = |t: &String| {
+                let mut from = named_from();
+                from.push(Origin {
+                    pointer: table(t),
+                    key: true,
+                    text: t.clone(),
+                });
+                Fact {
+                    body: arn("glue", &format!("table/{db}/{}", hcl::template_literal(t))),
+                    from,
+                }
+            };
             // A crawler keeps only tables without partition projection (see `crawled_tables`).
             let crawled = crate::check::crawled_tables(g);
             vec![
                 (
-                    "table_prefix",
-                    g.tables.values().map(|t| lit(&t.prefix)).collect(),
-                ),
-                (
                     "crawled_prefix",
-                    crawled.iter().map(|(_, t)| lit(&t.prefix)).collect(),
+                    crawled
+                        .iter()
+                        .map(|(t, tb)| {
+                            Fact::spec(&tb.prefix, format!("{}/prefix", table(t)), false)
+                        })
+                        .collect(),
                 ),
                 (
                     "crawled_table_arn",
                     crawled
                         .iter()
-                        .map(|(name, _)| arn("glue", &format!("table/{db}/{}", lit(name))))
+                        .map(|(t, _)| table_arn(&t.to_string()))
                         .collect(),
                 ),
-                ("catalog_arn", vec![arn("glue", "catalog")]),
-                ("database_arn", vec![arn("glue", &format!("database/{db}"))]),
                 (
-                    "table_arn",
+                    "table_prefix",
                     g.tables
-                        .keys()
-                        .map(|t| arn("glue", &format!("table/{db}/{}", lit(t))))
+                        .iter()
+                        .map(|(t, tb)| {
+                            Fact::spec(&tb.prefix, format!("{}/prefix", table(t)), false)
+                        })
                         .collect(),
                 ),
+                (
+                    "catalog_arn",
+                    vec![Fact {
+                        body: arn("glue", "catalog"),
+                        from: Vec::new(),
+                    }],
+                ),
+                (
+                    "database_arn",
+                    vec![named(arn("glue", &format!("database/{db}")))],
+                ),
+                ("table_arn", g.tables.keys().map(table_arn).collect()),
                 ("lake_bucket_arn", from_lake("bucket_arn")),
                 ("lake_kms_key_arn", from_lake("kms_key_arn")),
                 (
                     "crawler_log_group_arn",
-                    vec![arn("logs", "log-group:/aws-glue/crawlers")],
+                    vec![Fact {
+                        body: arn("logs", "log-group:/aws-glue/crawlers"),
+                        from: Vec::new(),
+                    }],
                 ),
                 (
                     "crawler_log_arn",
-                    vec![arn(
+                    vec![named(arn(
                         "logs",
                         &format!("log-group:/aws-glue/crawlers:log-stream:{base}"),
-                    )],
+                    ))],
                 ),
             ]
         }
         Settings::Athena(_) => vec![
             (
                 "workgroup_arn",
-                vec![arn("athena", &format!("workgroup/{base}"))],
+                vec![named(arn("athena", &format!("workgroup/{base}")))],
             ),
             (
                 "datacatalog_arn",
-                vec![arn("athena", "datacatalog/AwsDataCatalog")],
+                vec![Fact {
+                    body: arn("athena", "datacatalog/AwsDataCatalog"),
+                    from: Vec::new(),
+                }],
             ),
             (
                 "results_bucket_arn",
-                vec![bucket_arn(&naming::bucket_stem(p, &c.id, "results"))],
+                vec![named(bucket_arn(&naming::bucket_stem(p, &c.id, "results")))],
             ),
         ],
     }
@@ -542,4 +753,133 @@ pub fn lambda_output_prefix(id: &ComponentId, l: &crate::spec::Lambda) -> String
     l.output_prefix
         .clone()
         .unwrap_or_else(|| format!("{}/", id.kebab()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `{side.fact}` placeholder in a template.
+    fn placeholders(t: &'static str) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        let mut rest = t;
+        while let Some(open) = rest.find('{') {
+            let close = open + rest[open..].find('}').unwrap();
+            out.push(&rest[open + 1..close]);
+            rest = &rest[close + 1..];
+        }
+        out
+    }
+
+    /// Every grant of the registry, with the sides its templates name.
+    fn grants() -> Vec<(&'static Grant, &'static [&'static str])> {
+        let mut out: Vec<(&'static Grant, &'static [&'static str])> = Vec::new();
+        for r in registry::EDGES {
+            out.extend(r.grants.iter().map(|g| (g, &["from", "to"][..])));
+        }
+        for b in registry::BASELINES {
+            out.extend(b.grants.iter().map(|g| (g, &["self"][..])));
+        }
+        out
+    }
+
+    /// Every template a grant expands: resources, conditions, unscopable actions' conditions.
+    fn templates(g: &Grant) -> Vec<&'static str> {
+        let mut t: Vec<&'static str> = g.resources.to_vec();
+        t.extend(g.conditions.iter().map(|c| c.value));
+        t.extend(
+            g.actions
+                .iter()
+                .filter_map(|a| registry::unscopable(a))
+                .filter_map(|(_, c, _)| c.map(|c| c.value)),
+        );
+        t
+    }
+
+    fn value(body: &str) -> Vec<Fact> {
+        vec![Fact {
+            body: body.to_string(),
+            from: vec![Origin {
+                pointer: "/poisoned".into(),
+                key: false,
+                text: body.to_string(),
+            }],
+        }]
+    }
+
+    /// One clean value for every fact a grant names, on each of its sides, except `poison`.
+    fn sides(g: &Grant, names: &[&'static str], poison: Option<(&str, char)>) -> Vec<Facts> {
+        let mut keys: Vec<&'static str> = templates(g).into_iter().flat_map(placeholders).collect();
+        if !g.when.is_empty() {
+            keys.push(g.when);
+        }
+        names
+            .iter()
+            .map(|side| {
+                keys.iter()
+                    .filter_map(|k| k.split_once('.').filter(|(s, _)| s == side))
+                    .map(|(_, name)| {
+                        let key = format!("{side}.{name}");
+                        let body = match poison {
+                            Some((p, c)) if p == key => format!("v-{name}{c}x"),
+                            _ => format!("v-{name}"),
+                        };
+                        (name, value(&body))
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn expand_with(
+        g: &Grant,
+        names: &[&'static str],
+        poison: Option<(&str, char)>,
+    ) -> Result<Option<Statement>, Wildcard> {
+        let facts = sides(g, names, poison);
+        let sides: Vec<(&str, &Facts)> = names.iter().copied().zip(facts.iter()).collect();
+        let region = match poison {
+            Some(("region", c)) => value(&format!("us-east-1{c}")).remove(0),
+            _ => value("us-east-1").remove(0),
+        };
+        expand(g, &sides, &region)
+    }
+
+    #[test]
+    fn every_fact_of_every_grant_refuses_a_wildcard() {
+        let mut checked = 0;
+        for (g, names) in grants() {
+            let keys: Vec<&str> = templates(g).into_iter().flat_map(placeholders).collect();
+            for key in keys {
+                for c in WILDCARDS {
+                    let err = expand_with(g, names, Some((key, c)))
+                        .expect_err(&format!("`{c}` in `{key}` of grant {} is refused", g.sid));
+                    assert_eq!((err.fact.as_str(), err.found), (key, c), "{}", g.sid);
+                    assert_eq!(err.origin.unwrap().pointer, "/poisoned");
+                    assert!(err.would_be.contains(c));
+                    checked += 1;
+                }
+            }
+        }
+        // Every grant names at least one fact; the registry has dozens.
+        assert!(checked > 40, "only {checked} facts checked");
+    }
+
+    #[test]
+    fn wildcards_in_expanded_grants_are_exactly_the_templates() {
+        for (g, names) in grants() {
+            let s = expand_with(g, names, None)
+                .expect("clean facts expand")
+                .expect("every fact is given");
+            assert_eq!(s.resources.len(), g.resources.len(), "{}", g.sid);
+            for (template, resource) in g.resources.iter().zip(&s.resources) {
+                let mut literal = template.to_string();
+                for p in placeholders(template) {
+                    literal = literal.replace(&format!("{{{p}}}"), "");
+                }
+                let count = |s: &str| s.chars().filter(|c| WILDCARDS.contains(c)).count();
+                assert_eq!(count(resource), count(&literal), "{}: {resource}", g.sid);
+            }
+        }
+    }
 }

@@ -376,7 +376,10 @@ pub fn project(
                 bucket_values(&mut v, &project.name, c, "results");
                 v.insert(
                     "bytes_scanned_cutoff",
-                    Value::from(a.bytes_scanned_cutoff_mb * 1024 * 1024),
+                    Value::from(
+                        a.bytes_scanned_cutoff()
+                            .expect("the schema bounds the cutoff to what converts"),
+                    ),
                 );
                 v.insert("enforce", Value::from(a.enforce_workgroup_configuration));
                 v.insert(

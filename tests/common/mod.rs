@@ -101,3 +101,4 @@ pub fn tool(program: &str, args: &[&str], require_var: &str, install_hint: &str)
 pub fn optional_tool(program: &str, args: &[&str], install_hint: &str) -> bool {
     tool(program, args, "PIPELINEC_REQUIRE_TOOLS", install_hint)
 }
+pub mod big;

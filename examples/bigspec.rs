@@ -1,0 +1,36 @@
+//! Writes a large spec to stdout, for measuring pipelinec on big input (see README,
+//! "Limits and hostile input"):
+//!
+//! ```sh
+//! cargo run --release --example bigspec -- pipelines 40000 > tests/fixtures/valid/big.yaml
+//! ```
+//!
+//! KIND is `pipelines N` (N stream → firehose → lake chains, about N × 250 bytes), `components
+//! N`, `inputs N` (one Lambda with N stream inputs), `string N` (a valid spec with an N-byte
+//! value) or `string-refused N` (the same value also where Glue refuses it). Specs with a
+//! Lambda expect to sit in `tests/fixtures/valid/`, holding `tests/fixtures/valid/code/handler`.
+
+#[path = "../tests/common/big.rs"]
+mod big;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let usage = "usage: bigspec pipelines|components|inputs|string|string-refused N";
+    let [kind, n] = args.as_slice() else {
+        eprintln!("{usage}");
+        std::process::exit(2);
+    };
+    let n: usize = n.parse().expect("N is a number");
+    let spec = match kind.as_str() {
+        "pipelines" => big::pipelines(n),
+        "components" => big::components(n),
+        "inputs" => big::inputs(n),
+        "string" => big::string(n, false),
+        "string-refused" => big::string(n, true),
+        _ => {
+            eprintln!("{usage}");
+            std::process::exit(2);
+        }
+    };
+    print!("{spec}");
+}

@@ -1,0 +1,68 @@
+//! Large specs, generated (never committed): for the hostile-input tests and for the README's
+//! measurements (`cargo run --release --example bigspec -- KIND N`).
+
+/// `n` pipelines of stream → firehose → lake, one key per line: a valid spec of about
+/// `n` × 250 bytes with `3n` components, every one acting or acted on.
+pub fn pipelines(n: usize) -> String {
+    let mut s = String::from("version: 1\nname: big\nregion: us-east-1\ntags:\n  Owner: data\n");
+    s.push_str("sources:\n");
+    for i in 0..n {
+        s.push_str(&format!(
+            "  s{i}:\n    type: kinesis_stream\n    retention_hours: 48\n"
+        ));
+    }
+    s.push_str("transforms:\n");
+    for i in 0..n {
+        s.push_str(&format!(
+            "  f{i}:\n    type: firehose\n    inputs: [s{i}]\n    prefix: raw/p{i}/\n    partitioning: hourly\n"
+        ));
+    }
+    s.push_str("sinks:\n");
+    for i in 0..n {
+        s.push_str(&format!(
+            "  l{i}:\n    type: s3_data_lake\n    inputs: [f{i}]\n"
+        ));
+    }
+    s
+}
+
+/// `n` Kinesis streams and nothing else.
+pub fn components(n: usize) -> String {
+    let mut s = String::from("version: 1\nname: wide\nregion: us-east-1\nsources:\n");
+    for i in 0..n {
+        s.push_str(&format!("  s{i}:\n    type: kinesis_stream\n"));
+    }
+    s
+}
+
+/// One Lambda with `n` stream inputs (its code at `code/handler` inside the spec's folder
+/// `tests/fixtures/valid`): past a few hundred, its permissions exceed IAM's quotas, which is a
+/// diagnostic.
+pub fn inputs(n: usize) -> String {
+    let mut s = String::from("version: 1\nname: fan-in\nregion: us-east-1\nsources:\n");
+    let ids: Vec<String> = (0..n).map(|i| format!("s{i}")).collect();
+    for id in &ids {
+        s.push_str(&format!("  {id}:\n    type: kinesis_stream\n"));
+    }
+    s.push_str(&format!(
+        "transforms:\n  fan_in:\n    type: lambda\n    code: code/handler\n    runtime: nodejs22.x\n    handler: index.handler\n    inputs: [{}]\n",
+        ids.join(", ")
+    ));
+    s
+}
+
+/// A valid spec holding one string of `n` bytes (a Lambda environment value, which pipelinec
+/// renders as is), plus, when `refused`, the same string as a Glue description, which is
+/// longer than Glue allows.
+pub fn string(n: usize, refused: bool) -> String {
+    let long = "x".repeat(n);
+    let mut s = format!(
+        "version: 1\nname: long\nregion: us-east-1\nsources:\n  s:\n    type: kinesis_stream\ntransforms:\n  fn:\n    type: lambda\n    inputs: [s]\n    code: code/handler\n    runtime: nodejs22.x\n    handler: index.handler\n    environment:\n      LONG: \"{long}\"\n"
+    );
+    if refused {
+        s.push_str(&format!(
+            "sinks:\n  lake:\n    type: s3_data_lake\n    inputs: [fn]\n  cat:\n    type: glue_catalog\n    inputs: [lake]\n    description: \"{long}\"\n    tables:\n      t:\n        prefix: fn/\n        columns: [{{ name: c, type: string }}]\n"
+        ));
+    }
+    s
+}
