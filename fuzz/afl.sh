@@ -11,7 +11,8 @@ cd "$(dirname "$0")"
 execs=${1:-1000000}
 out=${2:-/tmp/pipelinec-afl}
 jobs=${3:-$(nproc)}
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/../target}
+# Its own target folder: AFL++ instrumentation flags would otherwise rebuild the main release.
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/target}
 cargo afl build --release --bin afl
 seeds=$(mktemp -d)
 i=0

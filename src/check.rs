@@ -17,10 +17,23 @@ use crate::suggest;
 /// Checks a spec file. On success, the project; otherwise every diagnostic found.
 pub fn check(file: &SourceFile) -> Result<Project, Vec<Diagnostic>> {
     let doc = file.parse()?;
-    let schema_errors = crate::schema::validate(&doc);
-    if !schema_errors.is_empty() {
-        return Err(schema_errors);
+    let mut diags = crate::schema::validate(&doc);
+    if diags.is_empty() {
+        return semantic(file, &doc);
     }
+    // All problems in one run: the parts the schema accepts are checked as well.
+    if let Some(value) = crate::schema::salvage(&doc)
+        && let Err(more) = semantic(file, &doc.with_value(value))
+    {
+        diags.extend(more);
+        diags.sort_by_key(|d| d.offset());
+        diags.dedup();
+    }
+    Err(diags)
+}
+
+/// The checks beyond the schema, on a document that passes it.
+fn semantic(file: &SourceFile, doc: &Document) -> Result<Project, Vec<Diagnostic>> {
     let spec: Spec = serde_json::from_value(doc.value.clone()).map_err(|e| {
         vec![
             Diagnostic::new("schema", format!("the spec does not match its schema: {e}"))
@@ -28,13 +41,13 @@ pub fn check(file: &SourceFile) -> Result<Project, Vec<Diagnostic>> {
         ]
     })?;
     let mut diags = Vec::new();
-    let components = collect_components(spec.clone(), &doc, &mut diags);
-    let (graph, links) = build_graph(&components, &doc, &mut diags);
+    let components = collect_components(spec.clone(), doc, &mut diags);
+    let (graph, links) = build_graph(&components, doc, &mut diags);
     let pairs: Vec<_> = links.iter().map(|(a, b, _)| (a, b)).collect();
     for cycle in crate::graph::cycles(components.keys(), &pairs) {
-        diags.push(cycle_diagnostic(&cycle, &links, &doc));
+        diags.push(cycle_diagnostic(&cycle, &links, doc));
     }
-    let lambda_spans = lambda_spans(&components, &doc);
+    let lambda_spans = lambda_spans(&components, doc);
     let project = Project {
         name: spec.name.clone(),
         region: spec.region.clone(),
@@ -63,9 +76,9 @@ pub fn check(file: &SourceFile) -> Result<Project, Vec<Diagnostic>> {
             );
         }
     }
-    region_and_keys(&project, &doc, &mut diags);
+    region_and_keys(&project, doc, &mut diags);
     for c in project.components.values() {
-        kind_rules(&project, c, &doc, &mut diags);
+        kind_rules(&project, c, doc, &mut diags);
         for n in naming::names(&project.name, c) {
             if let Some(problem) = n.rule.check(&n.name, n.extra_len) {
                 diags.push(
@@ -80,7 +93,7 @@ pub fn check(file: &SourceFile) -> Result<Project, Vec<Diagnostic>> {
             }
         }
     }
-    crate::flows::check(&project, &doc, &mut diags);
+    crate::flows::check(&project, doc, &mut diags);
     if diags.is_empty() {
         let mut project = project;
         match crate::iam::policies(&project) {
@@ -88,8 +101,8 @@ pub fn check(file: &SourceFile) -> Result<Project, Vec<Diagnostic>> {
             Err(errors) => {
                 for e in errors {
                     diags.push(match e {
-                        crate::iam::PolicyError::TooLarge(t) => too_large(&project, &t, &doc),
-                        crate::iam::PolicyError::Wildcard(w) => wildcard(&w, &doc),
+                        crate::iam::PolicyError::TooLarge(t) => too_large(&project, &t, doc),
+                        crate::iam::PolicyError::Wildcard(w) => wildcard(&w, doc),
                     });
                 }
                 diags.sort_by_key(|d| d.offset());

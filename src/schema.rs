@@ -9,6 +9,9 @@ use crate::diagnostic::Diagnostic;
 use crate::source::Document;
 use crate::spec::Spec;
 
+mod salvage;
+pub use salvage::salvage;
+
 /// The sections of a spec that hold components, with the schema definition of each.
 pub const SECTIONS: [(&str, &str); 3] = [
     ("sources", "Source"),
@@ -250,7 +253,7 @@ pub fn validate(doc: &Document) -> Vec<Diagnostic> {
             out.extend(explain_component(doc, section, id, &pointer));
             continue;
         }
-        out.push(to_diagnostic(doc, &err, &pointer, ""));
+        out.extend(to_diagnostics(doc, &err, &pointer, ""));
     }
     out.sort_by_key(|d| d.offset());
     out.dedup();
@@ -323,11 +326,80 @@ fn explain_component(doc: &Document, section: &str, id: &str, pointer: &str) -> 
     };
     validator
         .iter_errors(&instance)
-        .map(|err| {
+        .flat_map(|err| {
             let inner = err.instance_path().as_str().to_string();
-            to_diagnostic(doc, &err, &format!("{pointer}{inner}"), kind_str)
+            to_diagnostics(doc, &err, &format!("{pointer}{inner}"), kind_str)
         })
         .collect()
+}
+
+/// The diagnostics of one schema error: one per unknown key, else one.
+fn to_diagnostics(
+    doc: &Document,
+    err: &jsonschema::ValidationError<'_>,
+    pointer: &str,
+    kind: &str,
+) -> Vec<Diagnostic> {
+    use jsonschema::error::ValidationErrorKind as K;
+    match err.kind() {
+        K::AdditionalProperties { unexpected } => unexpected
+            .iter()
+            .map(|key| unknown_key(doc, key, pointer, kind))
+            .collect(),
+        K::OneOfNotValid { .. } | K::AnyOf { .. } => match optional_branch_error(err) {
+            Some(inner) => {
+                let prefix = &pointer[..pointer.len() - err.instance_path().as_str().len()];
+                let inner_ptr = format!("{prefix}{}", inner.instance_path().as_str());
+                to_diagnostics(doc, inner, &inner_ptr, kind)
+            }
+            None => vec![to_diagnostic(doc, err, pointer, kind)],
+        },
+        _ => vec![to_diagnostic(doc, err, pointer, kind)],
+    }
+}
+
+/// An optional setting is `anyOf: [<its schema>, null]`: when only one branch fails for a
+/// reason other than the value's type, that reason is the one to report.
+fn optional_branch_error<'e>(
+    err: &'e jsonschema::ValidationError<'_>,
+) -> Option<&'e jsonschema::ValidationError<'e>> {
+    use jsonschema::error::ValidationErrorKind as K;
+    let (K::OneOfNotValid { context } | K::AnyOf { context }) = err.kind() else {
+        return None;
+    };
+    let real: Vec<_> = context
+        .iter()
+        .filter(|errs| !errs.iter().all(|e| matches!(e.kind(), K::Type { .. })))
+        .flat_map(|errs| errs.first())
+        .collect();
+    match real.as_slice() {
+        [inner] => Some(inner),
+        _ => None,
+    }
+}
+
+/// `key` is not a setting of the object at `pointer`.
+fn unknown_key(doc: &Document, key: &str, pointer: &str, kind: &str) -> Diagnostic {
+    let what = describe(pointer);
+    let key_ptr = format!("{pointer}/{}", crate::source::pointer_segment(key));
+    if key == "inputs" && component_pointer(pointer).is_some() {
+        return Diagnostic::new("no-inputs", format!("`{kind}` components take no inputs"))
+            .with_label(doc.key_span(&key_ptr), "not accepted here")
+            .with_help(format!(
+                "data flows out of a `{kind}`: list `{}` under `inputs` of the components \
+                     that consume it instead",
+                last_segment(pointer)
+            ));
+    }
+    let known = known_keys(pointer, kind);
+    let listed: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
+    let mut help = format!("allowed keys here: {}", listed.join(", "));
+    if let Some(near) = crate::suggest::closest(key, known.iter().map(String::as_str)) {
+        help = format!("did you mean `{near}`? {help}");
+    }
+    Diagnostic::new("unknown-key", format!("unknown key `{key}` in {what}"))
+        .with_label(doc.key_span(&key_ptr), "not a known setting")
+        .with_help(help)
 }
 
 fn to_diagnostic(
@@ -339,28 +411,6 @@ fn to_diagnostic(
     use jsonschema::error::ValidationErrorKind as K;
     let what = describe(pointer);
     match err.kind() {
-        K::AdditionalProperties { unexpected } => {
-            let key = unexpected.first().cloned().unwrap_or_default();
-            let key_ptr = format!("{pointer}/{}", crate::source::pointer_segment(&key));
-            if key == "inputs" && component_pointer(pointer).is_some() {
-                return Diagnostic::new("no-inputs", format!("`{kind}` components take no inputs"))
-                    .with_label(doc.key_span(&key_ptr), "not accepted here")
-                    .with_help(format!(
-                        "data flows out of a `{kind}`: list `{}` under `inputs` of the components \
-                     that consume it instead",
-                        last_segment(pointer)
-                    ));
-            }
-            let known = known_keys(pointer, kind);
-            let listed: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
-            let mut help = format!("allowed keys here: {}", listed.join(", "));
-            if let Some(near) = crate::suggest::closest(&key, known.iter().map(String::as_str)) {
-                help = format!("did you mean `{near}`? {help}");
-            }
-            Diagnostic::new("unknown-key", format!("unknown key `{key}` in {what}"))
-                .with_label(doc.key_span(&key_ptr), "not a known setting")
-                .with_help(help)
-        }
         K::PropertyNames { .. } => {
             let names = doc.value.pointer(pointer).and_then(Value::as_object);
             let pattern = schema_at(pointer, kind)
@@ -404,19 +454,7 @@ fn to_diagnostic(
                 .with_label(doc.value_span(pointer), "not an allowed value")
                 .with_help(help)
         }
-        K::OneOfNotValid { context } | K::AnyOf { context } => {
-            // An optional setting is `anyOf: [<its schema>, null]`: when only one branch fails
-            // for a reason other than the value's type, that reason is the one to report.
-            let real: Vec<&jsonschema::ValidationError<'_>> = context
-                .iter()
-                .filter(|errs| !errs.iter().all(|e| matches!(e.kind(), K::Type { .. })))
-                .flat_map(|errs| errs.first())
-                .collect();
-            if let [inner] = real.as_slice() {
-                let prefix = &pointer[..pointer.len() - err.instance_path().as_str().len()];
-                let inner_ptr = format!("{prefix}{}", inner.instance_path().as_str());
-                return to_diagnostic(doc, inner, &inner_ptr, kind);
-            }
+        K::OneOfNotValid { .. } | K::AnyOf { .. } => {
             let opts = enum_consts(pointer, kind);
             let shapes = object_shapes(pointer, kind);
             let help = match (opts.is_empty(), shapes.is_empty()) {
@@ -443,17 +481,38 @@ fn to_diagnostic(
 }
 
 /// "allowed values: `a`, `b`", led by a did-you-mean for the value at `pointer` when one is close.
+/// A number gets the allowed numbers on either side of it instead: `10` is not a typo of `1`.
 fn allowed_values_help(doc: &Document, pointer: &str, allowed: &[String]) -> String {
-    let actual = doc
-        .value
-        .pointer(pointer)
-        .and_then(Value::as_str)
-        .unwrap_or("");
+    let value = doc.value.pointer(pointer);
     let list = allowed
         .iter()
         .map(|o| format!("`{o}`"))
         .collect::<Vec<_>>()
         .join(", ");
+    if let Some(n) = value.and_then(Value::as_f64) {
+        let numbers: Vec<(f64, &String)> = allowed
+            .iter()
+            .filter_map(|a| Some((a.parse::<f64>().ok()?, a)))
+            .collect();
+        let below = numbers
+            .iter()
+            .filter(|(v, _)| *v < n)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let above = numbers
+            .iter()
+            .filter(|(v, _)| *v > n)
+            .min_by(|a, b| a.0.total_cmp(&b.0));
+        return match (below, above) {
+            (Some((_, b)), Some((_, a))) => {
+                format!("allowed values: {list}; the nearest are `{b}` and `{a}`")
+            }
+            (Some((_, x)), None) | (None, Some((_, x))) => {
+                format!("allowed values: {list}; the nearest is `{x}`")
+            }
+            (None, None) => format!("allowed values: {list}"),
+        };
+    }
+    let actual = value.and_then(Value::as_str).unwrap_or("");
     match crate::suggest::closest(actual, allowed.iter().map(String::as_str)) {
         Some(n) => format!("did you mean `{n}`? allowed values: {list}"),
         None => format!("allowed values: {list}"),

@@ -68,6 +68,15 @@ pub struct Document {
 }
 
 impl Document {
+    /// The same document holding `value`, a part of its own value (see
+    /// [`crate::schema::salvage`]): every pointer left keeps its span.
+    pub fn with_value(&self, value: Value) -> Document {
+        Document {
+            value,
+            spans: self.spans.clone(),
+        }
+    }
+
     /// The span of the node at `pointer` (JSON pointer syntax, "" is the root).
     pub fn span(&self, pointer: &str) -> Option<&NodeSpan> {
         self.spans.get(pointer)
