@@ -22,10 +22,11 @@ pub fn check(file: &SourceFile) -> Result<Project, Vec<Diagnostic>> {
         return semantic(file, &doc);
     }
     // All problems in one run: the parts the schema accepts are checked as well.
-    if let Some(value) = crate::schema::salvage(&doc)
-        && let Err(more) = semantic(file, &doc.with_value(value))
-    {
-        diags.extend(more);
+    if let Some(value) = crate::schema::salvage(&doc) {
+        match semantic(file, &doc.with_value(value)) {
+            Ok(project) => diags.extend(project.warnings),
+            Err(more) => diags.extend(more),
+        }
         diags.sort_by_key(|d| d.offset());
         diags.dedup();
     }
@@ -62,6 +63,7 @@ fn semantic(file: &SourceFile, doc: &Document) -> Result<Project, Vec<Diagnostic
             .unwrap_or_else(|| spec.name.clone()),
         policies: Vec::new(),
         lambda_spans,
+        warnings: Vec::new(),
     };
     for (key, value) in &project.tags {
         let ptr = format!("/tags/{}", pointer_segment(key));
@@ -79,6 +81,7 @@ fn semantic(file: &SourceFile, doc: &Document) -> Result<Project, Vec<Diagnostic
     region_and_keys(&project, doc, &mut diags);
     for c in project.components.values() {
         kind_rules(&project, c, doc, &mut diags);
+        diags.extend(runtime_support(c, doc));
         for n in naming::names(&project.name, c) {
             if let Some(problem) = n.rule.check(&n.name, n.extra_len) {
                 diags.push(
@@ -94,10 +97,14 @@ fn semantic(file: &SourceFile, doc: &Document) -> Result<Project, Vec<Diagnostic
         }
     }
     crate::flows::check(&project, doc, &mut diags);
-    if diags.is_empty() {
+    if !diags.iter().any(Diagnostic::is_error) {
         let mut project = project;
         match crate::iam::policies(&project) {
-            Ok(p) => project.policies = p,
+            Ok(p) => {
+                project.policies = p;
+                diags.sort_by_key(|d| d.offset());
+                project.warnings = diags;
+            }
             Err(errors) => {
                 for e in errors {
                     diags.push(match e {
@@ -113,6 +120,60 @@ fn semantic(file: &SourceFile, doc: &Document) -> Result<Project, Vec<Diagnostic
     } else {
         diags.sort_by_key(|d| d.offset());
         Err(diags)
+    }
+}
+
+/// A Lambda runtime AWS no longer creates functions on is an error (a fresh apply fails); one
+/// past its deprecation date is a warning (it deploys, without security patches).
+fn runtime_support(c: &Component, doc: &Document) -> Option<Diagnostic> {
+    let Settings::Lambda(l) = &c.settings else {
+        return None;
+    };
+    let support = crate::runtimes::support(l.runtime);
+    let at = doc.value_span(&format!("{}/runtime", c.pointer));
+    let runtime = l.runtime.as_str();
+    let source = crate::runtimes::SOURCE;
+    match crate::runtimes::status(l.runtime, &crate::runtimes::today()) {
+        crate::runtimes::Status::Supported => None,
+        crate::runtimes::Status::Deprecated => Some(
+            Diagnostic::warning(
+                "runtime-deprecated",
+                format!(
+                    "`{runtime}` is deprecated since {}: AWS no longer patches it, and stops \
+                     creating functions on it on {}",
+                    support.deprecated, support.block_create
+                ),
+            )
+            .with_label(at, "deprecated runtime")
+            .with_help(format!(
+                "move to {} before {}; dates from the {source}",
+                replacement(support.replacement),
+                support.block_create
+            )),
+        ),
+        crate::runtimes::Status::Blocked => Some(
+            Diagnostic::new(
+                "runtime-blocked",
+                format!(
+                    "AWS stopped creating functions on `{runtime}` on {} (deprecated since {})",
+                    support.block_create, support.deprecated
+                ),
+            )
+            .with_label(at, "no longer deployable")
+            .with_help(format!(
+                "use {}; dates from the {source}",
+                replacement(support.replacement)
+            )),
+        ),
+    }
+}
+
+/// A runtime id in backticks; a description of one ("a newer Node.js runtime") as it is.
+fn replacement(text: &str) -> String {
+    if text.contains(' ') {
+        text.to_string()
+    } else {
+        format!("`{text}`")
     }
 }
 
@@ -449,27 +510,6 @@ fn kind_rules(project: &Project, c: &Component, doc: &Document, diags: &mut Vec<
                 .into_iter()
                 .map(|p| p.diagnostic(spans))
                 .collect();
-            let support = crate::runtimes::support(l.runtime);
-            if crate::runtimes::status(l.runtime, &crate::runtimes::today())
-                == crate::runtimes::Status::Blocked
-            {
-                err(
-                    "runtime-blocked",
-                    format!(
-                        "AWS stopped creating functions on `{}` on {} (deprecated since {})",
-                        l.runtime.as_str(),
-                        support.block_create,
-                        support.deprecated
-                    ),
-                    doc.value_span(&ptr("runtime")),
-                    "no longer deployable",
-                    &format!(
-                        "use `{}`; dates from the {}",
-                        support.replacement,
-                        crate::runtimes::SOURCE
-                    ),
-                );
-            }
             match (&l.failure_bucket, l.on_failure) {
                 (Some(id), spec::OnFailure::S3) => {
                     let is_lake = project

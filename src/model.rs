@@ -188,6 +188,9 @@ pub struct Project {
     /// Where each Lambda's `code` and `build` values are in the spec: packaging happens at
     /// render time, long after the document is gone, and its problems point there.
     pub lambda_spans: IndexMap<ComponentId, LambdaSpans>,
+    /// What the checks found that does not stop a render (see
+    /// [`crate::diagnostic::Severity::Warning`]), in spec order.
+    pub warnings: Vec<crate::diagnostic::Diagnostic>,
 }
 
 /// Spans of the spec values that packaging diagnostics point at.

@@ -150,3 +150,69 @@ fn separate_processes_produce_byte_identical_output() {
     let json = |_: ()| pipelinec(&["iam", "specs/iot-analytics.yaml", "--format", "json"]).stdout;
     assert_eq!(json(()), json(()));
 }
+
+/// `pipelinec` on a day pinned with `PIPELINEC_TODAY`, every stream as `run` shows it.
+fn run_on(day: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pipelinec"))
+        .args(args)
+        .current_dir(common::root())
+        .env("NO_COLOR", "1")
+        .env("PIPELINEC_TODAY", day)
+        .output()
+        .expect("pipelinec runs");
+    format!(
+        "exit: {}\n--- stdout\n{}--- stderr\n{}",
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// A runtime past its deprecation date but before AWS blocks creating functions on it: the
+/// spec is valid and renders (exit 0), with a warning in every format.
+#[test]
+fn a_deprecated_runtime_is_a_warning_in_every_format() {
+    let day = "2027-05-01"; // nodejs22.x: deprecated 2027-04-30, blocked 2027-06-01
+    let spec = "specs/iot-analytics.yaml";
+    let human = run_on(day, &["validate", spec]);
+    assert!(human.starts_with("exit: 0\n"), "{human}");
+    insta::assert_snapshot!("deprecated_runtime_human", human);
+    let json = run_on(day, &["validate", "--format", "json", spec]);
+    assert!(json.starts_with("exit: 0\n"), "{json}");
+    assert!(json.contains(r#""severity":"warning""#), "{json}");
+    assert!(json.contains(r#""code":"runtime-deprecated""#), "{json}");
+    let sarif = run_on(day, &["validate", "--format", "sarif", spec]);
+    assert!(sarif.starts_with("exit: 0\n"), "{sarif}");
+    assert_eq!(sarif.matches(r#""level": "warning""#).count(), 2, "{sarif}");
+    let github = run_on(day, &["validate", "--format", "github", spec]);
+    assert!(github.starts_with("exit: 0\n"), "{github}");
+    assert!(
+        github.contains("::warning file=specs/iot-analytics.yaml,line=36,col=14,"),
+        "{github}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let render = run_on(day, &["render", spec, "-o", out.to_str().unwrap()]);
+    assert!(render.starts_with("exit: 0\n"), "{render}");
+    assert!(render.contains("⚠ specs/iot-analytics.yaml:36:14: `nodejs22.x` is deprecated"));
+    assert!(out.join("main.tf").exists());
+}
+
+/// A warning beside an error: both printed, the summary counts each, the exit status is 1.
+#[test]
+fn warnings_do_not_hide_or_replace_errors() {
+    let day = "2027-05-01";
+    let out = run_on(
+        day,
+        &[
+            "validate",
+            "tests/fixtures/invalid/log_retention_not_allowed.yaml",
+        ],
+    );
+    assert!(out.starts_with("exit: 1\n"), "{out}");
+    assert!(
+        out.contains("⚠ tests/fixtures/invalid/log_retention_not_allowed.yaml:13:14"),
+        "{out}"
+    );
+    assert!(out.ends_with("1 problem found, 1 warning\n"), "{out}");
+}

@@ -142,8 +142,11 @@ impl Target {
     pub fn run_file(&self, file: &SourceFile) -> Outcome {
         match pipelinec::check::check(file) {
             Err(diags) => {
-                // Exit 1 comes with at least one diagnostic.
-                assert!(!diags.is_empty(), "a failed check must say why");
+                // Exit 1 comes with at least one error (warnings alone never fail a check).
+                assert!(
+                    diags.iter().any(|d| d.is_error()),
+                    "a failed check must say why"
+                );
                 for d in &diags {
                     for (span, _) in d.label.iter().chain(&d.related) {
                         assert!(
@@ -164,6 +167,11 @@ impl Target {
                 Outcome::Invalid
             }
             Ok(project) => {
+                assert!(
+                    project.warnings.iter().all(|d| !d.is_error()),
+                    "a checked spec carries warnings only"
+                );
+                print_everywhere(file, &project.warnings);
                 self.check_iam(&project);
                 let doc = file.parse().expect("a checked spec parses");
                 let renderable = lambda_codes(&doc.value).iter().all(|code| {

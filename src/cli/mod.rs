@@ -229,7 +229,12 @@ fn load_file(
     match crate::check::check(&file) {
         Ok(project) => match names.clash(&file, &project) {
             Some(clash) => Err(report(&file, &[clash], what)),
-            None => Ok((file, project)),
+            None => {
+                if !project.warnings.is_empty() {
+                    err!("{}", render_human(&file, &project.warnings, style()));
+                }
+                Ok((file, project))
+            }
         },
         Err(diags) => Err(report(&file, &diags, what)),
     }

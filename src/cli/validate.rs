@@ -25,14 +25,18 @@ pub fn run(specs: &[PathBuf], format: DiagnosticFormat) -> u8 {
             }
             Ok(project) => {
                 if format == DiagnosticFormat::Human {
+                    let warned = match project.warnings.len() {
+                        0 => String::new(),
+                        _ => format!(", {}", Diagnostic::summary(&project.warnings)),
+                    };
                     outln!(
-                        "{}: ok ({} components, {} edges)",
+                        "{}: ok ({} components, {} edges{warned})",
                         path.display(),
                         project.components.len(),
                         project.graph.edges().count()
                     );
                 }
-                Vec::new()
+                project.warnings
             }
             Err(diags) => {
                 status = status.max(INVALID);
@@ -41,12 +45,9 @@ pub fn run(specs: &[PathBuf], format: DiagnosticFormat) -> u8 {
         };
         if format == DiagnosticFormat::Human && !diags.is_empty() {
             err!("{}", render_human(&file, &diags, style()));
-            errln!(
-                "{}: {} problem{} found",
-                path.display(),
-                diags.len(),
-                if diags.len() == 1 { "" } else { "s" }
-            );
+            if diags.iter().any(Diagnostic::is_error) {
+                errln!("{}: {}", path.display(), Diagnostic::summary(&diags));
+            }
         }
         checked.push((file, diags));
     }

@@ -34,6 +34,7 @@ const CONTEXT: usize = 1;
 #[derive(Debug)]
 struct Bound {
     code: String,
+    severity: super::Severity,
     heading: String,
     help: Option<String>,
     labels: Vec<(Range<usize>, String)>,
@@ -51,6 +52,13 @@ impl std::error::Error for Bound {}
 impl miette::Diagnostic for Bound {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         Some(Box::new(&self.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.severity {
+            super::Severity::Error => miette::Severity::Error,
+            super::Severity::Warning => miette::Severity::Warning,
+        })
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
@@ -140,6 +148,7 @@ pub fn render_human(file: &SourceFile, diags: &[Diagnostic], style: Style) -> St
             .collect();
         let bound = Bound {
             code: format!("pipelinec::{}", diag.code),
+            severity: diag.severity,
             heading,
             help: diag
                 .help

@@ -6,9 +6,6 @@ use serde_json::{Value, json};
 use super::text::{clean, elide, json_safe};
 use super::{Diagnostic, FileReport, Position};
 
-/// Severity of every pipelinec diagnostic today: each one stops a render.
-const LEVEL: &str = "error";
-
 fn path(report: &FileReport<'_>) -> String {
     report.file.path.display().to_string()
 }
@@ -43,7 +40,7 @@ fn diagnostic_json(r: &FileReport<'_>, d: &Diagnostic) -> Value {
     };
     json!({
         "file": path(r),
-        "severity": LEVEL,
+        "severity": d.severity.as_str(),
         "code": d.code,
         "message": text(&d.message),
         "help": d.help.as_deref().map(text),
@@ -55,12 +52,13 @@ fn diagnostic_json(r: &FileReport<'_>, d: &Diagnostic) -> Value {
 /// A SARIF 2.1.0 log with one run holding every result, and one rule per diagnostic code.
 /// Columns count UTF-16 code units, SARIF's default `columnKind`.
 pub fn sarif(reports: &[FileReport<'_>]) -> String {
-    let mut rules: Vec<&'static str> = reports
+    // A code has one severity (an error is never a warning elsewhere).
+    let mut rules: Vec<(&'static str, &'static str)> = reports
         .iter()
-        .flat_map(|r| r.diagnostics.iter().map(|d| d.code))
+        .flat_map(|r| r.diagnostics.iter().map(|d| (d.code, d.severity.as_str())))
         .collect();
     rules.sort();
-    rules.dedup();
+    rules.dedup_by_key(|(code, _)| *code);
     let region = |r: &FileReport<'_>, span: &std::ops::Range<usize>| {
         let p = Position::utf16(r.file, span);
         json!({
@@ -87,8 +85,8 @@ pub fn sarif(reports: &[FileReport<'_>]) -> String {
                 };
                 let mut result = json!({
                     "ruleId": d.code,
-                    "ruleIndex": rules.iter().position(|c| *c == d.code).expect("rule listed"),
-                    "level": LEVEL,
+                    "ruleIndex": rules.iter().position(|(c, _)| *c == d.code).expect("rule listed"),
+                    "level": d.severity.as_str(),
                     "message": { "text": message },
                     "locations": [ { "physicalLocation": match &d.label {
                         Some((span, _)) => physical(span),
@@ -121,11 +119,11 @@ pub fn sarif(reports: &[FileReport<'_>]) -> String {
                 "name": "pipelinec",
                 "version": env!("CARGO_PKG_VERSION"),
                 "informationUri": "https://github.com/pipelinec/pipelinec",
-                "rules": rules.iter().map(|c| json!({
+                "rules": rules.iter().map(|(c, level)| json!({
                     "id": c,
                     "name": c,
                     "shortDescription": { "text": format!("pipelinec {c}") },
-                    "defaultConfiguration": { "level": LEVEL },
+                    "defaultConfiguration": { "level": level },
                 })).collect::<Vec<_>>(),
             } },
             "columnKind": "utf16CodeUnits",
@@ -137,7 +135,7 @@ pub fn sarif(reports: &[FileReport<'_>]) -> String {
     json_safe(out)
 }
 
-/// GitHub Actions workflow commands: one `::error` annotation per diagnostic. Columns count
+/// GitHub Actions workflow commands: one `::error` or `::warning` annotation per diagnostic. Columns count
 /// characters. The runner's log shows the raw line, ANSI sequences included, so hidden
 /// characters are shown as escapes, as in the human output.
 pub fn github(reports: &[FileReport<'_>]) -> String {
@@ -161,7 +159,8 @@ pub fn github(reports: &[FileReport<'_>]) -> String {
                 message.push_str(&format!("\nhelp: {}", clean(&text(h))));
             }
             out.push_str(&format!(
-                "::error {}::{}\n",
+                "::{} {}::{}\n",
+                d.severity.as_str(),
                 props.join(","),
                 data(&message)
             ));

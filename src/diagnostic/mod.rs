@@ -14,11 +14,33 @@ use crate::source::SourceFile;
 
 pub use human::{Style, render_human};
 
+/// Whether a diagnostic stops the spec from being rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Severity {
+    /// The spec is not valid: nothing is rendered, the exit status is 1.
+    #[default]
+    Error,
+    /// The spec is valid and renders, but something needs attention soon (a runtime past its
+    /// deprecation date); the exit status stays 0.
+    Warning,
+}
+
+impl Severity {
+    /// The name every output format uses (JSON `severity`, SARIF `level`, GitHub command).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// One problem found in a spec.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Stable machine-readable code, e.g. `unknown-input`.
     pub code: &'static str,
+    pub severity: Severity,
     /// What is wrong, in one sentence.
     pub message: String,
     /// The primary location and its label.
@@ -33,11 +55,24 @@ impl Diagnostic {
     pub fn new(code: &'static str, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             code,
+            severity: Severity::Error,
             message: message.into(),
             label: None,
             related: Vec::new(),
             help: None,
         }
+    }
+
+    /// A diagnostic that does not stop the render.
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::new(code, message)
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
 
     pub fn with_label(mut self, at: Range<usize>, text: impl Into<String>) -> Diagnostic {
@@ -53,6 +88,19 @@ impl Diagnostic {
     pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
         self.help = Some(help.into());
         self
+    }
+
+    /// "2 problems found", "1 problem found, 1 warning", "1 warning": what a list of
+    /// diagnostics amounts to, for the summary line after them.
+    pub fn summary(diags: &[Diagnostic]) -> String {
+        let errors = diags.iter().filter(|d| d.is_error()).count();
+        let warnings = diags.len() - errors;
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        match (errors, warnings) {
+            (e, 0) => format!("{} found", plural(e, "problem")),
+            (0, w) => plural(w, "warning"),
+            (e, w) => format!("{} found, {}", plural(e, "problem"), plural(w, "warning")),
+        }
     }
 
     /// The primary byte offset, for sorting and for line:col output.

@@ -39,7 +39,7 @@ resource "aws_sqs_queue" "failures" {
 resource "aws_lambda_function" "this" {
   #checkov:skip=CKV_AWS_50:X-Ray tracing is the spec's tracing setting (checkov cannot read the variable)
   #checkov:skip=CKV_AWS_115:reserved concurrency is the spec's reserved_concurrency setting (checkov cannot read the variable)
-  #checkov:skip=CKV_AWS_116:stream-triggered: failed batches go to the event source mapping's on-failure SQS queue; a function DLQ only serves asynchronous invocations
+  #checkov:skip=CKV_AWS_116:stream-triggered: failed batches go to the event source mapping's on-failure destination (whole batches in S3 by default); a function DLQ only serves asynchronous invocations
   #checkov:skip=CKV_AWS_117:the function calls only AWS APIs over TLS; a VPC would need NAT or endpoints and adds no control over that traffic
   #checkov:skip=CKV_AWS_173:environment holds no secrets (bucket names, prefixes, thresholds) and Lambda encrypts it at rest with an AWS-managed key
   #checkov:skip=CKV_AWS_272:pipelinec packages the code from the reviewed repository itself; code signing needs a Signer profile outside the spec
