@@ -248,8 +248,14 @@ fn print_everywhere(file: &SourceFile, diags: &[pipelinec::diagnostic::Diagnosti
         ("sarif", &sarif),
         ("github", &github),
     ] {
-        if let Some(c) = out.chars().find(|&c| is_hidden(c) && c != '\n') {
-            panic!("--format {format} prints U+{:04X} raw", c as u32);
+        if let Some((at, c)) = out.char_indices().find(|&(_, c)| is_hidden(c) && c != '\n') {
+            let line_start = out[..at].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = out[at..].find('\n').map_or(out.len(), |i| at + i);
+            panic!(
+                "--format {format} prints U+{:04X} raw, in the line {:?}",
+                c as u32,
+                &out[line_start..line_end]
+            );
         }
     }
     for line in json.lines() {

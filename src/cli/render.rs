@@ -196,7 +196,7 @@ fn report_changes(
             // hidden characters escaped, like every other printed spec value.
             out!(
                 "{}",
-                crate::diagnostic::text::clean_lines(&compare::unified_diff(
+                crate::diagnostic::text::clean_file_text(&compare::unified_diff(
                     &dir.join(path),
                     files.get(path).map(Vec::as_slice),
                     survey.on_disk.get(path).map(Vec::as_slice)

@@ -32,20 +32,23 @@ pub fn visible(c: char) -> String {
     format!("\\u{{{:x}}}", c as u32)
 }
 
-/// `s` with every [hidden](is_hidden) character shown as its escape. Tabs and newlines are
-/// kept when `keep_lines` (multi-line help text), escaped otherwise.
+/// `s` with every [hidden](is_hidden) character shown as its escape: a line of output.
 pub fn clean(s: &str) -> Cow<'_, str> {
-    clean_with(s, false)
+    clean_with(s, |_| false)
 }
 
-/// [`clean`], keeping line breaks and tabs (text that is ours and laid out on several lines,
-/// with spec values inside).
+/// [`clean`], keeping line breaks: text that is ours and laid out on several lines, with spec
+/// values inside (a tab in a value is escaped, as in a one-line message).
 pub fn clean_lines(s: &str) -> Cow<'_, str> {
-    clean_with(s, true)
+    clean_with(s, |c| c == '\n')
 }
 
-fn clean_with(s: &str, keep_lines: bool) -> Cow<'_, str> {
-    let keep = |c: char| keep_lines && (c == '\n' || c == '\t');
+/// [`clean`], keeping line breaks and tabs: the text of a file shown as it is (a diff).
+pub fn clean_file_text(s: &str) -> Cow<'_, str> {
+    clean_with(s, |c| c == '\n' || c == '\t')
+}
+
+fn clean_with(s: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
     if !s.chars().any(|c| is_hidden(c) && !keep(c)) {
         return Cow::Borrowed(s);
     }
@@ -113,6 +116,9 @@ mod tests {
         );
         assert_eq!(clean("plain text: `ok`"), "plain text: `ok`");
         assert_eq!(clean_lines("two\nlines\u{a0}"), "two\nlines\\u{a0}");
+        // A tab inside a spec value quoted in help text is escaped; a file's text keeps it.
+        assert_eq!(clean_lines("`a\tb`\nnext"), "`a\\u{9}b`\nnext");
+        assert_eq!(clean_file_text("a\tb\u{1b}\n"), "a\tb\\u{1b}\n");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! Plain strings here are spec data and get escaped when printed; `expr` marks HCL expressions
 //! built by pipelinec itself (references, template strings with escaped pieces).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use minijinja::Value;
@@ -49,13 +49,18 @@ pub fn project(
     let mut kinds = Vec::new();
     let mut extra_files = Vec::new();
     let mut outputs: Vec<Value> = Vec::new();
+    // One lookup per component, not a scan of every policy.
     let policies = &project.policies;
+    let mut policy_of: HashMap<&ComponentId, &iam::RolePolicy> = HashMap::new();
+    for p in policies {
+        policy_of.entry(&p.component).or_insert(p);
+    }
     for c in project.components.values() {
         kinds.push(c.kind());
         let mut v = Map::new();
         v.insert("id", Value::from(c.id.as_str()));
         v.insert("module", expr(format!("module.{}", c.id)));
-        if let Some(p) = policies.iter().find(|p| p.component == c.id)
+        if let Some(p) = policy_of.get(&c.id)
             && p.principal().is_some()
         {
             v.insert(
