@@ -82,6 +82,7 @@ fn semantic(file: &SourceFile, doc: &Document) -> Result<Project, Vec<Diagnostic
     for c in project.components.values() {
         kind_rules(&project, c, doc, &mut diags);
         diags.extend(runtime_support(c, doc));
+        diags.extend(unused_output_settings(&project, c, doc));
         for n in naming::names(&project.name, c) {
             if let Some(problem) = n.rule.check(&n.name, n.extra_len) {
                 diags.push(
@@ -166,6 +167,50 @@ fn runtime_support(c: &Component, doc: &Document) -> Option<Diagnostic> {
             )),
         ),
     }
+}
+
+/// A Lambda's `output_*` settings describe what it writes into a lake: set on a Lambda that no
+/// lake lists as an input, they change nothing, which is worth a word (the lake's `inputs` is
+/// the likely omission).
+fn unused_output_settings(project: &Project, c: &Component, doc: &Document) -> Vec<Diagnostic> {
+    if c.kind() != Kind::Lambda {
+        return Vec::new();
+    }
+    let feeds_lake = project
+        .graph
+        .outgoing(&c.id)
+        .any(|e| project.component(&e.to).kind() == Kind::S3DataLake);
+    if feeds_lake {
+        return Vec::new();
+    }
+    [
+        "output_prefix",
+        "output_format",
+        "output_compression",
+        "output_partitioning",
+    ]
+    .into_iter()
+    .filter_map(|field| {
+        let ptr = format!("{}/{field}", c.pointer);
+        doc.span(&ptr)?;
+        Some(
+            Diagnostic::warning(
+                "unused-setting",
+                format!(
+                    "`{field}` of lambda `{}` has no effect: no `s3_data_lake` lists `{}` as an \
+                     input",
+                    c.id, c.id
+                ),
+            )
+            .with_label(doc.value_span(&ptr), "not used")
+            .with_help(format!(
+                "add `{}` to `inputs` of the lake it writes to (which grants it the write), or \
+                 remove the `output_*` settings",
+                c.id
+            )),
+        )
+    })
+    .collect()
 }
 
 /// A runtime id in backticks; a description of one ("a newer Node.js runtime") as it is.

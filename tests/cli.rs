@@ -216,3 +216,11 @@ fn warnings_do_not_hide_or_replace_errors() {
     );
     assert!(out.ends_with("1 problem found, 1 warning\n"), "{out}");
 }
+
+/// Settings that change nothing are a warning at each, and the spec stays valid.
+#[test]
+fn unused_output_settings_are_warnings() {
+    let out = run(&["validate", "tests/fixtures/valid/unused_output_prefix.yaml"]);
+    assert!(out.starts_with("exit: 0\n"), "{out}");
+    insta::assert_snapshot!(out);
+}
