@@ -4,7 +4,11 @@ mod common;
 use common::pipelinec;
 
 fn run(args: &[&str]) -> String {
-    let out = pipelinec(args);
+    shown(pipelinec(args))
+}
+
+/// Exit status, stdout and stderr, as a user sees them.
+fn shown(out: std::process::Output) -> String {
     format!(
         "exit: {}\n--- stdout\n{}--- stderr\n{}",
         out.status.code().unwrap_or(-1),
@@ -160,12 +164,7 @@ fn run_on(day: &str, args: &[&str]) -> String {
         .env("PIPELINEC_TODAY", day)
         .output()
         .expect("pipelinec runs");
-    format!(
-        "exit: {}\n--- stdout\n{}--- stderr\n{}",
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
+    shown(out)
 }
 
 /// A runtime past its deprecation date but before AWS blocks creating functions on it: the
