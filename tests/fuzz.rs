@@ -11,6 +11,7 @@
 mod target;
 
 mod common;
+use common::Rng;
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::PathBuf;
@@ -133,18 +134,6 @@ fn saved_inputs_and_seeds_pass_every_property() {
     }
     // The valid seeds (examples and valid fixtures) render, in both modes.
     assert!(rendered >= 8, "only {rendered} inputs rendered");
-}
-
-/// xorshift64*, so a failure replays from its seed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
 }
 
 #[test]

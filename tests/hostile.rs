@@ -13,13 +13,7 @@ use pipelinec::diagnostic::{FileReport, Style, machine, render_human};
 use pipelinec::source::SourceFile;
 
 fn invalid_fixtures() -> Vec<SourceFile> {
-    let mut paths: Vec<_> = std::fs::read_dir(common::root().join("tests/fixtures/invalid"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    paths.sort();
-    paths
+    common::yaml_files("tests/fixtures/invalid")
         .into_iter()
         .map(|p| {
             let rel = p.strip_prefix(common::root()).unwrap().to_path_buf();

@@ -3,26 +3,12 @@
 //! labels lie inside the text, and valid mutants still render.
 
 mod common;
+use common::Rng;
 
 use std::path::PathBuf;
 
 use pipelinec::diagnostic::{Style, render_human};
 use pipelinec::source::SourceFile;
-
-/// xorshift64*: a small, deterministic generator, so a failure replays exactly.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 const NOISE: [&str; 12] = [
     "", ":", "- ", "{", "}", "[", "'", "\"", "\t", "&a ", "*a", "!!int ",

@@ -27,13 +27,34 @@ pub fn pipelinec(args: &[&str]) -> Output {
 
 /// Every example spec under `specs/`, sorted.
 pub fn example_specs() -> Vec<PathBuf> {
-    let mut specs: Vec<PathBuf> = std::fs::read_dir(root().join("specs"))
+    yaml_files("specs")
+}
+
+/// The `.yaml` files directly in `dir` (relative to the repository root), sorted.
+pub fn yaml_files(dir: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
         .collect();
-    specs.sort();
-    specs
+    files.sort();
+    files
+}
+
+/// xorshift64*: a small, deterministic generator, so a failure replays from its seed.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
 }
 
 /// Reads the files of a render folder that its manifest lists (and the manifest), keyed by
