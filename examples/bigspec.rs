@@ -6,7 +6,8 @@
 //! ```
 //!
 //! KIND is `pipelines N` (N stream → firehose → lake chains, about N × 250 bytes), `components
-//! N`, `inputs N` (one Lambda with N stream inputs), `string N` (a valid spec with an N-byte
+//! N`, `inputs N` (one Lambda with N stream inputs), `iot N` (N copies of the IoT pipeline, 6N
+//! components), `string N` (a valid spec with an N-byte
 //! value) or `string-refused N` (the same value also where Glue refuses it). Specs with a
 //! Lambda expect to sit in `tests/fixtures/valid/`, holding `tests/fixtures/valid/code/handler`.
 
@@ -15,7 +16,7 @@ mod big;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: bigspec pipelines|components|inputs|string|string-refused N";
+    let usage = "usage: bigspec pipelines|components|inputs|iot|string|string-refused N";
     let [kind, n] = args.as_slice() else {
         eprintln!("{usage}");
         std::process::exit(2);
@@ -25,6 +26,7 @@ fn main() {
         "pipelines" => big::pipelines(n),
         "components" => big::components(n),
         "inputs" => big::inputs(n),
+        "iot" => big::iot_copies(n, "code/handler"),
         "string" => big::string(n, false),
         "string-refused" => big::string(n, true),
         _ => {

@@ -66,3 +66,33 @@ pub fn string(n: usize, refused: bool) -> String {
     }
     s
 }
+
+/// `n` copies of the IoT pipeline of `specs/iot-analytics.yaml` (stream, Firehose, Lambda,
+/// lake, catalog, Athena: `6n` components), ids suffixed `_<copy>`. The Lambdas' code is
+/// `code` (relative to the spec's folder): the scale benchmark and the README's
+/// measurements use it.
+pub fn iot_copies(n: usize, code: &str) -> String {
+    let mut s = String::from("version: 1\nname: iot-scale\nregion: us-east-1\ntags:\n  Owner: data\n");
+    s.push_str("sources:\n");
+    for i in 0..n {
+        s.push_str(&format!(
+            "  stream_{i}:\n    type: kinesis_stream\n    mode: provisioned\n    shards: 1\n"
+        ));
+    }
+    s.push_str("transforms:\n");
+    for i in 0..n {
+        s.push_str(&format!(
+            "  delivery_{i}:\n    type: firehose\n    inputs: [stream_{i}]\n    prefix: sensor-data/\n    buffering: {{ size_mb: 5, interval_seconds: 60 }}\n\
+             \x20 alerts_{i}:\n    type: lambda\n    inputs: [stream_{i}]\n    code: {code}\n    runtime: nodejs22.x\n    handler: index.handler\n    output_prefix: alerts/\n    environment:\n      TEMPERATURE_LIMIT: \"28.0\"\n"
+        ));
+    }
+    s.push_str("sinks:\n");
+    for i in 0..n {
+        s.push_str(&format!(
+            "  lake_{i}:\n    type: s3_data_lake\n    inputs: [delivery_{i}, alerts_{i}]\n    retention: {{ expire_after_days: 365 }}\n\
+             \x20 catalog_{i}:\n    type: glue_catalog\n    inputs: [lake_{i}]\n    tables:\n      sensor_data:\n        prefix: sensor-data/\n        columns:\n          - {{ name: sensor_id, type: string }}\n          - {{ name: temperature, type: double }}\n      alerts:\n        prefix: alerts/\n        partitioning: none\n        columns:\n          - {{ name: sensor_id, type: string }}\n          - {{ name: alert_type, type: string }}\n\
+             \x20 analytics_{i}:\n    type: athena\n    inputs: [catalog_{i}]\n    named_queries:\n      average:\n        query: SELECT AVG(temperature) FROM sensor_data\n"
+        ));
+    }
+    s
+}
