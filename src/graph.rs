@@ -3,8 +3,8 @@
 use indexmap::IndexMap;
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::iam::registry::Access;
-use crate::model::ComponentId;
+use crate::edges::Access;
+use crate::id::ComponentId;
 
 /// One data flow, from an `inputs` entry.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -60,7 +60,7 @@ impl Workspace {
         text
     }
 
-    fn check(&self) -> Result<pipelinec::model::Project, Vec<Diagnostic>> {
+    fn check(&self) -> Result<pipelinec::check::Compiled, Vec<Diagnostic>> {
         let file = SourceFile::read(&self.spec_path()).unwrap();
         pipelinec::check::check(&file)
     }
@@ -208,7 +208,7 @@ fn sha256(bytes: &[u8]) -> String {
         .collect()
 }
 
-fn lambda(code: &str, runtime: &str) -> pipelinec::spec::Lambda {
+fn lambda(code: &str, runtime: &str) -> pipelinec::kinds::lambda::Lambda {
     serde_json::from_value(serde_json::json!({
         "code": code, "runtime": runtime, "handler": "index.handler"
     }))

@@ -142,5 +142,5 @@ fn committed_generated_output_is_fresh() {
 /// The project `name` of an example spec.
 fn stem_project(spec: &Path) -> String {
     let file = pipelinec::source::SourceFile::read(spec).unwrap();
-    pipelinec::check::check(&file).unwrap().name
+    pipelinec::check::check(&file).unwrap().project.name
 }

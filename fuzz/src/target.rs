@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use pipelinec::diagnostic::text::is_hidden;
 use pipelinec::diagnostic::{FileReport, Style, machine, render_human};
-use pipelinec::iam::registry;
+use pipelinec::edges as registry;
 use pipelinec::source::SourceFile;
 use serde_json::{Map, Value, json};
 
@@ -214,7 +214,7 @@ impl Target {
 
     /// No IAM resource holds a wildcard the edge table did not write: each one matches a
     /// registry template whose placeholders stand for wildcard-free text.
-    fn check_iam(&self, project: &pipelinec::model::Project) {
+    fn check_iam(&self, project: &pipelinec::check::Compiled) {
         for role in &project.policies {
             for s in &role.statements {
                 for r in &s.resources {

@@ -214,7 +214,7 @@ fn read(path: &Path) -> Result<SourceFile, u8> {
 }
 
 /// Reads and checks one spec, printing its problems; the exit status on failure.
-fn load(spec: &Path, what: &str) -> Result<crate::model::Project, u8> {
+fn load(spec: &Path, what: &str) -> Result<crate::check::Compiled, u8> {
     load_file(spec, what, &mut crate::check::ProjectNames::default()).map(|(_, project)| project)
 }
 
@@ -224,7 +224,7 @@ fn load_file(
     spec: &Path,
     what: &str,
     names: &mut crate::check::ProjectNames,
-) -> Result<(SourceFile, crate::model::Project), u8> {
+) -> Result<(SourceFile, crate::check::Compiled), u8> {
     let file = read(spec)?;
     match crate::check::check(&file) {
         Ok(project) => match names.clash(&file, &project) {

@@ -36,7 +36,7 @@ pub fn run(specs: &[PathBuf], format: DiagnosticFormat) -> u8 {
                         project.graph.edges().count()
                     );
                 }
-                project.warnings
+                project.project.warnings
             }
             Err(diags) => {
                 status = status.max(INVALID);

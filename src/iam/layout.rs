@@ -10,7 +10,7 @@
 use serde_json::{Value, json};
 
 use super::Statement;
-use super::registry::Identity;
+use crate::edges::Identity;
 
 pub const INLINE_LIMIT: usize = 10_240;
 pub const MANAGED_LIMIT: usize = 6_144;

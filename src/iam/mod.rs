@@ -5,16 +5,17 @@
 //! component's own resources) and names them. Statements are laid out across an inline policy
 //! and managed policies so that no IAM size quota is exceeded ([`layout`]).
 
+mod facts;
 pub mod layout;
-pub mod registry;
 pub mod report;
 
+use crate::edges::{self as registry, Access, Actor, Grant, Identity};
 use crate::graph::Edge;
-use crate::hcl;
-use crate::model::{Component, ComponentId, Project, Settings};
+use crate::kinds::Settings;
+use crate::model::{Component, ComponentId, Project};
 use crate::naming;
-use crate::source::pointer_segment;
-use registry::{Access, Actor, Grant, Identity};
+
+pub use facts::{Fact, FactCx, Facts, Origin, arn, bucket_arn, fixed, flag, get};
 
 pub use layout::Layout;
 
@@ -83,12 +84,43 @@ impl RolePolicy {
     }
 }
 
+/// What a component kind offers to IAM: whether it acts, its identity's name, and the facts
+/// the edge table's templates are filled with. Which identity a kind acts with and what each
+/// edge grants are in the edge table ([`crate::edges`]), where a reviewer reads them.
+pub trait KindIam {
+    /// Whether the component acts with an identity of its own, given its settings (the edge
+    /// table's `identity` says with which).
+    fn acts(&self) -> bool {
+        true
+    }
+
+    /// The suffix of its identity's name after `<project>-<id>` (`crawler`, `query`).
+    fn identity_suffix(&self) -> &'static str {
+        ""
+    }
+
+    /// What the edge table's templates can refer to for this component: name → values.
+    fn facts(&self, cx: &FactCx<'_>) -> Facts;
+}
+
+/// The IAM side of a component's kind.
+pub fn kind_iam(settings: &Settings) -> &dyn KindIam {
+    crate::with_kind!(settings, k => k as &dyn KindIam)
+}
+
 /// Whether a component acts with an identity of its own.
 pub fn acts(c: &Component) -> bool {
-    match &c.settings {
-        Settings::GlueCatalog(g) => g.crawler.is_some(),
-        _ => registry::identity(c.kind()).is_some(),
-    }
+    registry::identity(c.kind()).is_some() && kind_iam(&c.settings).acts()
+}
+
+/// The name of a component's role (or caller policy).
+pub fn identity_name(project: &Project, c: &Component) -> String {
+    naming::identity(&project.name, &c.id, kind_iam(&c.settings).identity_suffix())
+}
+
+/// The facts of one component (see [`KindIam::facts`]).
+pub fn facts(project: &Project, c: &Component) -> Facts {
+    kind_iam(&c.settings).facts(&FactCx { project, c })
 }
 
 /// Why a project's permissions cannot be written.
@@ -135,7 +167,7 @@ pub fn policies(project: &Project) -> Result<Vec<RolePolicy>, Vec<PolicyError>> 
             }
         };
         let identity = registry::identity(c.kind()).expect("acting kinds have an identity");
-        let name = naming::role(&project.name, c);
+        let name = identity_name(project, c);
         match layout::lay_out(&name, identity, &statements) {
             Ok((statements, layout)) => out.push(RolePolicy {
                 component: c.id.clone(),
@@ -338,41 +370,6 @@ fn pascal(snake: &str) -> String {
     ComponentId::new(snake).pascal()
 }
 
-/// Where a piece of spec text sits in the spec.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Origin {
-    /// JSON pointer of the value (or of the map entry, for a key).
-    pub pointer: String,
-    /// Whether the text is the entry's key (a component id, a table name) rather than its value.
-    pub key: bool,
-    /// The text as written.
-    pub text: String,
-}
-
-/// One value of a fact: an HCL template string body, and the spec text spliced into it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fact {
-    pub body: String,
-    pub from: Vec<Origin>,
-}
-
-impl Fact {
-    /// A spec value taken as it is.
-    fn spec(text: &str, pointer: impl Into<String>, key: bool) -> Fact {
-        Fact {
-            body: hcl::template_literal(text),
-            from: vec![Origin {
-                pointer: pointer.into(),
-                key,
-                text: text.to_string(),
-            }],
-        }
-    }
-}
-
-/// The facts of one component: name → values.
-pub type Facts = Vec<(&'static str, Vec<Fact>)>;
-
 fn fact<'a>(sides: &'a [(&str, &Facts)], key: &str) -> Option<&'a Vec<Fact>> {
     let (side, name) = key.split_once('.')?;
     sides
@@ -478,281 +475,6 @@ fn fill(template: &str, sides: &[(&str, &Facts)], region: &Fact) -> Result<Vec<S
         o.push_str(rest);
     }
     Ok(outs)
-}
-
-/// `arn:<partition>:<service>:<region>:<account>:<resource>` as an HCL template string body.
-pub fn arn(service: &str, resource: &str) -> String {
-    format!("arn:${{local.partition}}:{service}:${{local.region}}:${{local.account_id}}:{resource}")
-}
-
-/// The ARN of a bucket pipelinec names (account suffix included).
-pub fn bucket_arn(stem: &str) -> String {
-    format!(
-        "arn:${{local.partition}}:s3:::{}-${{local.account_id}}",
-        hcl::template_literal(stem)
-    )
-}
-
-/// What the registry's templates can refer to for one component. Values are HCL template
-/// string bodies, already escaped, each with the spec values it was built from.
-pub fn facts(project: &Project, c: &Component) -> Facts {
-    let p = &project.name;
-    // Names built from the project name and the component id.
-    let named_from = || {
-        vec![
-            Origin {
-                pointer: "/name".into(),
-                key: false,
-                text: p.clone(),
-            },
-            Origin {
-                pointer: c.pointer.clone(),
-                key: true,
-                text: c.id.to_string(),
-            },
-        ]
-    };
-    let named = |body: String| Fact {
-        body,
-        from: named_from(),
-    };
-    let base = hcl::template_literal(&naming::base(p, &c.id));
-    let field = |name: &str, text: &str| Fact::spec(text, format!("{}/{name}", c.pointer), false);
-    let key_arn =
-        |name: &str, k: &Option<String>| k.iter().map(|k| field(name, k)).collect::<Vec<_>>();
-    // A setting with a default derived from the id: the spec's value when given.
-    let or_id = |name: &str, given: &Option<String>, default: String| match given {
-        Some(v) => field(name, v),
-        None => Fact {
-            body: hcl::template_literal(&default),
-            from: named_from().split_off(1),
-        },
-    };
-    let flag = |on: bool| {
-        if on {
-            vec![Fact {
-                body: "true".into(),
-                from: Vec::new(),
-            }]
-        } else {
-            vec![]
-        }
-    };
-    match &c.settings {
-        Settings::KinesisStream(s) => vec![
-            (
-                "stream_arn",
-                vec![named(arn("kinesis", &format!("stream/{base}")))],
-            ),
-            (
-                "kms_key_arn",
-                match s.encryption {
-                    crate::spec::StreamEncryption::Kms => key_arn("kms_key", &s.kms_key),
-                    crate::spec::StreamEncryption::None => vec![],
-                },
-            ),
-        ],
-        Settings::Firehose(f) => {
-            let group = format!("/aws/kinesisfirehose/{base}");
-            vec![
-                (
-                    "prefix",
-                    vec![or_id("prefix", &f.prefix, firehose_prefix(&c.id, f))],
-                ),
-                ("error_prefix", vec![field("error_prefix", &f.error_prefix)]),
-                (
-                    "log_stream_arn",
-                    vec![named(arn(
-                        "logs",
-                        &format!("log-group:{group}:log-stream:DestinationDelivery"),
-                    ))],
-                ),
-            ]
-        }
-        Settings::Lambda(l) => {
-            // The failure bucket: a lake of the spec (with its key), or the function's own.
-            let lake = l
-                .failure_bucket
-                .as_ref()
-                .and_then(|id| project.components.get(&ComponentId::new(id.clone())))
-                .map(|lake| facts(project, lake))
-                .unwrap_or_default();
-            let of_lake = |name: &str| {
-                lake.iter()
-                    .find(|(n, _)| *n == name)
-                    .map(|(_, v)| v.clone())
-                    .unwrap_or_default()
-            };
-            let (failure_bucket, failure_key) = match (l.on_failure, &l.failure_bucket) {
-                (crate::spec::OnFailure::S3, Some(_)) => {
-                    (of_lake("bucket_arn"), of_lake("kms_key_arn"))
-                }
-                (crate::spec::OnFailure::S3, None) => (
-                    vec![named(bucket_arn(&naming::bucket_stem(
-                        p, &c.id, "failures",
-                    )))],
-                    vec![],
-                ),
-                _ => (vec![], vec![]),
-            };
-            vec![
-                (
-                    "output_prefix",
-                    vec![or_id(
-                        "output_prefix",
-                        &l.output_prefix,
-                        lambda_output_prefix(&c.id, l),
-                    )],
-                ),
-                (
-                    "log_group_arn",
-                    vec![named(arn("logs", &format!("log-group:/aws/lambda/{base}")))],
-                ),
-                (
-                    "dlq_arn",
-                    match l.on_failure {
-                        crate::spec::OnFailure::Sqs => {
-                            vec![named(arn("sqs", &format!("{base}-failures")))]
-                        }
-                        _ => vec![],
-                    },
-                ),
-                ("failure_bucket_arn", failure_bucket),
-                ("failure_kms_key_arn", failure_key),
-                ("tracing", flag(l.tracing == crate::spec::Tracing::Active)),
-            ]
-        }
-        Settings::S3DataLake(s) => vec![
-            (
-                "bucket_arn",
-                vec![named(bucket_arn(&naming::bucket_stem(p, &c.id, "")))],
-            ),
-            (
-                "kms_key_arn",
-                match s.encryption {
-                    crate::spec::BucketEncryption::SseKms => key_arn("kms_key_arn", &s.kms_key_arn),
-                    crate::spec::BucketEncryption::SseS3 => vec![],
-                },
-            ),
-        ],
-        Settings::GlueCatalog(g) => {
-            let db = hcl::template_literal(&naming::glue_database(p, &c.id));
-            let lake = project
-                .graph
-                .incoming(&c.id)
-                .map(|e| project.component(&e.from))
-                .find(|l| matches!(l.settings, Settings::S3DataLake(_)));
-            let lake_facts = lake.map(|l| facts(project, l)).unwrap_or_default();
-            let from_lake = |name: &str| {
-                lake_facts
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .map(|(_, v)| v.clone())
-                    .unwrap_or_default()
-            };
-            let table = |t: &str| format!("{}/tables/{}", c.pointer, pointer_segment(t));
-            let table_arn = |t: &String| {
-                let mut from = named_from();
-                from.push(Origin {
-                    pointer: table(t),
-                    key: true,
-                    text: t.clone(),
-                });
-                Fact {
-                    body: arn("glue", &format!("table/{db}/{}", hcl::template_literal(t))),
-                    from,
-                }
-            };
-            // A crawler keeps only tables without partition projection (see `crawled_tables`).
-            let crawled = crate::check::crawled_tables(g);
-            vec![
-                (
-                    "crawled_prefix",
-                    crawled
-                        .iter()
-                        .map(|(t, tb)| {
-                            Fact::spec(&tb.prefix, format!("{}/prefix", table(t)), false)
-                        })
-                        .collect(),
-                ),
-                (
-                    "crawled_table_arn",
-                    crawled
-                        .iter()
-                        .map(|(t, _)| table_arn(&t.to_string()))
-                        .collect(),
-                ),
-                (
-                    "table_prefix",
-                    g.tables
-                        .iter()
-                        .map(|(t, tb)| {
-                            Fact::spec(&tb.prefix, format!("{}/prefix", table(t)), false)
-                        })
-                        .collect(),
-                ),
-                (
-                    "catalog_arn",
-                    vec![Fact {
-                        body: arn("glue", "catalog"),
-                        from: Vec::new(),
-                    }],
-                ),
-                (
-                    "database_arn",
-                    vec![named(arn("glue", &format!("database/{db}")))],
-                ),
-                ("table_arn", g.tables.keys().map(table_arn).collect()),
-                ("lake_bucket_arn", from_lake("bucket_arn")),
-                ("lake_kms_key_arn", from_lake("kms_key_arn")),
-                (
-                    "crawler_log_group_arn",
-                    vec![Fact {
-                        body: arn("logs", "log-group:/aws-glue/crawlers"),
-                        from: Vec::new(),
-                    }],
-                ),
-                (
-                    "crawler_log_arn",
-                    vec![named(arn(
-                        "logs",
-                        &format!("log-group:/aws-glue/crawlers:log-stream:{base}"),
-                    ))],
-                ),
-            ]
-        }
-        Settings::Athena(_) => vec![
-            (
-                "workgroup_arn",
-                vec![named(arn("athena", &format!("workgroup/{base}")))],
-            ),
-            (
-                "datacatalog_arn",
-                vec![Fact {
-                    body: arn("athena", "datacatalog/AwsDataCatalog"),
-                    from: Vec::new(),
-                }],
-            ),
-            (
-                "results_bucket_arn",
-                vec![named(bucket_arn(&naming::bucket_stem(p, &c.id, "results")))],
-            ),
-        ],
-    }
-}
-
-/// The key prefix a Firehose delivers under (before its date partitions).
-pub fn firehose_prefix(id: &ComponentId, f: &crate::spec::Firehose) -> String {
-    f.prefix
-        .clone()
-        .unwrap_or_else(|| format!("{}/", id.kebab()))
-}
-
-/// The key prefix a Lambda writes under in its S3 sinks.
-pub fn lambda_output_prefix(id: &ComponentId, l: &crate::spec::Lambda) -> String {
-    l.output_prefix
-        .clone()
-        .unwrap_or_else(|| format!("{}/", id.kebab()))
 }
 
 #[cfg(test)]

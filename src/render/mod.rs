@@ -8,9 +8,11 @@
 
 pub mod compare;
 mod context;
+mod kind;
 pub mod manifest;
 pub mod overrides;
 pub mod ownership;
+pub mod values;
 mod write;
 
 use std::collections::BTreeMap;
@@ -20,9 +22,11 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 
 use crate::diagnostic::Diagnostic;
 use crate::hcl;
-use crate::model::{ComponentId, Kind, Project, Settings};
+use crate::check::Compiled;
+use crate::model::ComponentId;
 use crate::package;
 
+pub use kind::{KindRender, RenderCx, kind_render};
 pub use write::{TEMP_PREFIX, WriteError, Written, write};
 
 // Every template file, embedded at build time (see build.rs).
@@ -115,13 +119,13 @@ pub fn to_hcl(value: &Value) -> String {
 /// Renders a project into its Terraform file set, for the output folder `out_dir` (which is
 /// not written: a code folder must not contain it). Lambda builds use the cache folder the
 /// environment names.
-pub fn render(project: &Project, out_dir: &Path) -> Result<Files, RenderError> {
+pub fn render(project: &Compiled, out_dir: &Path) -> Result<Files, RenderError> {
     render_with(project, out_dir, &package::Options::from_env())
 }
 
 /// [`render`] with explicit packaging options.
 pub fn render_with(
-    project: &Project,
+    project: &Compiled,
     out_dir: &Path,
     options: &package::Options,
 ) -> Result<Files, RenderError> {
@@ -166,7 +170,7 @@ pub fn render_with(
             hcl::align(&tidy_blank_lines(&text)).into_bytes(),
         );
     }
-    for kind in module_folders(&ctx.kinds) {
+    for kind in module_folders(project) {
         let prefix = format!("{kind}/module/");
         for (name, text) in TEMPLATES.iter().filter(|(n, _)| n.starts_with(&prefix)) {
             let rel = Path::new("modules").join(kind).join(&name[prefix.len()..]);
@@ -181,49 +185,39 @@ pub fn render_with(
     Ok(files)
 }
 
-/// Every lambda's zip, or every packaging problem of every lambda.
+/// What each component's kind builds before the templates run (every function's zip), or
+/// every problem of every component.
 fn packages(
-    project: &Project,
+    project: &Compiled,
     out_dir: &Path,
     options: &package::Options,
 ) -> Result<BTreeMap<ComponentId, Vec<u8>>, RenderError> {
-    let mut zips = BTreeMap::new();
+    let mut built = BTreeMap::new();
     let mut diags = Vec::new();
     for c in project.components.values() {
-        let Settings::Lambda(lambda) = &c.settings else {
-            continue;
-        };
-        let f = package::Function {
-            id: c.id.as_str(),
-            lambda,
-            base_dir: &project.base_dir,
-        };
-        match package::package(&f, out_dir, options) {
-            Ok(p) => {
-                zips.insert(c.id.clone(), p.zip);
+        match kind_render(&c.settings).package(project, c, out_dir, options) {
+            Some(Ok(bytes)) => {
+                built.insert(c.id.clone(), bytes);
             }
-            Err(problems) => {
-                let spans = &project.lambda_spans[&c.id];
-                diags.extend(problems.into_iter().map(|p| p.diagnostic(spans)));
-            }
+            Some(Err(problems)) => diags.extend(problems),
+            None => {}
         }
     }
     if diags.is_empty() {
-        Ok(zips)
+        Ok(built)
     } else {
         diags.sort_by_key(Diagnostic::offset);
         Err(RenderError::Diagnostics(diags))
     }
 }
 
-/// Module folders a project needs: one per kind used, plus shared building blocks.
-fn module_folders(kinds: &[Kind]) -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = kinds.iter().map(|k| k.as_str()).collect();
-    if kinds
-        .iter()
-        .any(|k| matches!(k, Kind::S3DataLake | Kind::Athena | Kind::Lambda))
-    {
-        out.push("s3_bucket");
+/// Module folders a project needs: one per kind used, plus the shared building blocks their
+/// modules call.
+fn module_folders(project: &Compiled) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for c in project.components.values() {
+        out.push(c.kind().as_str());
+        out.extend(kind_render(&c.settings).shared_modules());
     }
     out.sort();
     out.dedup();

@@ -3,7 +3,7 @@
 //! lambda's `code:` (or `build:`) value.
 
 use crate::diagnostic::Diagnostic;
-use crate::model::LambdaSpans;
+use crate::model::Component;
 
 /// Which spec value a problem is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,10 +47,11 @@ impl Problem {
     }
 
     /// The diagnostic, labelled at the lambda's `code:` (or `build:`) value.
-    pub fn diagnostic(self, spans: &LambdaSpans) -> Diagnostic {
-        let at = match (self.at, &spans.build) {
-            (At::Build, Some(build)) => build.clone(),
-            _ => spans.code.clone(),
+    pub fn diagnostic(self, c: &Component) -> Diagnostic {
+        let code = c.kept_span("code").unwrap_or_default();
+        let at = match (self.at, c.kept_span("build")) {
+            (At::Build, Some(build)) => build,
+            _ => code,
         };
         Diagnostic::new(self.code, self.message)
             .with_label(at, self.label)

@@ -7,7 +7,7 @@ use super::Function;
 use super::problem::Problem;
 use super::read::read_regular;
 use super::walk::{self, Resolved, Tree};
-use crate::spec::{Architecture, Build, Runtime};
+use crate::kinds::lambda::{Architecture, Build, Runtime};
 
 /// How a package is made.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 use super::Function;
 use super::preset::Plan;
 use super::problem::Problem;
-use crate::spec::Architecture;
+use crate::kinds::lambda::Architecture;
 
 /// 1980-01-01, the zip epoch every entry gets: tools that honour `SOURCE_DATE_EPOCH` then
 /// write the same timestamps into what they generate.

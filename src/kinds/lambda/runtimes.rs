@@ -5,7 +5,7 @@
 //! After "block function create" a fresh `terraform apply` fails, so a spec on such a runtime
 //! is an error; after deprecation it still deploys, so it is a warning.
 
-use crate::spec::Runtime;
+use crate::kinds::lambda::Runtime;
 
 /// Where the dates come from, for messages.
 pub const SOURCE: &str = "AWS Lambda developer guide, \"Lambda runtimes\" (read 2026-11-22)";

@@ -26,7 +26,7 @@ mod walk;
 
 use std::path::{Path, PathBuf};
 
-use crate::spec;
+use crate::kinds::lambda as spec;
 
 pub use limits::{MAX_UNZIPPED, MAX_ZIPPED};
 pub use problem::{At, Problem};

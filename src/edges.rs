@@ -10,7 +10,7 @@
 //! name is checked against the Service Authorization Reference (`data/iam-actions.json`) by the
 //! tests, and so is every entry of [`UNSCOPABLE`].
 
-use crate::model::Kind;
+use crate::kinds::Kind;
 
 /// What an edge means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

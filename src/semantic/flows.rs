@@ -10,61 +10,62 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::{Cx, rules};
 use crate::diagnostic::Diagnostic;
-use crate::iam::{firehose_prefix, lambda_output_prefix};
-use crate::model::{Component, ComponentId, Kind, Project, Settings};
-use crate::source::{Document, pointer_segment};
-use crate::spec::{self, Compression, Partitioning, TableFormat};
-
-/// The key prefix Lambda writes failed batches under, in an S3 on-failure destination.
-pub const LAMBDA_FAILURE_PREFIX: &str = "aws/lambda/";
+use crate::kinds::Kind;
+use crate::model::{ComponentId, Project};
+use crate::source::Document;
+use crate::spec::fields::{Compression, Partitioning, TableFormat};
 
 /// The layout of the objects a writer puts under its prefix.
 #[derive(Debug, Clone)]
-struct Layout {
-    partitioning: Partitioning,
-    partitioning_at: Range<usize>,
-    format: TableFormat,
-    format_at: Range<usize>,
-    compression: Compression,
-    compression_at: Range<usize>,
+pub struct Layout {
+    pub partitioning: Partitioning,
+    pub partitioning_at: Range<usize>,
+    pub format: TableFormat,
+    pub format_at: Range<usize>,
+    /// How to change what the writer writes, for a table that expects another format.
+    pub format_help: &'static str,
+    pub compression: Compression,
+    pub compression_at: Range<usize>,
 }
 
-/// One prefix a component writes into a lake.
+/// One prefix a component writes into a bucket.
 #[derive(Debug, Clone)]
-struct Writer<'a> {
-    id: &'a ComponentId,
-    kind: Kind,
+pub struct Writer {
+    pub id: ComponentId,
+    pub kind: Kind,
     /// What it writes there: "records", "delivery errors", "output", "failed batches".
-    role: &'static str,
-    prefix: String,
-    at: Range<usize>,
+    pub role: &'static str,
+    pub prefix: String,
+    pub at: Range<usize>,
     /// The data layout, for prefixes a table may read (not errors or failed batches).
-    layout: Option<Layout>,
+    pub layout: Option<Layout>,
 }
 
-/// The value span of `field` of a component if the spec sets it, else the component's key.
-fn field_at(doc: &Document, c: &Component, field: &str) -> Range<usize> {
-    let ptr = format!("{}/{field}", c.pointer);
-    if doc.span(&ptr).is_some() {
-        doc.value_span(&ptr)
-    } else {
-        doc.key_span(&c.pointer)
-    }
+/// One table over a prefix of a bucket, as its reader declares it.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub name: String,
+    pub prefix: String,
+    pub partitioning: Partitioning,
+    pub format: TableFormat,
+    /// The table's entry in the spec, for its fields' spans.
+    pub pointer: String,
 }
 
-/// Every prefix written into `lake`, by the components that feed it or send it their failed
-/// batches (`failing_into`: indices of the latter), in spec order. Only those components are
-/// looked at, so the check costs what the lake's writers cost.
-fn writers<'a>(
-    project: &'a Project,
-    lake: &ComponentId,
+/// Every prefix written into `bucket`, by the components that feed it or send it their
+/// failures (`failing_into`: indices of the latter), in spec order. Only those components are
+/// looked at, so the check costs what the bucket's writers cost.
+fn writers(
+    project: &Project,
+    bucket: &ComponentId,
     failing_into: &[usize],
     doc: &Document,
-) -> Vec<Writer<'a>> {
+) -> Vec<Writer> {
     let mut feeding: Vec<usize> = project
         .graph
-        .incoming(lake)
+        .incoming(bucket)
         .filter_map(|e| project.components.get_index_of(&e.from))
         .collect();
     feeding.sort_unstable();
@@ -75,67 +76,8 @@ fn writers<'a>(
     for i in candidates {
         let c = &project.components[i];
         let feeds = feeding.binary_search(&i).is_ok();
-        match &c.settings {
-            Settings::Firehose(f) if feeds => {
-                out.push(Writer {
-                    id: &c.id,
-                    kind: c.kind(),
-                    role: "records",
-                    prefix: firehose_prefix(&c.id, f),
-                    at: field_at(doc, c, "prefix"),
-                    layout: Some(Layout {
-                        partitioning: f.partitioning,
-                        partitioning_at: field_at(doc, c, "partitioning"),
-                        // Without record format conversion, Firehose writes records as sent:
-                        // JSON lines in every pipeline pipelinec renders.
-                        format: TableFormat::Json,
-                        format_at: doc.key_span(&c.pointer),
-                        compression: f.compression,
-                        compression_at: field_at(doc, c, "compression"),
-                    }),
-                });
-                out.push(Writer {
-                    id: &c.id,
-                    kind: c.kind(),
-                    role: "delivery errors",
-                    prefix: f.error_prefix.clone(),
-                    at: field_at(doc, c, "error_prefix"),
-                    layout: None,
-                });
-            }
-            Settings::Lambda(l) => {
-                if feeds {
-                    out.push(Writer {
-                        id: &c.id,
-                        kind: c.kind(),
-                        role: "output",
-                        prefix: lambda_output_prefix(&c.id, l),
-                        at: field_at(doc, c, "output_prefix"),
-                        layout: Some(Layout {
-                            partitioning: l.output_partitioning,
-                            partitioning_at: field_at(doc, c, "output_partitioning"),
-                            format: l.output_format,
-                            format_at: field_at(doc, c, "output_format"),
-                            compression: l.output_compression,
-                            compression_at: field_at(doc, c, "output_compression"),
-                        }),
-                    });
-                }
-                if l.on_failure == spec::OnFailure::S3
-                    && l.failure_bucket.as_deref() == Some(lake.as_str())
-                {
-                    out.push(Writer {
-                        id: &c.id,
-                        kind: c.kind(),
-                        role: "failed batches",
-                        prefix: LAMBDA_FAILURE_PREFIX.to_string(),
-                        at: field_at(doc, c, "failure_bucket"),
-                        layout: None,
-                    });
-                }
-            }
-            _ => {}
-        }
+        let cx = Cx { project, c, doc };
+        out.extend(rules(&c.settings).writes(&cx, bucket, feeds));
     }
     out
 }
@@ -156,34 +98,30 @@ fn format_name(f: TableFormat) -> &'static str {
     }
 }
 
-/// Checks every lake's writers against each other and against the tables over them.
+/// Checks every bucket's writers against each other and against the tables over it.
 pub fn check(project: &Project, doc: &Document, diags: &mut Vec<Diagnostic>) {
-    // Lambdas whose failed batches go to a bucket of the spec, by that bucket.
+    // Components whose failures go to a bucket of the spec, by that bucket.
     let mut failing_into: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, c) in project.components.values().enumerate() {
-        if let Settings::Lambda(l) = &c.settings
-            && l.on_failure == spec::OnFailure::S3
-            && let Some(bucket) = l.failure_bucket.as_deref()
-        {
+        if let Some(bucket) = rules(&c.settings).failure_bucket() {
             failing_into.entry(bucket).or_default().push(i);
         }
     }
-    for lake in project
+    for bucket in project
         .components
         .values()
-        .filter(|c| c.kind() == Kind::S3DataLake)
+        .filter(|c| rules(&c.settings).holds_objects())
     {
         let failing = failing_into
-            .get(lake.id.as_str())
+            .get(bucket.id.as_str())
             .map_or(&[][..], Vec::as_slice);
-        let writers = writers(project, &lake.id, failing, doc);
-        overlapping_writers(&lake.id, &writers, diags);
-        for catalog in project.graph.outgoing(&lake.id) {
-            let c = project.component(&catalog.to);
-            if let Settings::GlueCatalog(g) = &c.settings {
-                for (name, table) in &g.tables {
-                    table_against_writers(doc, &lake.id, c, name, table, &writers, diags);
-                }
+        let writers = writers(project, &bucket.id, failing, doc);
+        overlapping_writers(&bucket.id, &writers, diags);
+        for reader in project.graph.outgoing(&bucket.id) {
+            let c = project.component(&reader.to);
+            let cx = Cx { project, c, doc };
+            for table in rules(&c.settings).tables(&cx) {
+                table_against_writers(doc, &bucket.id, &table, &writers, diags);
             }
         }
     }
@@ -231,18 +169,17 @@ fn overlapping_writers(lake: &ComponentId, writers: &[Writer], diags: &mut Vec<D
 fn table_against_writers(
     doc: &Document,
     lake: &ComponentId,
-    catalog: &Component,
-    name: &str,
-    table: &spec::GlueTable,
+    table: &Table,
     writers: &[Writer],
     diags: &mut Vec<Diagnostic>,
 ) {
+    let name = &table.name;
     let readable: Vec<&Writer> = writers.iter().filter(|w| w.layout.is_some()).collect();
     // A lake that nothing in the spec writes is filled from outside: nothing to check against.
     if readable.is_empty() {
         return;
     }
-    let tptr = format!("{}/tables/{}", catalog.pointer, pointer_segment(name));
+    let tptr = &table.pointer;
     let table_at = |field: &str| {
         let p = format!("{tptr}/{field}");
         if doc.span(&p).is_some() {
@@ -322,11 +259,7 @@ fn table_against_writers(
             .with_help(format!(
                 "set `format: {}` on the table{}",
                 format_name(layout.format),
-                if writer.kind == Kind::Firehose {
-                    " (Firehose writes records as they are sent: JSON lines)"
-                } else {
-                    ", or declare what the function writes with `output_format`"
-                }
+                layout.format_help
             )),
         );
     }

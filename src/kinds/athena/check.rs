@@ -1,0 +1,71 @@
+//! Checks and AWS names of an Athena workgroup: each saved query runs in one of its catalogs.
+
+use super::{Athena, IDENTITY_SUFFIX};
+use crate::diagnostic::Diagnostic;
+use crate::model::ComponentId;
+use crate::naming::{self, AwsName, Charset, Rule};
+use crate::semantic::{Cx, KindRules, error, list};
+
+/// Athena workgroup names.
+const WORKGROUP_NAME: Rule = Rule {
+    max_len: 128,
+    charset: Charset::WordDotDash,
+};
+
+/// Athena named query names.
+const NAMED_QUERY_NAME: Rule = Rule {
+    max_len: 128,
+    charset: Charset::Printable,
+};
+
+impl KindRules for Athena {
+    fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+        let id = &cx.c.id;
+        let catalogs: Vec<&ComponentId> =
+            cx.project.graph.incoming(id).map(|e| &e.from).collect();
+        for (q, nq) in &self.named_queries {
+            let qptr = cx.entry_ptr("named_queries", q);
+            match &nq.catalog {
+                Some(cat) if !catalogs.iter().any(|c| c.as_str() == cat) => out.push(error(
+                    "query-catalog",
+                    format!("query `{q}` runs in `{cat}`, which is not an input of `{id}`"),
+                    cx.doc.value_span(&format!("{qptr}/catalog")),
+                    "not an input",
+                    &format!(
+                        "use one of the workgroup's inputs: {}",
+                        list(catalogs.iter().map(|c| c.as_str()))
+                    ),
+                )),
+                None if catalogs.len() != 1 => out.push(error(
+                    "query-catalog",
+                    format!("query `{q}` must say which catalog it runs in"),
+                    cx.doc.key_span(&qptr),
+                    "no `catalog`",
+                    "the workgroup has several (or no) catalog inputs; add `catalog: <id>`",
+                )),
+                _ => {}
+            }
+        }
+    }
+
+    fn names(&self, project: &str, id: &ComponentId) -> Vec<AwsName> {
+        let base = naming::base(project, id);
+        let mut out = vec![
+            AwsName::new("Athena workgroup", base.clone(), WORKGROUP_NAME),
+            AwsName::new(
+                "IAM policy",
+                naming::identity(project, id, IDENTITY_SUFFIX),
+                naming::IAM_POLICY,
+            ),
+            AwsName::bucket(naming::bucket_stem(project, id, "results")),
+        ];
+        for q in self.named_queries.keys() {
+            out.push(AwsName::new(
+                "Athena named query",
+                format!("{base}-{}", q.replace('_', "-")),
+                NAMED_QUERY_NAME,
+            ));
+        }
+        out
+    }
+}

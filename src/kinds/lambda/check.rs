@@ -1,0 +1,288 @@
+//! Checks and AWS names of a Lambda function: its failure destination, environment, package
+//! and runtime, and what it writes into the lakes it feeds.
+
+use super::runtimes::{self, Status};
+use super::{FAILURE_PREFIX, Lambda, OnFailure, package};
+use crate::diagnostic::Diagnostic;
+use crate::edges::Access;
+use crate::model::{Component, ComponentId, Project};
+use crate::naming::{self, AwsName, Charset, Rule};
+use crate::semantic::{Cx, KindRules, Layout, Writer, error, rules};
+
+/// Lambda function names.
+const FUNCTION_NAME: Rule = Rule {
+    max_len: 64,
+    charset: Charset::WordDash,
+};
+
+/// The settings that describe what the function writes into a lake.
+const OUTPUT_SETTINGS: [&str; 4] = [
+    "output_prefix",
+    "output_format",
+    "output_compression",
+    "output_partitioning",
+];
+
+impl KindRules for Lambda {
+    fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+        let f = package::Function {
+            id: cx.c.id.as_str(),
+            lambda: self,
+            base_dir: &cx.project.base_dir,
+        };
+        let packaging: Vec<Diagnostic> = package::check(&f)
+            .into_iter()
+            .map(|p| p.diagnostic(cx.c))
+            .collect();
+        self.failure_destination(cx, out);
+        self.environment_names(cx, out);
+        out.extend(packaging);
+        out.extend(self.runtime_support(cx));
+        out.extend(self.unused_output_settings(cx));
+    }
+
+    fn names(&self, project: &str, id: &ComponentId) -> Vec<AwsName> {
+        let base = naming::base(project, id);
+        let mut out = vec![
+            AwsName::new("Lambda function", base.clone(), FUNCTION_NAME),
+            AwsName::new("IAM role", base.clone(), naming::IAM_ROLE),
+        ];
+        match (self.on_failure, &self.failure_bucket) {
+            (OnFailure::Sqs, _) => out.push(AwsName::new(
+                "SQS queue",
+                format!("{base}-failures"),
+                naming::SQS_QUEUE,
+            )),
+            (OnFailure::S3, None) => out.push(AwsName::bucket(naming::bucket_stem(
+                project, id, "failures",
+            ))),
+            _ => {}
+        }
+        out
+    }
+
+    fn kept_fields(&self) -> &'static [&'static str] {
+        &["code", "build"]
+    }
+
+    fn failure_bucket(&self) -> Option<&str> {
+        self.failure_lake()
+    }
+
+    fn writes(&self, cx: &Cx<'_>, bucket: &ComponentId, feeds: bool) -> Vec<Writer> {
+        let c = cx.c;
+        let mut out = Vec::new();
+        if feeds {
+            out.push(Writer {
+                id: c.id.clone(),
+                kind: c.kind(),
+                role: "output",
+                prefix: self.output_prefix(&c.id),
+                at: cx.field_at("output_prefix"),
+                layout: Some(Layout {
+                    partitioning: self.output_partitioning,
+                    partitioning_at: cx.field_at("output_partitioning"),
+                    format: self.output_format,
+                    format_at: cx.field_at("output_format"),
+                    format_help: ", or declare what the function writes with `output_format`",
+                    compression: self.output_compression,
+                    compression_at: cx.field_at("output_compression"),
+                }),
+            });
+        }
+        if self.failure_lake() == Some(bucket.as_str()) {
+            out.push(Writer {
+                id: c.id.clone(),
+                kind: c.kind(),
+                role: "failed batches",
+                prefix: FAILURE_PREFIX.to_string(),
+                at: cx.field_at("failure_bucket"),
+                layout: None,
+            });
+        }
+        out
+    }
+}
+
+impl Lambda {
+    /// `failure_bucket` names a bucket of the spec, and only with `on_failure: s3`.
+    fn failure_destination(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+        let id = &cx.c.id;
+        match (&self.failure_bucket, self.on_failure) {
+            (Some(bucket), OnFailure::S3) => {
+                let holds_objects = cx
+                    .project
+                    .components
+                    .get(&ComponentId::new(bucket.clone()))
+                    .is_some_and(|t| rules(&t.settings).holds_objects());
+                if !holds_objects {
+                    out.push(error(
+                        "failure-bucket",
+                        format!(
+                            "`failure_bucket` of lambda `{id}` is `{bucket}`, which is not an \
+                             `s3_data_lake` of this spec"
+                        ),
+                        cx.value_at("failure_bucket"),
+                        "not an s3_data_lake",
+                        "name an `s3_data_lake` id, or remove `failure_bucket` to let \
+                         pipelinec create a bucket for failed batches",
+                    ));
+                }
+            }
+            (Some(_), other) => out.push(error(
+                "failure-bucket-unused",
+                format!(
+                    "lambda `{id}` names a `failure_bucket` but sends failures to `{}`",
+                    match other {
+                        OnFailure::Sqs => "sqs",
+                        _ => "none",
+                    }
+                ),
+                cx.key_at("failure_bucket"),
+                "used only with `on_failure: s3`",
+                "set `on_failure: s3` (it keeps whole batches), or remove `failure_bucket`",
+            )),
+            (None, _) => {}
+        }
+    }
+
+    /// Environment names are valid, not Lambda's own, and not ones pipelinec sets.
+    fn environment_names(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+        let injected = injected_env(cx.project, cx.c, self);
+        for name in self.environment.keys() {
+            let at = cx.doc.key_span(&cx.entry_ptr("environment", name));
+            let valid = name.starts_with(|c: char| c.is_ascii_alphabetic())
+                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if !valid {
+                out.push(error(
+                    "invalid-env-name",
+                    format!("`{name}` is not a valid environment variable name"),
+                    at,
+                    "invalid name",
+                    "use letters, digits and `_`, starting with a letter",
+                ));
+            } else if name.starts_with("AWS_") {
+                out.push(error(
+                    "reserved-env-name",
+                    format!("`{name}` is reserved by Lambda"),
+                    at,
+                    "reserved",
+                    "Lambda sets the `AWS_` variables itself; choose another name",
+                ));
+            } else if injected.iter().any(|(k, _)| k == name) {
+                out.push(error(
+                    "env-conflict",
+                    format!("`{name}` clashes with a variable pipelinec sets for an output"),
+                    at,
+                    "set by pipelinec",
+                    "remove it: pipelinec sets `<SINK>_BUCKET` and `<SINK>_PREFIX` itself",
+                ));
+            }
+        }
+    }
+
+    /// A runtime AWS no longer creates functions on is an error (a fresh apply fails); one
+    /// past its deprecation date is a warning (it deploys, without security patches).
+    fn runtime_support(&self, cx: &Cx<'_>) -> Option<Diagnostic> {
+        let support = runtimes::support(self.runtime);
+        let at = cx.value_at("runtime");
+        let runtime = self.runtime.as_str();
+        let source = runtimes::SOURCE;
+        match runtimes::status(self.runtime, &runtimes::today()) {
+            Status::Supported => None,
+            Status::Deprecated => Some(
+                Diagnostic::warning(
+                    "runtime-deprecated",
+                    format!(
+                        "`{runtime}` is deprecated since {}: AWS no longer patches it, and stops \
+                         creating functions on it on {}",
+                        support.deprecated, support.block_create
+                    ),
+                )
+                .with_label(at, "deprecated runtime")
+                .with_help(format!(
+                    "move to {} before {}; dates from the {source}",
+                    replacement(support.replacement),
+                    support.block_create
+                )),
+            ),
+            Status::Blocked => Some(
+                Diagnostic::new(
+                    "runtime-blocked",
+                    format!(
+                        "AWS stopped creating functions on `{runtime}` on {} (deprecated since {})",
+                        support.block_create, support.deprecated
+                    ),
+                )
+                .with_label(at, "no longer deployable")
+                .with_help(format!(
+                    "use {}; dates from the {source}",
+                    replacement(support.replacement)
+                )),
+            ),
+        }
+    }
+
+    /// The `output_*` settings describe what the function writes into a lake: set on a
+    /// function that no lake lists as an input, they change nothing, which is worth a word
+    /// (the lake's `inputs` is the likely omission).
+    fn unused_output_settings(&self, cx: &Cx<'_>) -> Vec<Diagnostic> {
+        let id = &cx.c.id;
+        if writes_objects(cx.project, cx.c) {
+            return Vec::new();
+        }
+        OUTPUT_SETTINGS
+            .into_iter()
+            .filter(|field| cx.is_set(field))
+            .map(|field| {
+                Diagnostic::warning(
+                    "unused-setting",
+                    format!(
+                        "`{field}` of lambda `{id}` has no effect: no `s3_data_lake` lists `{id}` \
+                         as an input"
+                    ),
+                )
+                .with_label(cx.value_at(field), "not used")
+                .with_help(format!(
+                    "add `{id}` to `inputs` of the lake it writes to (which grants it the write), \
+                     or remove the `output_*` settings"
+                ))
+            })
+            .collect()
+    }
+}
+
+/// Whether the function writes objects into a bucket of the spec (an edge of `write` access).
+fn writes_objects(project: &Project, c: &Component) -> bool {
+    project
+        .graph
+        .outgoing(&c.id)
+        .any(|e| e.access == Access::Write)
+}
+
+/// A runtime id in backticks; a description of one ("a newer Node.js runtime") as it is.
+fn replacement(text: &str) -> String {
+    if text.contains(' ') {
+        text.to_string()
+    } else {
+        format!("`{text}`")
+    }
+}
+
+/// Environment variables pipelinec adds to a function: the bucket and prefix of each lake it
+/// writes into, as HCL expressions.
+pub fn injected_env(project: &Project, c: &Component, lambda: &Lambda) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for e in project.graph.outgoing(&c.id) {
+        if e.access != Access::Write {
+            continue;
+        }
+        let to = e.to.upper();
+        out.push((format!("{to}_BUCKET"), format!("module.{}.bucket", e.to)));
+        out.push((
+            format!("{to}_PREFIX"),
+            crate::hcl::quote(&lambda.output_prefix(&c.id)),
+        ));
+    }
+    out
+}

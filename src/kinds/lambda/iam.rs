@@ -1,0 +1,48 @@
+//! The facts a Lambda function offers to the edge table: its output prefix, log group,
+//! failure destination and tracing.
+
+use super::{Lambda, OnFailure, Tracing};
+use crate::iam::{FactCx, Facts, KindIam, arn, bucket_arn, flag, get};
+use crate::model::ComponentId;
+use crate::naming;
+
+impl KindIam for Lambda {
+    fn facts(&self, cx: &FactCx<'_>) -> Facts {
+        let (p, id, base) = (&cx.project.name, &cx.c.id, cx.base());
+        // The failure bucket: a lake of the spec (with its key), or the function's own.
+        let lake = self
+            .failure_bucket
+            .as_ref()
+            .and_then(|b| cx.project.components.get(&ComponentId::new(b.clone())))
+            .map(|lake| cx.of(lake))
+            .unwrap_or_default();
+        let (failure_bucket, failure_key) = match (self.on_failure, &self.failure_bucket) {
+            (OnFailure::S3, Some(_)) => (get(&lake, "bucket_arn"), get(&lake, "kms_key_arn")),
+            (OnFailure::S3, None) => (
+                vec![cx.named(bucket_arn(&naming::bucket_stem(p, id, "failures")))],
+                vec![],
+            ),
+            _ => (vec![], vec![]),
+        };
+        vec![
+            (
+                "output_prefix",
+                vec![cx.or_id("output_prefix", &self.output_prefix, self.output_prefix(id))],
+            ),
+            (
+                "log_group_arn",
+                vec![cx.named(arn("logs", &format!("log-group:/aws/lambda/{base}")))],
+            ),
+            (
+                "dlq_arn",
+                match self.on_failure {
+                    OnFailure::Sqs => vec![cx.named(arn("sqs", &format!("{base}-failures")))],
+                    _ => vec![],
+                },
+            ),
+            ("failure_bucket_arn", failure_bucket),
+            ("failure_kms_key_arn", failure_key),
+            ("tracing", flag(self.tracing == Tracing::Active)),
+        ]
+    }
+}

@@ -1,0 +1,179 @@
+//! The registration list: every component kind pipelinec knows, in one place.
+//!
+//! A kind is one folder under `src/kinds/`: `mod.rs` holds its spec type (the schema comes from
+//! it), and one file per later stage implements that stage's trait for it: `check.rs`
+//! ([`crate::semantic::KindRules`]: its checks and AWS names), `iam.rs`
+//! ([`crate::iam::KindIam`]: its identity and the facts the edge table's templates use) and
+//! `render.rs` ([`crate::render::KindRender`]: its template values and outputs). Its Terraform
+//! is `templates/<kind>/`, and what its edges grant is a row set in [`crate::edges`].
+//! Adding a kind adds a variant to each enum below and an arm to [`with_kind!`]; the stages
+//! reach the kind through their trait only. See `docs/adding-a-kind.md`.
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+pub mod athena;
+pub mod firehose;
+pub mod glue_catalog;
+pub mod kinesis_stream;
+pub mod lambda;
+pub mod s3_data_lake;
+
+use athena::Athena;
+use firehose::Firehose;
+use glue_catalog::GlueCatalog;
+use kinesis_stream::KinesisStream;
+use lambda::Lambda;
+use s3_data_lake::S3DataLake;
+
+/// A source component.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Source {
+    /// A Kinesis data stream.
+    KinesisStream(KinesisStream),
+}
+
+/// A transform component.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Transform {
+    /// A Lambda function triggered by its input streams.
+    Lambda(Lambda),
+    /// A Kinesis Data Firehose delivery stream reading one Kinesis stream.
+    Firehose(Firehose),
+}
+
+/// A sink component.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Sink {
+    /// An S3 data-lake bucket.
+    S3DataLake(S3DataLake),
+    /// A Glue Data Catalog database with tables over a data lake.
+    GlueCatalog(GlueCatalog),
+    /// An Athena workgroup querying Glue catalogs.
+    Athena(Athena),
+}
+
+/// Every component kind. The edge table ([`crate::edges`]) is keyed by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    KinesisStream,
+    Lambda,
+    Firehose,
+    S3DataLake,
+    GlueCatalog,
+    Athena,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] = [
+        Kind::KinesisStream,
+        Kind::Lambda,
+        Kind::Firehose,
+        Kind::S3DataLake,
+        Kind::GlueCatalog,
+        Kind::Athena,
+    ];
+
+    /// The `type:` value in a spec, and the template folder name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::KinesisStream => "kinesis_stream",
+            Kind::Lambda => "lambda",
+            Kind::Firehose => "firehose",
+            Kind::S3DataLake => "s3_data_lake",
+            Kind::GlueCatalog => "glue_catalog",
+            Kind::Athena => "athena",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A component's settings, as the user wrote them (defaults filled in).
+#[derive(Debug, Clone)]
+pub enum Settings {
+    KinesisStream(KinesisStream),
+    Lambda(Lambda),
+    Firehose(Firehose),
+    S3DataLake(S3DataLake),
+    GlueCatalog(GlueCatalog),
+    Athena(Athena),
+}
+
+/// Runs `$body` with `$k` bound to the kind-specific settings inside a [`Settings`]: how a
+/// stage turns the enum into its own trait object (`with_kind!(s, k => k as &dyn Trait)`)
+/// without naming any kind.
+#[macro_export]
+macro_rules! with_kind {
+    ($settings:expr, $k:ident => $body:expr) => {
+        match $settings {
+            $crate::kinds::Settings::KinesisStream($k) => $body,
+            $crate::kinds::Settings::Lambda($k) => $body,
+            $crate::kinds::Settings::Firehose($k) => $body,
+            $crate::kinds::Settings::S3DataLake($k) => $body,
+            $crate::kinds::Settings::GlueCatalog($k) => $body,
+            $crate::kinds::Settings::Athena($k) => $body,
+        }
+    };
+}
+
+impl Settings {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Settings::KinesisStream(_) => Kind::KinesisStream,
+            Settings::Lambda(_) => Kind::Lambda,
+            Settings::Firehose(_) => Kind::Firehose,
+            Settings::S3DataLake(_) => Kind::S3DataLake,
+            Settings::GlueCatalog(_) => Kind::GlueCatalog,
+            Settings::Athena(_) => Kind::Athena,
+        }
+    }
+
+    /// The ids this component lists under `inputs`.
+    pub fn inputs(&self) -> &[String] {
+        match self {
+            Settings::KinesisStream(_) => &[],
+            Settings::Lambda(s) => &s.inputs,
+            Settings::Firehose(s) => &s.inputs,
+            Settings::S3DataLake(s) => &s.inputs,
+            Settings::GlueCatalog(s) => &s.inputs,
+            Settings::Athena(s) => &s.inputs,
+        }
+    }
+}
+
+impl From<Source> for Settings {
+    fn from(s: Source) -> Settings {
+        match s {
+            Source::KinesisStream(x) => Settings::KinesisStream(x),
+        }
+    }
+}
+
+impl From<Transform> for Settings {
+    fn from(s: Transform) -> Settings {
+        match s {
+            Transform::Lambda(x) => Settings::Lambda(x),
+            Transform::Firehose(x) => Settings::Firehose(x),
+        }
+    }
+}
+
+impl From<Sink> for Settings {
+    fn from(s: Sink) -> Settings {
+        match s {
+            Sink::S3DataLake(x) => Settings::S3DataLake(x),
+            Sink::GlueCatalog(x) => Settings::GlueCatalog(x),
+            Sink::Athena(x) => Settings::Athena(x),
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! Checks and AWS names of a data lake bucket.
+
+use super::{BucketEncryption, S3DataLake};
+use crate::diagnostic::Diagnostic;
+use crate::model::ComponentId;
+use crate::naming::{self, AwsName};
+use crate::semantic::{Cx, KindRules, error};
+
+impl KindRules for S3DataLake {
+    fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+        let id = &cx.c.id;
+        if self.kms_key_arn.is_some() && self.encryption != BucketEncryption::SseKms {
+            out.push(error(
+                "kms-key-unused",
+                format!("data lake `{id}` names a KMS key but uses `sse_s3`"),
+                cx.key_at("kms_key_arn"),
+                "ignored with sse_s3",
+                "set `encryption: sse_kms`, or remove `kms_key_arn`",
+            ));
+        }
+        if let (Some(ia), Some(exp)) = (
+            self.retention.infrequent_access_after_days,
+            self.retention.expire_after_days,
+        ) && exp <= ia
+        {
+            out.push(error(
+                "retention-order",
+                format!(
+                    "objects in `{id}` expire after {exp} days, before moving to Standard-IA after {ia}"
+                ),
+                cx.value_at("retention/expire_after_days"),
+                "expires too early",
+                "make `expire_after_days` larger than `infrequent_access_after_days`",
+            ));
+        }
+    }
+
+    fn names(&self, project: &str, id: &ComponentId) -> Vec<AwsName> {
+        vec![AwsName::bucket(naming::bucket_stem(project, id, ""))]
+    }
+
+    fn kms_keys(&self) -> Vec<(&'static str, &str)> {
+        self.kms_key_arn
+            .iter()
+            .map(|k| ("kms_key_arn", k.as_str()))
+            .collect()
+    }
+
+    fn holds_objects(&self) -> bool {
+        true
+    }
+}

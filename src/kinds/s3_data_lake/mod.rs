@@ -1,0 +1,80 @@
+//! `s3_data_lake`: a versioned, encrypted, private bucket that writers fill and tables read.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::spec::fields::*;
+
+
+/// An S3 data-lake bucket: versioned, encrypted, private, TLS-only.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct S3DataLake {
+    /// Ids of the components writing into this bucket (Firehose delivery streams, Lambdas).
+    #[serde(default)]
+    pub inputs: Vec<String>,
+    /// Keep every version of every object (recommended for a data lake).
+    #[serde(default = "default_true")]
+    pub versioning: bool,
+    /// Default encryption of objects at rest.
+    #[serde(default)]
+    pub encryption: BucketEncryption,
+    /// ARN of a customer-managed KMS key for `sse_kms`. Defaults to the AWS-managed `aws/s3`
+    /// key. Writers get `kms:GenerateDataKey` and `kms:Decrypt` on it, readers `kms:Decrypt`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$"))]
+    pub kms_key_arn: Option<String>,
+    /// Data retention: when objects expire.
+    #[serde(default)]
+    pub retention: Retention,
+    /// Let `terraform destroy` delete a bucket that still holds objects.
+    #[serde(default)]
+    pub force_destroy: bool,
+}
+
+/// S3 default encryption.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BucketEncryption {
+    /// S3-managed keys (AES-256).
+    #[default]
+    SseS3,
+    /// KMS keys, with S3 Bucket Keys on to cut KMS requests.
+    SseKms,
+}
+
+/// Object lifecycle of a bucket.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Retention {
+    /// Days after which current objects expire. Omit to keep data forever.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 2147483647))]
+    pub expire_after_days: Option<u32>,
+    /// Days after which objects move to S3 Standard-IA (at least 30). Omit to stay in Standard.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 30, max = 2147483647))]
+    pub infrequent_access_after_days: Option<u32>,
+    /// Days after which replaced or deleted object versions are removed.
+    #[serde(default = "default_noncurrent_days")]
+    #[schemars(range(min = 1, max = 2147483647))]
+    pub noncurrent_expire_after_days: u32,
+}
+
+impl Default for Retention {
+    fn default() -> Self {
+        Retention {
+            expire_after_days: None,
+            infrequent_access_after_days: None,
+            noncurrent_expire_after_days: default_noncurrent_days(),
+        }
+    }
+}
+
+fn default_noncurrent_days() -> u32 {
+    30
+}
+
+mod check;
+mod iam;
+mod render;

@@ -1,0 +1,90 @@
+//! What a component kind contributes to the render: the values of its module call, the root
+//! outputs it offers, and anything built before the templates run (a function's package).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use minijinja::Value;
+
+use super::values::{expr, obj};
+use crate::diagnostic::Diagnostic;
+use crate::kinds::Settings;
+use crate::model::{Component, Project};
+use crate::naming;
+
+/// The render side of a component kind. Its Terraform is `templates/<kind>/`: `call.tf.j2`
+/// (the module call, fed by the values set here) and `module/` (copied as it is).
+pub trait KindRender {
+    /// Sets the values of the component's module call and adds its outputs and files.
+    fn render(&self, cx: &mut RenderCx<'_>);
+
+    /// Shared module folders (under `templates/`) its module calls, e.g. `s3_bucket`.
+    fn shared_modules(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// Builds what must exist before the templates render (a function's zip), or says every
+    /// problem with it. `None`: nothing to build.
+    fn package(
+        &self,
+        project: &Project,
+        c: &Component,
+        out_dir: &Path,
+        options: &crate::package::Options,
+    ) -> Option<Result<Vec<u8>, Vec<Diagnostic>>> {
+        let _ = (project, c, out_dir, options);
+        None
+    }
+}
+
+/// The render side of a component's kind.
+pub fn kind_render(settings: &Settings) -> &dyn KindRender {
+    crate::with_kind!(settings, k => k as &dyn KindRender)
+}
+
+/// One component being rendered: the values of its module call, and the outputs and files it
+/// adds to the root.
+pub struct RenderCx<'a> {
+    pub project: &'a Project,
+    pub c: &'a Component,
+    /// `<project>-<id>`: the base of its AWS names.
+    pub name: String,
+    /// What [`KindRender::package`] built for it.
+    pub package: Option<Vec<u8>>,
+    pub(super) values: BTreeMap<&'static str, Value>,
+    pub(super) outputs: &'a mut Vec<Value>,
+    pub(super) files: &'a mut Vec<(PathBuf, Vec<u8>)>,
+}
+
+impl RenderCx<'_> {
+    /// Sets one value of the module call: plain values are spec data (escaped when printed),
+    /// [`expr`] values HCL that pipelinec built.
+    pub fn set(&mut self, key: &'static str, value: impl Into<Value>) {
+        self.values.insert(key, value.into());
+    }
+
+    /// A root output `<id>_<name>` with the value `module.<id>.<attr>`.
+    pub fn output(&mut self, name: &str, attr: &str, description: String) {
+        let c = &self.c.id;
+        self.outputs.push(obj(BTreeMap::from([
+            ("name", Value::from(format!("{c}_{name}"))),
+            ("value", expr(format!("module.{c}.{attr}"))),
+            ("description", Value::from(description)),
+        ])));
+    }
+
+    /// A file of the render, at `path` under the output folder.
+    pub fn file(&mut self, path: PathBuf, bytes: Vec<u8>) {
+        self.files.push((path, bytes));
+    }
+
+    /// The bucket name `<stem>-<account id>` as a template string, for a bucket whose stem is
+    /// `<project>-<id>[-<role>]`.
+    pub fn bucket_name(&self, role: &str) -> Value {
+        let stem = naming::bucket_stem(&self.project.name, &self.c.id, role);
+        super::values::tmpl(format!(
+            "{}-${{local.account_id}}",
+            crate::hcl::template_literal(&stem)
+        ))
+    }
+}

@@ -1,0 +1,157 @@
+//! The graph from the `inputs` lists: unknown and repeated inputs, edges the edge table does
+//! not know, and cycles.
+
+use std::collections::HashMap;
+
+use indexmap::IndexMap;
+
+use super::list;
+use crate::diagnostic::Diagnostic;
+use crate::edges;
+use crate::graph::{Edge, Graph};
+use crate::model::{Component, ComponentId};
+use crate::source::Document;
+use crate::suggest;
+
+/// Every resolved `inputs` entry, compatible or not: (from, to, pointer). Cycles are looked for
+/// among these, so a cycle is reported even where its edges are also of the wrong kinds.
+pub(super) type Links = Vec<(ComponentId, ComponentId, String)>;
+
+pub(super) fn build_graph(
+    components: &IndexMap<ComponentId, Component>,
+    doc: &Document,
+    diags: &mut Vec<Diagnostic>,
+) -> (Graph, Links) {
+    let mut graph = Graph::new(components.keys());
+    let mut links = Links::new();
+    for c in components.values() {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, input) in c.settings.inputs().iter().enumerate() {
+            let pointer = format!("{}/inputs/{i}", c.pointer);
+            let at = doc.value_span(&pointer);
+            if let Some(first) = seen.insert(input, i) {
+                diags.push(
+                    Diagnostic::new(
+                        "duplicate-input",
+                        format!("`{}` lists input `{input}` twice", c.id),
+                    )
+                    .with_label(at, "repeated here")
+                    .with_related(
+                        doc.value_span(&format!("{}/inputs/{first}", c.pointer)),
+                        "first listed here",
+                    )
+                    .with_help("remove the repeated entry"),
+                );
+                continue;
+            }
+            let Some(from) = components.get(&ComponentId::new(input.clone())) else {
+                let ids = components.keys().map(ComponentId::as_str);
+                let help = match suggest::closest(input, ids) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!(
+                        "define a component `{input}` under `sources`, `transforms` or `sinks`, \
+                         or use one of: {}",
+                        list(components.keys().map(ComponentId::as_str))
+                    ),
+                };
+                diags.push(
+                    Diagnostic::new(
+                        "unknown-input",
+                        format!("`{}` has an input `{input}` that is not defined", c.id),
+                    )
+                    .with_label(at, "no component has this id")
+                    .with_help(help),
+                );
+                continue;
+            };
+            links.push((from.id.clone(), c.id.clone(), pointer.clone()));
+            let Some(rule) = edges::edge(from.kind(), c.kind()) else {
+                diags.push(incompatible(from, c, at));
+                continue;
+            };
+            graph.add_edge(Edge {
+                from: from.id.clone(),
+                to: c.id.clone(),
+                access: rule.access,
+                pointer,
+            });
+        }
+    }
+    (graph, links)
+}
+
+fn incompatible(from: &Component, to: &Component, at: std::ops::Range<usize>) -> Diagnostic {
+    let accepted: Vec<&str> = edges::EDGES
+        .iter()
+        .filter(|r| r.to == to.kind())
+        .map(|r| r.from.as_str())
+        .collect();
+    let mut help = match edges::bridge(from.kind(), to.kind()) {
+        Some(chain) => {
+            let between = chain.iter().map(|k| format!("a `{k}`")).collect::<Vec<_>>();
+            format!(
+                "put {} between them: {} → {} → {}",
+                between.join(" then "),
+                from.kind(),
+                chain
+                    .iter()
+                    .map(|k| k.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" → "),
+                to.kind()
+            )
+        }
+        None => format!("`{}` cannot feed `{}` in any chain", from.kind(), to.kind()),
+    };
+    help.push_str(&if accepted.is_empty() {
+        format!("; `{}` takes no inputs", to.kind())
+    } else {
+        format!(
+            "; `{}` accepts inputs of type {}",
+            to.kind(),
+            list(accepted.into_iter())
+        )
+    });
+    Diagnostic::new(
+        "incompatible-input",
+        format!(
+            "`{}` ({}) cannot take `{}` ({}) as an input",
+            to.id,
+            to.kind(),
+            from.id,
+            from.kind()
+        ),
+    )
+    .with_label(at, format!("a {} cannot feed a {}", from.kind(), to.kind()))
+    .with_help(help)
+}
+
+fn cycle_diagnostic(cycle: &[ComponentId], links: &Links, doc: &Document) -> Diagnostic {
+    let mut path: Vec<&str> = cycle.iter().map(ComponentId::as_str).collect();
+    path.push(cycle[0].as_str());
+    let last = cycle.last().expect("cycles are non-empty");
+    let closing = links
+        .iter()
+        .find(|(from, to, _)| from == last && *to == cycle[0])
+        .map(|(_, _, pointer)| doc.value_span(pointer))
+        .unwrap_or_else(|| doc.value_span(""));
+    Diagnostic::new(
+        "cycle",
+        format!("data flows in a cycle: {}", path.join(" → ")),
+    )
+    .with_label(closing, "this input closes the cycle")
+    .with_help("data must flow one way; remove one of these inputs")
+}
+
+/// A diagnostic for every cycle among the links, at the input that closes it.
+pub(super) fn cycles(
+    components: &IndexMap<ComponentId, Component>,
+    links: &Links,
+    doc: &Document,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let pairs: Vec<_> = links.iter().map(|(a, b, _)| (a, b)).collect();
+    for cycle in crate::graph::cycles(components.keys(), &pairs) {
+        diags.push(cycle_diagnostic(&cycle, links, doc));
+    }
+}

@@ -1,0 +1,253 @@
+//! The checks beyond the schema, from a document the schema accepts to a checked [`Project`]:
+//! ids → inputs and edge kinds → cycles → project settings → per-kind rules → AWS names →
+//! writers against readers. Every problem is collected, not only the first.
+//!
+//! Each kind brings its own rules through [`KindRules`]; the checks here are the ones that
+//! hold for every kind or span several components.
+
+mod flows;
+mod inputs;
+mod project;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use indexmap::IndexMap;
+
+use crate::diagnostic::Diagnostic;
+use crate::kinds::Settings;
+use crate::model::{Component, ComponentId, Project};
+use crate::naming::AwsName;
+use crate::source::{Document, SourceFile, pointer_segment};
+use crate::spec::Spec;
+
+pub use flows::{Layout, Table, Writer};
+
+/// What a component kind adds to the semantic checks.
+pub trait KindRules {
+    /// The rules of this kind that the schema cannot express.
+    fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>);
+
+    /// Every AWS name the component creates, each checked against its rule.
+    fn names(&self, project: &str, id: &ComponentId) -> Vec<AwsName>;
+
+    /// Fields whose spans later stages point at (see [`Component::kept`]).
+    fn kept_fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// Customer KMS keys the component names, as (field, key ARN): each must be in the spec's
+    /// region and partition.
+    fn kms_keys(&self) -> Vec<(&'static str, &str)> {
+        Vec::new()
+    }
+
+    /// Whether components write objects into it (a bucket): its writers are checked against
+    /// each other and against the tables over it.
+    fn holds_objects(&self) -> bool {
+        false
+    }
+
+    /// The id of a bucket of the spec the component sends what fails into, outside its edges.
+    fn failure_bucket(&self) -> Option<&str> {
+        None
+    }
+
+    /// The prefixes the component writes into `bucket`: `feeds` when it is one of the bucket's
+    /// inputs (otherwise it only sends failures there).
+    fn writes(&self, cx: &Cx<'_>, bucket: &ComponentId, feeds: bool) -> Vec<Writer> {
+        let _ = (cx, bucket, feeds);
+        Vec::new()
+    }
+
+    /// The tables the component reads from a bucket it takes as an input.
+    fn tables(&self, cx: &Cx<'_>) -> Vec<Table> {
+        let _ = cx;
+        Vec::new()
+    }
+}
+
+/// The rules of a component's kind.
+pub fn rules(settings: &Settings) -> &dyn KindRules {
+    crate::with_kind!(settings, k => k as &dyn KindRules)
+}
+
+/// One component being checked, with the project and document around it.
+pub struct Cx<'a> {
+    pub project: &'a Project,
+    pub c: &'a Component,
+    pub doc: &'a Document,
+}
+
+impl Cx<'_> {
+    /// The JSON pointer of one of the component's fields (`field` may hold `/`).
+    pub fn ptr(&self, field: &str) -> String {
+        format!("{}/{field}", self.c.pointer)
+    }
+
+    /// The value span of a field.
+    pub fn value_at(&self, field: &str) -> Range<usize> {
+        self.doc.value_span(&self.ptr(field))
+    }
+
+    /// The key span of a field.
+    pub fn key_at(&self, field: &str) -> Range<usize> {
+        self.doc.key_span(&self.ptr(field))
+    }
+
+    /// The component's own key (its id).
+    pub fn component_at(&self) -> Range<usize> {
+        self.doc.key_span(&self.c.pointer)
+    }
+
+    /// The value span of `field` if the spec sets it, else the component's key.
+    pub fn field_at(&self, field: &str) -> Range<usize> {
+        if self.doc.span(&self.ptr(field)).is_some() {
+            self.value_at(field)
+        } else {
+            self.component_at()
+        }
+    }
+
+    /// Whether the spec sets `field`.
+    pub fn is_set(&self, field: &str) -> bool {
+        self.doc.span(&self.ptr(field)).is_some()
+    }
+
+    /// Whether one of the component's inputs names no component (reported once, elsewhere).
+    pub fn unresolved_inputs(&self) -> bool {
+        self.c
+            .settings
+            .inputs()
+            .iter()
+            .any(|i| !self.project.components.contains_key(&ComponentId::new(i.clone())))
+    }
+
+    /// The pointer of a map entry under one of the component's fields: `tables`, `orders`.
+    pub fn entry_ptr(&self, field: &str, key: &str) -> String {
+        format!("{}/{}", self.ptr(field), pointer_segment(key))
+    }
+}
+
+/// An error at `at`, labelled, with help: the shape of almost every kind rule.
+pub fn error(
+    code: &'static str,
+    message: String,
+    at: Range<usize>,
+    label: &str,
+    help: &str,
+) -> Diagnostic {
+    Diagnostic::new(code, message)
+        .with_label(at, label.to_string())
+        .with_help(help.to_string())
+}
+
+/// `a`, `b`, `c` in backticks.
+pub fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The checks beyond the schema, on a document that passes it. On success the project, with
+/// the warnings found; otherwise every diagnostic, warnings included.
+pub fn check(file: &SourceFile, doc: &Document) -> Result<Project, Vec<Diagnostic>> {
+    let spec: Spec = serde_json::from_value(doc.value.clone()).map_err(|e| {
+        vec![
+            Diagnostic::new("schema", format!("the spec does not match its schema: {e}"))
+                .with_label(doc.value_span(""), "here"),
+        ]
+    })?;
+    let mut diags = Vec::new();
+    let components = collect_components(spec.sources, spec.transforms, spec.sinks, doc, &mut diags);
+    let (graph, links) = inputs::build_graph(&components, doc, &mut diags);
+    inputs::cycles(&components, &links, doc, &mut diags);
+    let project = Project {
+        stem: file
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| spec.name.clone()),
+        name: spec.name,
+        region: spec.region,
+        tags: spec.tags,
+        components,
+        graph,
+        base_dir: file.base_dir(),
+        name_at: doc.value_span("/name"),
+        warnings: Vec::new(),
+    };
+    project::tags(&project, doc, &mut diags);
+    project::region_and_keys(&project, doc, &mut diags);
+    for c in project.components.values() {
+        let cx = Cx {
+            project: &project,
+            c,
+            doc,
+        };
+        let rules = rules(&c.settings);
+        rules.check(&cx, &mut diags);
+        project::names(&cx, rules.names(&project.name, &c.id), &mut diags);
+    }
+    flows::check(&project, doc, &mut diags);
+    diags.sort_by_key(|d| d.offset());
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(diags);
+    }
+    let mut project = project;
+    project.warnings = diags;
+    Ok(project)
+}
+
+/// The components of every section in spec order; a second use of an id is an error.
+fn collect_components(
+    sources: IndexMap<String, crate::kinds::Source>,
+    transforms: IndexMap<String, crate::kinds::Transform>,
+    sinks: IndexMap<String, crate::kinds::Sink>,
+    doc: &Document,
+    diags: &mut Vec<Diagnostic>,
+) -> IndexMap<ComponentId, Component> {
+    let mut out: IndexMap<ComponentId, Component> = IndexMap::new();
+    let mut add = |section: &'static str, id: String, settings: Settings| {
+        let pointer = format!("/{section}/{}", pointer_segment(&id));
+        let cid = ComponentId::new(id.clone());
+        if let Some(first) = out.get(&cid) {
+            diags.push(
+                Diagnostic::new("duplicate-id", format!("component id `{id}` is used twice"))
+                    .with_label(doc.key_span(&pointer), "second use")
+                    .with_related(doc.key_span(&first.pointer), "first use")
+                    .with_help("ids are shared by all sections; rename one of them"),
+            );
+            return;
+        }
+        let kept: BTreeMap<&'static str, Range<usize>> = rules(&settings)
+            .kept_fields()
+            .iter()
+            .filter_map(|f| {
+                let span = doc.span(&format!("{pointer}/{f}"))?;
+                Some((*f, span.value.clone()))
+            })
+            .collect();
+        out.insert(
+            cid.clone(),
+            Component {
+                id: cid,
+                section,
+                settings,
+                pointer,
+                kept,
+            },
+        );
+    };
+    for (id, s) in sources {
+        add("sources", id, s.into());
+    }
+    for (id, s) in transforms {
+        add("transforms", id, s.into());
+    }
+    for (id, s) in sinks {
+        add("sinks", id, s.into());
+    }
+    out
+}

@@ -1,0 +1,53 @@
+//! The spec model: what a user writes, as Rust types.
+//!
+//! These types are the single source of truth for the JSON Schema (`pipelinec schema`), for
+//! deserialisation, and for every later stage. Doc comments become schema descriptions, so
+//! they are written for the person typing the spec in an editor. The root is here; each
+//! component kind's type lives in its own module under [`crate::kinds`], and the field types
+//! several kinds share in [`fields`].
+
+use indexmap::IndexMap;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::kinds::{Sink, Source, Transform};
+
+pub mod fields;
+
+/// A pipelinec spec: one streaming-analytics system, compiled to Terraform.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "pipelinec spec")]
+pub struct Spec {
+    /// Spec format version. Only `1` exists.
+    #[schemars(extend("const" = 1))]
+    pub version: u32,
+    /// Project name. Prefixes every AWS resource name, so keep it short: lowercase letters,
+    /// digits and hyphens, starting with a letter.
+    #[schemars(
+        regex(pattern = r"^[a-z][a-z0-9-]*[a-z0-9]$"),
+        length(min = 2, max = 40)
+    )]
+    pub name: String,
+    /// AWS region to deploy into, e.g. `us-east-1`.
+    #[schemars(regex(pattern = r"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]+$"))]
+    pub region: String,
+    /// Tags applied to every resource (through the provider's `default_tags`).
+    #[serde(default)]
+    pub tags: IndexMap<String, String>,
+    /// Where data enters the system, keyed by component id.
+    #[serde(default)]
+    #[schemars(extend("propertyNames" = { "pattern": ID_PATTERN }))]
+    pub sources: IndexMap<String, Source>,
+    /// Components that move or process data, keyed by component id.
+    #[serde(default)]
+    #[schemars(extend("propertyNames" = { "pattern": ID_PATTERN }))]
+    pub transforms: IndexMap<String, Transform>,
+    /// Where data comes to rest and is queried, keyed by component id.
+    #[serde(default)]
+    #[schemars(extend("propertyNames" = { "pattern": ID_PATTERN }))]
+    pub sinks: IndexMap<String, Sink>,
+}
+
+/// Component ids: they become Terraform module names and parts of AWS names.
+pub const ID_PATTERN: &str = r"^[a-z][a-z0-9_]*$";
