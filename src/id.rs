@@ -2,7 +2,10 @@
 
 use std::fmt;
 
-/// A component id, checked against [`spec::ID_PATTERN`].
+/// The pattern of component ids: they become Terraform module names and parts of AWS names.
+pub const ID_PATTERN: &str = r"^[a-z][a-z0-9_]*$";
+
+/// A component id, checked against [`ID_PATTERN`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ComponentId(String);
 

@@ -31,6 +31,7 @@ pub mod model;
 pub mod naming;
 pub mod regions;
 pub mod render;
+pub mod report;
 pub mod schedule;
 pub mod schema;
 pub mod semantic;

@@ -13,7 +13,7 @@ fn render_text(spec: &str) -> pipelinec::render::Files {
         Ok(p) => p,
         Err(d) => panic!(
             "{}",
-            pipelinec::diagnostic::render_human(&file, &d, pipelinec::diagnostic::Style::plain())
+            pipelinec::report::render_human(&file, &d, pipelinec::report::Style::plain())
         ),
     };
     pipelinec::render::render(&project, Path::new("out")).unwrap()

@@ -1,6 +1,6 @@
 //! Golden tests: every invalid spec under `tests/fixtures/invalid/` with its exact diagnostics.
 
-use pipelinec::diagnostic::{Style, render_human};
+use pipelinec::report::{Style, render_human};
 use pipelinec::source::SourceFile;
 
 #[test]

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use hcl::{Body, Expression, ObjectKey};
 use pipelinec::diagnostic::text::is_hidden;
-use pipelinec::diagnostic::{FileReport, Style, machine, render_human};
+use pipelinec::report::{FileReport, Style, machine, render_human};
 use pipelinec::source::SourceFile;
 
 fn invalid_fixtures() -> Vec<SourceFile> {

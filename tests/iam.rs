@@ -6,10 +6,10 @@ mod common;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use pipelinec::diagnostic::{Style, render_human};
+use pipelinec::check::Compiled as Project;
 use pipelinec::edges as registry;
 use pipelinec::iam::{self, Cause};
-use pipelinec::check::Compiled as Project;
+use pipelinec::report::{Style, render_human};
 use pipelinec::source::SourceFile;
 
 fn check_text(path: &Path, text: String) -> Result<Project, String> {

@@ -255,8 +255,14 @@ fn the_cutoff_bound_is_the_largest_that_converts() {
     assert!(max << 20 <= i64::MAX as u64);
     assert_eq!(pipelinec::kinds::athena::mib_to_bytes(max + 1), None);
     // The values of the issue that used to wrap silently.
-    assert_eq!(pipelinec::kinds::athena::mib_to_bytes(17_592_186_044_416), None);
-    assert_eq!(pipelinec::kinds::athena::mib_to_bytes(17_592_186_044_417), None);
+    assert_eq!(
+        pipelinec::kinds::athena::mib_to_bytes(17_592_186_044_416),
+        None
+    );
+    assert_eq!(
+        pipelinec::kinds::athena::mib_to_bytes(17_592_186_044_417),
+        None
+    );
 }
 
 /// Out-of-range values are refused by the schema at the value, with the bound in the message.

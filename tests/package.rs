@@ -13,9 +13,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::Duration;
 
-use pipelinec::diagnostic::{Diagnostic, Style, render_human};
 use pipelinec::package::{self, Function, Options};
 use pipelinec::source::SourceFile;
+use pipelinec::{
+    diagnostic::Diagnostic,
+    report::{Style, render_human},
+};
 
 /// A spec folder `<tmp>/spec` inside a temporary root, so `<tmp>/outside` is outside it.
 struct Workspace {

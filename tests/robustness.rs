@@ -7,7 +7,7 @@ use common::Rng;
 
 use std::path::PathBuf;
 
-use pipelinec::diagnostic::{Style, render_human};
+use pipelinec::report::{Style, render_human};
 use pipelinec::source::SourceFile;
 
 const NOISE: [&str; 12] = [

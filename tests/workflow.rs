@@ -369,11 +369,7 @@ fn the_readme_walkthrough_spec_is_valid() {
     if let Err(diags) = pipelinec::check::check(&file) {
         panic!(
             "{}",
-            pipelinec::diagnostic::render_human(
-                &file,
-                &diags,
-                pipelinec::diagnostic::Style::plain()
-            )
+            pipelinec::report::render_human(&file, &diags, pipelinec::report::Style::plain())
         );
     }
 }

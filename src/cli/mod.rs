@@ -45,7 +45,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::diagnostic::{Style, render_human};
+use crate::report::{Style, render_human};
 use crate::source::SourceFile;
 
 /// Compile a streaming-analytics spec into reviewed, least-privilege Terraform.

@@ -3,8 +3,11 @@
 use std::path::PathBuf;
 
 use super::{DiagnosticFormat, INVALID, OK, read, style};
-use crate::diagnostic::{Diagnostic, FileReport, machine, render_human};
 use crate::source::SourceFile;
+use crate::{
+    diagnostic::Diagnostic,
+    report::{FileReport, machine, render_human},
+};
 
 pub fn run(specs: &[PathBuf], format: DiagnosticFormat) -> u8 {
     let mut status = OK;

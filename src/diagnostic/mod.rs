@@ -1,18 +1,12 @@
-//! Diagnostics as data, and their printers.
+//! Diagnostics as data.
 //!
 //! A [`Diagnostic`] knows nothing about how it is printed: a code, a message, a primary span,
-//! optional secondary spans and a help line. [`human`] draws them with miette for people;
-//! [`machine`] prints the same data as JSON lines, SARIF 2.1.0 or GitHub workflow commands.
+//! optional secondary spans and a help line. [`crate::report`] prints them, for people and
+//! for tools.
 
-pub mod human;
-pub mod machine;
 pub mod text;
 
 use std::ops::Range;
-
-use crate::source::SourceFile;
-
-pub use human::{Style, render_human};
 
 /// Whether a diagnostic stops the spec from being rendered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -107,44 +101,4 @@ impl Diagnostic {
     pub fn offset(&self) -> usize {
         self.label.as_ref().map(|(r, _)| r.start).unwrap_or(0)
     }
-}
-
-/// Where a span is, for printers that speak lines and columns (1-based).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Position {
-    pub line: usize,
-    pub column: usize,
-    pub end_line: usize,
-    pub end_column: usize,
-}
-
-impl Position {
-    /// Columns in characters (Unicode scalar values): what the human, JSON and GitHub outputs
-    /// print.
-    pub fn of(file: &SourceFile, span: &Range<usize>) -> Position {
-        Position::with(span, |o| file.line_col(o))
-    }
-
-    /// Columns in UTF-16 code units: SARIF's default `columnKind`, which code-scanning viewers
-    /// assume.
-    pub fn utf16(file: &SourceFile, span: &Range<usize>) -> Position {
-        Position::with(span, |o| file.line_col_utf16(o))
-    }
-
-    fn with(span: &Range<usize>, at: impl Fn(usize) -> (usize, usize)) -> Position {
-        let (line, column) = at(span.start);
-        let (end_line, end_column) = at(span.end.max(span.start));
-        Position {
-            line,
-            column,
-            end_line,
-            end_column,
-        }
-    }
-}
-
-/// The diagnostics of one spec file.
-pub struct FileReport<'a> {
-    pub file: &'a SourceFile,
-    pub diagnostics: &'a [Diagnostic],
 }

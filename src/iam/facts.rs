@@ -54,7 +54,6 @@ pub fn bucket_arn(stem: &str) -> String {
     )
 }
 
-
 /// One component whose facts are being built, with the project around it.
 pub struct FactCx<'a> {
     pub project: &'a Project,

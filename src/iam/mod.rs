@@ -115,7 +115,11 @@ pub fn acts(c: &Component) -> bool {
 
 /// The name of a component's role (or caller policy).
 pub fn identity_name(project: &Project, c: &Component) -> String {
-    naming::identity(&project.name, &c.id, kind_iam(&c.settings).identity_suffix())
+    naming::identity(
+        &project.name,
+        &c.id,
+        kind_iam(&c.settings).identity_suffix(),
+    )
 }
 
 /// The facts of one component (see [`KindIam::facts`]).

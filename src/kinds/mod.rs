@@ -15,6 +15,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub mod athena;
+pub mod fields;
 pub mod firehose;
 pub mod glue_catalog;
 pub mod kinesis_stream;

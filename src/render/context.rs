@@ -256,4 +256,3 @@ fn role_value(p: &iam::RolePolicy) -> Value {
         ("managed", Value::from(managed)),
     ]))
 }
-

@@ -20,9 +20,9 @@ use std::path::{Path, PathBuf};
 
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 
+use crate::check::Compiled;
 use crate::diagnostic::Diagnostic;
 use crate::hcl;
-use crate::check::Compiled;
 use crate::model::ComponentId;
 use crate::package;
 

@@ -13,9 +13,9 @@ use std::ops::Range;
 use super::{Cx, rules};
 use crate::diagnostic::Diagnostic;
 use crate::kinds::Kind;
+use crate::kinds::fields::{Compression, Partitioning, TableFormat};
 use crate::model::{ComponentId, Project};
 use crate::source::Document;
-use crate::spec::fields::{Compression, Partitioning, TableFormat};
 
 /// The layout of the objects a writer puts under its prefix.
 #[derive(Debug, Clone)]

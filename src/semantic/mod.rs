@@ -116,11 +116,12 @@ impl Cx<'_> {
 
     /// Whether one of the component's inputs names no component (reported once, elsewhere).
     pub fn unresolved_inputs(&self) -> bool {
-        self.c
-            .settings
-            .inputs()
-            .iter()
-            .any(|i| !self.project.components.contains_key(&ComponentId::new(i.clone())))
+        self.c.settings.inputs().iter().any(|i| {
+            !self
+                .project
+                .components
+                .contains_key(&ComponentId::new(i.clone()))
+        })
     }
 
     /// The pointer of a map entry under one of the component's fields: `tables`, `orders`.

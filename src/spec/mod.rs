@@ -4,15 +4,14 @@
 //! deserialisation, and for every later stage. Doc comments become schema descriptions, so
 //! they are written for the person typing the spec in an editor. The root is here; each
 //! component kind's type lives in its own module under [`crate::kinds`], and the field types
-//! several kinds share in [`fields`].
+//! several kinds share in [`crate::kinds::fields`].
 
 use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use crate::id::ID_PATTERN;
 use crate::kinds::{Sink, Source, Transform};
-
-pub mod fields;
 
 /// A pipelinec spec: one streaming-analytics system, compiled to Terraform.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -48,6 +47,3 @@ pub struct Spec {
     #[schemars(extend("propertyNames" = { "pattern": ID_PATTERN }))]
     pub sinks: IndexMap<String, Sink>,
 }
-
-/// Component ids: they become Terraform module names and parts of AWS names.
-pub const ID_PATTERN: &str = r"^[a-z][a-z0-9_]*$";

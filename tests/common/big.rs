@@ -72,7 +72,8 @@ pub fn string(n: usize, refused: bool) -> String {
 /// `code` (relative to the spec's folder): the scale benchmark and the README's
 /// measurements use it.
 pub fn iot_copies(n: usize, code: &str) -> String {
-    let mut s = String::from("version: 1\nname: iot-scale\nregion: us-east-1\ntags:\n  Owner: data\n");
+    let mut s =
+        String::from("version: 1\nname: iot-scale\nregion: us-east-1\ntags:\n  Owner: data\n");
     s.push_str("sources:\n");
     for i in 0..n {
         s.push_str(&format!(

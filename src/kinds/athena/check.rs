@@ -21,8 +21,7 @@ const NAMED_QUERY_NAME: Rule = Rule {
 impl KindRules for Athena {
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         let id = &cx.c.id;
-        let catalogs: Vec<&ComponentId> =
-            cx.project.graph.incoming(id).map(|e| &e.from).collect();
+        let catalogs: Vec<&ComponentId> = cx.project.graph.incoming(id).map(|e| &e.from).collect();
         for (q, nq) in &self.named_queries {
             let qptr = cx.entry_ptr("named_queries", q);
             match &nq.catalog {

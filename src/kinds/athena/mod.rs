@@ -4,9 +4,8 @@ use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::spec::ID_PATTERN;
-use crate::spec::fields::*;
-
+use crate::id::ID_PATTERN;
+use crate::kinds::fields::*;
 
 /// An Athena workgroup with its own results bucket and saved queries.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]

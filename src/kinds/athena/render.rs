@@ -27,7 +27,11 @@ impl KindRender for Athena {
         cx.set("force_destroy", self.force_destroy);
         let queries = self.named_queries(cx);
         cx.set("named_queries", queries);
-        cx.output("workgroup", "workgroup", format!("Athena workgroup of `{id}`"));
+        cx.output(
+            "workgroup",
+            "workgroup",
+            format!("Athena workgroup of `{id}`"),
+        );
         cx.output(
             "results_bucket",
             "results_bucket",

@@ -2,10 +2,10 @@
 
 use super::Firehose;
 use crate::diagnostic::Diagnostic;
+use crate::kinds::fields::TableFormat;
 use crate::model::ComponentId;
 use crate::naming::{self, AwsName, Charset, Rule};
 use crate::semantic::{Cx, KindRules, Layout, Writer, error};
-use crate::spec::fields::TableFormat;
 
 /// Firehose delivery stream names.
 const DELIVERY_STREAM_NAME: Rule = Rule {
@@ -18,8 +18,7 @@ impl KindRules for Firehose {
         let id = &cx.c.id;
         let graph = &cx.project.graph;
         // The edge table admits only streams as inputs: every edge in is a stream.
-        if !cx.unresolved_inputs() && (self.inputs.len() != 1 || graph.incoming(id).count() != 1)
-        {
+        if !cx.unresolved_inputs() && (self.inputs.len() != 1 || graph.incoming(id).count() != 1) {
             out.push(error(
                 "firehose-inputs",
                 format!("firehose `{id}` must read exactly one Kinesis stream"),
@@ -45,7 +44,11 @@ impl KindRules for Firehose {
     fn names(&self, project: &str, id: &ComponentId) -> Vec<AwsName> {
         let base = naming::base(project, id);
         vec![
-            AwsName::new("Firehose delivery stream", base.clone(), DELIVERY_STREAM_NAME),
+            AwsName::new(
+                "Firehose delivery stream",
+                base.clone(),
+                DELIVERY_STREAM_NAME,
+            ),
             AwsName::new("IAM role", base, naming::IAM_ROLE),
         ]
     }

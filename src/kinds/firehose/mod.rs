@@ -4,8 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::id::ComponentId;
-use crate::spec::fields::*;
-
+use crate::kinds::fields::*;
 
 /// A Kinesis Data Firehose delivery stream: reads one Kinesis stream, writes one S3 sink.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -42,7 +41,6 @@ pub struct Firehose {
 fn default_error_prefix() -> String {
     "errors/".to_string()
 }
-
 
 /// Firehose buffering hints.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]

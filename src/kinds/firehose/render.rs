@@ -1,9 +1,9 @@
 //! The module call of a Firehose delivery stream.
 
 use super::Firehose;
+use crate::kinds::fields::Compression;
 use crate::render::values::expr;
 use crate::render::{KindRender, RenderCx};
-use crate::spec::fields::Compression;
 
 impl KindRender for Firehose {
     fn render(&self, cx: &mut RenderCx<'_>) {
@@ -35,7 +35,10 @@ impl KindRender for Firehose {
             ),
         );
         cx.set("buffering_size_mb", self.buffering.size_mb);
-        cx.set("buffering_interval_seconds", self.buffering.interval_seconds);
+        cx.set(
+            "buffering_interval_seconds",
+            self.buffering.interval_seconds,
+        );
         cx.set(
             "compression_format",
             match self.compression {

@@ -25,7 +25,13 @@ impl KindIam for GlueCatalog {
             .next()
             .map(|e| cx.of(cx.project.component(&e.from)))
             .unwrap_or_default();
-        let table = |t: &str| format!("{}/tables/{}", cx.c.pointer, crate::source::pointer_segment(t));
+        let table = |t: &str| {
+            format!(
+                "{}/tables/{}",
+                cx.c.pointer,
+                crate::source::pointer_segment(t)
+            )
+        };
         let table_arn = |t: &str| {
             let mut from = cx.named_from();
             from.push(Origin {
@@ -38,14 +44,18 @@ impl KindIam for GlueCatalog {
                 from,
             }
         };
-        let prefix = |t: &str, prefix: &str| Fact::spec(prefix, format!("{}/prefix", table(t)), false);
+        let prefix =
+            |t: &str, prefix: &str| Fact::spec(prefix, format!("{}/prefix", table(t)), false);
         // A crawler keeps only tables without partition projection (see `crawled_tables`).
         let crawled = self.crawled_tables();
         let base = cx.base();
         vec![
             (
                 "crawled_prefix",
-                crawled.iter().map(|(t, tb)| prefix(t, &tb.prefix)).collect(),
+                crawled
+                    .iter()
+                    .map(|(t, tb)| prefix(t, &tb.prefix))
+                    .collect(),
             ),
             (
                 "crawled_table_arn",
@@ -53,14 +63,20 @@ impl KindIam for GlueCatalog {
             ),
             (
                 "table_prefix",
-                self.tables.iter().map(|(t, tb)| prefix(t, &tb.prefix)).collect(),
+                self.tables
+                    .iter()
+                    .map(|(t, tb)| prefix(t, &tb.prefix))
+                    .collect(),
             ),
             ("catalog_arn", fixed(arn("glue", "catalog"))),
             (
                 "database_arn",
                 vec![cx.named(arn("glue", &format!("database/{db}")))],
             ),
-            ("table_arn", self.tables.keys().map(|t| table_arn(t)).collect()),
+            (
+                "table_arn",
+                self.tables.keys().map(|t| table_arn(t)).collect(),
+            ),
             ("lake_bucket_arn", get(&lake, "bucket_arn")),
             ("lake_kms_key_arn", get(&lake, "kms_key_arn")),
             (

@@ -5,8 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::id::ComponentId;
-use crate::spec::fields::*;
-
+use crate::kinds::fields::*;
 
 /// A Glue Data Catalog database whose tables describe data in one S3 data lake.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -83,7 +82,6 @@ pub struct Column {
     #[schemars(length(max = 255))]
     pub comment: Option<String>,
 }
-
 
 /// Glue crawler settings.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]

@@ -7,15 +7,22 @@ use minijinja::Value;
 
 use super::{DeleteBehavior, GlueCatalog, GlueTable, UpdateBehavior, database_name};
 use crate::hcl::template_literal as lit;
+use crate::kinds::fields::TableFormat;
 use crate::render::values::{entry, obj, tmpl};
 use crate::render::{KindRender, RenderCx};
-use crate::spec::fields::TableFormat;
 
 impl KindRender for GlueCatalog {
     fn render(&self, cx: &mut RenderCx<'_>) {
         let id = cx.c.id.clone();
-        let lake = cx.project.graph.incoming(&id).next().map(|e| e.from.clone());
-        let bucket = lake.map(|l| format!("module.{l}.bucket")).unwrap_or_default();
+        let lake = cx
+            .project
+            .graph
+            .incoming(&id)
+            .next()
+            .map(|e| e.from.clone());
+        let bucket = lake
+            .map(|l| format!("module.{l}.bucket"))
+            .unwrap_or_default();
         cx.set("database", database_name(&cx.project.name, &id));
         cx.set("description", Value::from(self.description.clone()));
         let tables: Vec<Value> = self
@@ -152,4 +159,3 @@ fn glue_table(name: &str, t: &GlueTable, bucket_expr: &str) -> Value {
         ("columns", Value::from(columns)),
     ]))
 }
-

@@ -29,7 +29,11 @@ impl KindRender for KinesisStream {
                 ),
             },
         );
-        cx.output("stream_arn", "arn", format!("ARN of the `{id}` Kinesis stream"));
+        cx.output(
+            "stream_arn",
+            "arn",
+            format!("ARN of the `{id}` Kinesis stream"),
+        );
         cx.output(
             "stream_name",
             "name",

@@ -5,8 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::id::ComponentId;
-use crate::spec::fields::*;
-
+use crate::kinds::fields::*;
 
 /// A Lambda function. Each Kinesis input becomes an event source mapping.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -159,7 +158,6 @@ fn default_batch_size() -> u32 {
 fn default_retry_attempts() -> u32 {
     3
 }
-
 
 /// Lambda runtimes pipelinec renders for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -61,7 +61,10 @@ impl KindRender for Lambda {
                 Tracing::PassThrough => "PassThrough",
             },
         );
-        cx.set("reserved_concurrency", Value::from(self.reserved_concurrency));
+        cx.set(
+            "reserved_concurrency",
+            Value::from(self.reserved_concurrency),
+        );
         cx.output(
             "function_name",
             "function_name",

@@ -3,8 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::spec::fields::*;
-
+use crate::kinds::fields::*;
 
 /// An S3 data-lake bucket: versioned, encrypted, private, TLS-only.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]

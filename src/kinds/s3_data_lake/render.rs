@@ -29,7 +29,11 @@ impl KindRender for S3DataLake {
             r.noncurrent_expire_after_days,
         );
         cx.set("force_destroy", self.force_destroy);
-        cx.output("bucket", "bucket", format!("Name of the `{id}` data-lake bucket"));
+        cx.output(
+            "bucket",
+            "bucket",
+            format!("Name of the `{id}` data-lake bucket"),
+        );
     }
 
     fn shared_modules(&self) -> &'static [&'static str] {

@@ -17,67 +17,8 @@ const SOURCE_DATE_EPOCH: &str = "315532800";
 
 /// Runs `plan`'s build in `copy`.
 pub fn run(f: &Function, plan: &Plan, copy: &Path) -> Result<(), Problem> {
-    let (argv, shown): (Vec<String>, String) = match plan {
-        Plan::AsIs => return Ok(()),
-        Plan::Pip {
-            python_version,
-            platform,
-        } => {
-            let mut argv = pip().ok_or_else(|| {
-                missing_tool(
-                    f,
-                    "pip to install `requirements.txt`",
-                    "neither `pip` nor `python3 -m pip` runs here",
-                    "install pip (e.g. `apt-get install python3-pip`), or vendor the \
-                     dependencies into the code folder and set `build: none`",
-                )
-            })?;
-            let target = copy.display().to_string();
-            argv.extend(
-                [
-                    "install",
-                    "--target",
-                    &target,
-                    "-r",
-                    "requirements.txt",
-                    // Wheels for Lambda's OS, CPU and Python, whatever machine renders:
-                    "--platform",
-                    platform,
-                    "--implementation",
-                    "cp",
-                    "--python-version",
-                    python_version,
-                    "--only-binary=:all:",
-                    // .pyc files differ per run and Python writes its own on Lambda.
-                    "--no-compile",
-                    "--disable-pip-version-check",
-                    "--no-input",
-                    "--quiet",
-                ]
-                .map(String::from),
-            );
-            (argv, "pip install -r requirements.txt".into())
-        }
-        Plan::Npm => (
-            [
-                "npm",
-                "ci",
-                "--omit=dev",
-                // Dependencies' install scripts would run arbitrary code on every machine that
-                // renders, and the native addons they build would be for that machine, not
-                // Lambda's; packages that need them need a `build: { command }` instead.
-                "--ignore-scripts",
-                "--no-audit",
-                "--no-fund",
-            ]
-            .map(String::from)
-            .to_vec(),
-            "npm ci --omit=dev".into(),
-        ),
-        Plan::Command(c) => (
-            ["sh".to_string(), "-c".to_string(), c.clone()].to_vec(),
-            c.clone(),
-        ),
+    let Some((argv, shown)) = command(f, plan, copy)? else {
+        return Ok(());
     };
     let output = Command::new(&argv[0])
         .args(&argv[1..])
@@ -137,6 +78,76 @@ pub fn run(f: &Function, plan: &Plan, copy: &Path) -> Result<(), Problem> {
         &output.stdout
     };
     Err(failed(f, plan, &shown, &status, &tail(said, 15)))
+}
+
+/// The command line of `plan`'s build, and how messages show it; `None` when nothing runs.
+fn command(
+    f: &Function,
+    plan: &Plan,
+    copy: &Path,
+) -> Result<Option<(Vec<String>, String)>, Problem> {
+    Ok(Some(match plan {
+        Plan::AsIs => return Ok(None),
+        Plan::Pip {
+            python_version,
+            platform,
+        } => {
+            let mut argv = pip().ok_or_else(|| {
+                missing_tool(
+                    f,
+                    "pip to install `requirements.txt`",
+                    "neither `pip` nor `python3 -m pip` runs here",
+                    "install pip (e.g. `apt-get install python3-pip`), or vendor the \
+                     dependencies into the code folder and set `build: none`",
+                )
+            })?;
+            let target = copy.display().to_string();
+            argv.extend(
+                [
+                    "install",
+                    "--target",
+                    &target,
+                    "-r",
+                    "requirements.txt",
+                    // Wheels for Lambda's OS, CPU and Python, whatever machine renders:
+                    "--platform",
+                    platform,
+                    "--implementation",
+                    "cp",
+                    "--python-version",
+                    python_version,
+                    "--only-binary=:all:",
+                    // .pyc files differ per run and Python writes its own on Lambda.
+                    "--no-compile",
+                    "--disable-pip-version-check",
+                    "--no-input",
+                    "--quiet",
+                ]
+                .map(String::from),
+            );
+            (argv, "pip install -r requirements.txt".into())
+        }
+        Plan::Npm => (
+            [
+                "npm",
+                "ci",
+                "--omit=dev",
+                // Dependencies' install scripts would run arbitrary code on every machine that
+                // renders, and the native addons they build would be for that machine, not
+                // Lambda's; packages that need them need a `build: { command }` instead.
+                "--ignore-scripts",
+                "--no-audit",
+                "--no-fund",
+            ]
+            .map(String::from)
+            .to_vec(),
+            "npm ci --omit=dev".into(),
+        ),
+        Plan::Command(c) => (
+            ["sh".to_string(), "-c".to_string(), c.clone()].to_vec(),
+            c.clone(),
+        ),
+    }))
 }
 
 /// `pip`, or `python3 -m pip` when `pip` is not on PATH (or is not a working pip).

@@ -19,7 +19,6 @@ pub const LOG_RETENTION_DAYS: [u32; 22] = [
     3288, 3653,
 ];
 
-
 /// Date partitioning of object keys (Hive style, so Athena can prune by date).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -49,7 +48,6 @@ impl Partitioning {
     }
 }
 
-
 /// Compression of objects Firehose writes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -66,7 +64,6 @@ pub enum Compression {
     /// No compression.
     Uncompressed,
 }
-
 
 /// Table storage formats.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

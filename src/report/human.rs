@@ -16,8 +16,8 @@ use miette::{
     SourceCode, SourceSpan, SpanContents,
 };
 
-use super::Diagnostic;
-use super::text::{clean, clean_lines, elide, is_hidden, visible};
+use crate::diagnostic::Diagnostic;
+use crate::diagnostic::text::{clean, clean_lines, elide, is_hidden, visible};
 use crate::source::SourceFile;
 
 /// Widest snippet line, in characters of the spec; longer lines show a window around their
@@ -34,7 +34,7 @@ const CONTEXT: usize = 1;
 #[derive(Debug)]
 struct Bound {
     code: String,
-    severity: super::Severity,
+    severity: crate::diagnostic::Severity,
     heading: String,
     help: Option<String>,
     labels: Vec<(Range<usize>, String)>,
@@ -56,8 +56,8 @@ impl miette::Diagnostic for Bound {
 
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.severity {
-            super::Severity::Error => miette::Severity::Error,
-            super::Severity::Warning => miette::Severity::Warning,
+            crate::diagnostic::Severity::Error => miette::Severity::Error,
+            crate::diagnostic::Severity::Warning => miette::Severity::Warning,
         })
     }
 

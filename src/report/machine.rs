@@ -3,8 +3,9 @@
 
 use serde_json::{Value, json};
 
-use super::text::{clean, elide, json_safe};
-use super::{Diagnostic, FileReport, Position};
+use super::{FileReport, Position};
+use crate::diagnostic::Diagnostic;
+use crate::diagnostic::text::{clean, elide, json_safe};
 
 fn path(report: &FileReport<'_>) -> String {
     report.file.path.display().to_string()
