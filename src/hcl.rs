@@ -43,32 +43,39 @@ pub fn quote(s: &str) -> String {
 /// the `=` signs line up one space after the longest name. Lines that open a multi-line value,
 /// comments and blank lines end a run.
 pub fn align(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    let mut out = Vec::with_capacity(lines.len());
-    let mut run: Vec<(usize, usize)> = Vec::new(); // (line index, key end)
-    let flush = |run: &mut Vec<(usize, usize)>, out: &mut Vec<String>, lines: &[&str]| {
-        if run.len() > 1 {
-            let width = run.iter().map(|(_, k)| *k).max().unwrap_or(0);
-            for (i, k) in run.iter() {
-                let line = lines[*i];
-                let (key, rest) = line.split_at(*k);
-                let rest = rest.trim_start();
-                out[*i] = format!("{key}{}{rest}", " ".repeat(width - k + 1));
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    // The current run of single-line attributes: (line, where its key ends).
+    let mut run: Vec<(&str, usize)> = Vec::new();
+    let flush = |run: &mut Vec<(&str, usize)>, out: &mut String| {
+        let width = run.iter().map(|(_, k)| *k).max().unwrap_or(0);
+        let aligned = run.len() > 1;
+        for (line, k) in run.drain(..) {
+            if aligned {
+                let (key, rest) = line.split_at(k);
+                out.push_str(key);
+                out.extend(std::iter::repeat_n(' ', width - k + 1));
+                out.push_str(rest.trim_start());
+            } else {
+                out.push_str(line.trim_end());
+            }
+            out.push('\n');
+        }
+    };
+    for line in text.lines() {
+        match single_line_attribute(line) {
+            Some(key_end) => run.push((line, key_end)),
+            None => {
+                flush(&mut run, &mut out);
+                out.push_str(line.trim_end());
+                out.push('\n');
             }
         }
-        run.clear();
-    };
-    for (i, line) in lines.iter().enumerate() {
-        out.push(line.trim_end().to_string());
-        match single_line_attribute(line) {
-            Some(key_end) => run.push((i, key_end)),
-            None => flush(&mut run, &mut out, &lines),
-        }
     }
-    flush(&mut run, &mut out, &lines);
-    let mut joined = out.join("\n");
-    joined.push('\n');
-    joined
+    flush(&mut run, &mut out);
+    if out.is_empty() {
+        out.push('\n');
+    }
+    out
 }
 
 /// If `line` is `  key = value` with balanced brackets, the byte offset where the key ends.

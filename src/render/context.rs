@@ -16,26 +16,26 @@ use crate::iam;
 use crate::model::{ComponentId, Kind};
 use crate::naming;
 
-/// One component's module call.
-pub struct Call {
-    pub kind: Kind,
-    pub values: Value,
-}
-
 /// Everything the renderer needs.
 pub struct Context {
     pub root: Value,
-    pub components: Vec<Call>,
+    /// Each component's module call, rendered.
+    pub calls: Vec<Value>,
     pub extra_files: Vec<(PathBuf, Vec<u8>)>,
 }
 
-/// The contexts of every template; `packages` holds what each component's kind built first.
+/// Renders one module call from its kind and values.
+pub type RenderCall<'r> = dyn FnMut(Kind, &Value) -> Result<Value, RenderError> + 'r;
+
+/// The contexts of every template; `packages` holds what each component's kind built first,
+/// and `render_call` turns each component's values into its module call.
 pub fn project(
     compiled: &Compiled,
     mut packages: BTreeMap<ComponentId, Vec<u8>>,
+    render_call: &mut RenderCall<'_>,
 ) -> Result<Context, RenderError> {
     let project = &compiled.project;
-    let mut components = Vec::new();
+    let mut calls = Vec::new();
     let mut extra_files = Vec::new();
     let mut outputs: Vec<Value> = Vec::new();
     // One lookup per component, not a scan of every policy.
@@ -70,10 +70,7 @@ pub fn project(
         }
         kind_render(&c.settings).render(&mut cx);
         let values = obj(std::mem::take(&mut cx.values));
-        components.push(Call {
-            kind: c.kind(),
-            values,
-        });
+        calls.push(render_call(c.kind(), &values)?);
     }
     for p in policies {
         let (name, value, description) = if p.principal().is_some() {
@@ -144,7 +141,7 @@ pub fn project(
     ]));
     Ok(Context {
         root,
-        components,
+        calls,
         extra_files,
     })
 }

@@ -23,7 +23,7 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 use crate::check::Compiled;
 use crate::diagnostic::Diagnostic;
 use crate::hcl;
-use crate::model::ComponentId;
+use crate::model::{ComponentId, Kind};
 use crate::package;
 
 pub use kind::{KindRender, RenderCx, kind_render};
@@ -145,16 +145,14 @@ pub fn render_with(
         })
     };
 
-    let ctx = context::project(project, zips)?;
-    let mut calls = Vec::new();
-    for component in ctx.components.iter() {
-        let kind = component.kind;
-        let text = render(&format!("{}/call.tf.j2", kind.as_str()), &component.values)?;
-        calls.push(Value::from_safe_string(text));
-    }
+    // Each module call is rendered as soon as its values exist, so that only its text stays.
+    let mut render_call = |kind: Kind, values: &Value| {
+        render(&format!("{}/call.tf.j2", kind.as_str()), values).map(Value::from_safe_string)
+    };
+    let ctx = context::project(project, zips, &mut render_call)?;
     let root = minijinja::context! {
-        ..ctx.root.clone(),
-        ..minijinja::context! { calls => calls }
+        ..ctx.root,
+        ..minijinja::context! { calls => ctx.calls }
     };
     for (name, _) in TEMPLATES
         .iter()
