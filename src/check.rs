@@ -102,6 +102,7 @@ fn semantic(file: &SourceFile, doc: &Document) -> Result<Project, Vec<Diagnostic
         let mut project = project;
         match crate::iam::policies(&project) {
             Ok(p) => {
+                diags.extend(crate::quotas::account_quotas(&project, &p, doc));
                 project.policies = p;
                 diags.sort_by_key(|d| d.offset());
                 project.warnings = diags;

@@ -18,6 +18,7 @@ pub mod init;
 pub mod model;
 pub mod naming;
 pub mod package;
+pub mod quotas;
 pub mod regions;
 pub mod render;
 pub mod runtimes;
