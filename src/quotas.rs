@@ -180,10 +180,11 @@ pub const FIREHOSE_STREAMS: Quota = Quota {
     read: "2026-12-05",
 };
 
-/// "Number of crawlers per account: 1,000", adjustable; Glue quotas are per Region unless
-/// noted. <https://docs.aws.amazon.com/general/latest/gr/glue.html>, read 2026-12-05 (the
-/// stored copy showed the page's endpoint table only; the number matches Service Quotas'
-/// default for L-11FA2C1A).
+/// "Number of crawlers per account": 1,000, adjustable; Glue quotas are per Region unless noted
+/// (Glue developer guide, "AWS Glue quotas").
+/// <https://docs.aws.amazon.com/general/latest/gr/glue.html>, read 2026-12-05. The copy read
+/// showed only the page's endpoint table: the number is the Service Quotas default of
+/// L-11FA2C1A as a public listing of those defaults gives it. Check it when you next edit this.
 pub const GLUE_CRAWLERS: Quota = Quota {
     what: "Glue crawlers",
     default: 1_000,
@@ -194,8 +195,9 @@ pub const GLUE_CRAWLERS: Quota = Quota {
     read: "2026-12-05",
 };
 
-/// "The default maximum number of databases per account is 10,000", adjustable (AWS's answer
-/// on re:Post, citing the Glue quotas page, where Service Quotas calls it L-A57B5BCE).
+/// "The default maximum number of databases per account is 10,000, but this limit could be
+/// increased" (an answer on AWS re:Post pointing to the page below; the same public listing of
+/// Service Quotas defaults gives 10,000 for L-A57B5BCE, "Max databases per catalog").
 /// <https://docs.aws.amazon.com/general/latest/gr/glue.html>, read 2026-12-05.
 pub const GLUE_DATABASES: Quota = Quota {
     what: "Glue databases",
