@@ -32,11 +32,10 @@ fn main() {
         "iot" => big::iot_copies(n, "code/handler"),
         "string" => big::string(n, false),
         "string-refused" => big::string(n, true),
-        quota if big::quota(quota, n).is_some() => big::quota(quota, n).unwrap(),
-        _ => {
+        other => big::quota(other, n).unwrap_or_else(|| {
             eprintln!("{usage}");
             std::process::exit(2);
-        }
+        }),
     };
     print!("{spec}");
 }
