@@ -48,7 +48,14 @@ pub fn check(file: &SourceFile) -> Result<Compiled, Vec<Diagnostic>> {
 fn semantic(file: &SourceFile, doc: &Document) -> Result<Compiled, Vec<Diagnostic>> {
     let mut project = crate::semantic::check(file, doc)?;
     match iam::policies(&project) {
-        Ok(policies) => Ok(Compiled { project, policies }),
+        Ok(policies) => {
+            let quotas = crate::quotas::account_quotas(&project, &policies, doc);
+            if !quotas.is_empty() {
+                project.warnings.extend(quotas);
+                project.warnings.sort_by_key(|d| d.offset());
+            }
+            Ok(Compiled { project, policies })
+        }
         Err(errors) => {
             let mut diags = std::mem::take(&mut project.warnings);
             for e in errors {

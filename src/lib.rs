@@ -7,7 +7,8 @@
 //! 3. [`semantic`]: the checks beyond the schema ([`source`] reads YAML with spans, [`schema`]
 //!    validates it), giving a checked [`model::Project`];
 //! 4. [`iam`]: identities and policies derived from the graph's edges;
-//! 5. [`check`]: the whole validation, from text to a [`check::Compiled`] project;
+//! 5. [`check`]: the whole validation, from text to a [`check::Compiled`] project, with
+//!    [`quotas`], the account-level counts;
 //! 6. [`render`]: Terraform from templates (with [`package`], the Lambda builds);
 //! 7. [`cli`].
 //!
@@ -29,6 +30,7 @@ pub mod init;
 pub mod kinds;
 pub mod model;
 pub mod naming;
+pub mod quotas;
 pub mod regions;
 pub mod render;
 pub mod report;

@@ -65,6 +65,53 @@ pub trait KindRules {
         let _ = cx;
         Vec::new()
     }
+
+    /// What the component counts against AWS's account and Region quotas
+    /// ([`crate::quotas`]), besides its identity.
+    fn usage(&self) -> Vec<Use> {
+        Vec::new()
+    }
+}
+
+/// Something AWS counts against an account or Region quota.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Usage {
+    /// S3 general purpose buckets, by what they hold.
+    Buckets(BucketFor),
+    FirehoseStreams,
+    GlueCrawlers,
+    GlueDatabases,
+    AthenaWorkgroups,
+    KinesisShards,
+    KinesisOnDemandStreams,
+    LambdaReservedConcurrency,
+}
+
+/// What a bucket pipelinec creates holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BucketFor {
+    DataLake,
+    QueryResults,
+    FailedBatches,
+}
+
+/// An amount a component uses of a quota, and the field that sets it (if one does).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Use {
+    pub usage: Usage,
+    pub amount: u64,
+    pub field: Option<&'static str>,
+}
+
+impl Use {
+    /// One resource, not set by a field.
+    pub fn one(usage: Usage) -> Use {
+        Use {
+            usage,
+            amount: 1,
+            field: None,
+        }
+    }
 }
 
 /// The rules of a component's kind.

@@ -97,3 +97,77 @@ pub fn iot_copies(n: usize, code: &str) -> String {
     }
     s
 }
+
+/// Specs past AWS's default account quotas (see `src/quotas.rs`), one generator per shape; the
+/// quota tests snapshot their warnings. `KIND` as `bigspec` takes it.
+pub fn quota(kind: &str, n: usize) -> Option<String> {
+    Some(match kind {
+        "firehoses" => firehoses(n),
+        "workgroups" => workgroups(n),
+        "crawlers" => catalogs(n, true),
+        "catalogs" => catalogs(n, false),
+        "lakes" => lakes(n),
+        _ => return None,
+    })
+}
+
+/// One provisioned stream read by `n` Firehose streams, each with a role, into one lake.
+pub fn firehoses(n: usize) -> String {
+    let mut s = String::from(
+        "version: 1\nname: fan-out\nregion: us-east-1\nsources:\n  events:\n    type: kinesis_stream\n    mode: provisioned\n    shards: 1\ntransforms:\n",
+    );
+    for i in 0..n {
+        s.push_str(&format!(
+            "  f{i}:\n    type: firehose\n    inputs: [events]\n    error_prefix: e{i}/\n"
+        ));
+    }
+    s.push_str("sinks:\n  lake:\n    type: s3_data_lake\n    inputs:\n");
+    for i in 0..n {
+        s.push_str(&format!("      - f{i}\n"));
+    }
+    s
+}
+
+/// `n` Athena workgroups over one catalog: a results bucket and a caller policy each.
+pub fn workgroups(n: usize) -> String {
+    let mut s = pipeline_head("queries", "hourly");
+    s.push_str("  catalog:\n    type: glue_catalog\n    inputs: [lake]\n    tables:\n      events:\n        prefix: raw/\n        partitioning: hourly\n        columns: [{ name: id, type: string }]\n");
+    for i in 0..n {
+        s.push_str(&format!(
+            "  w{i}:\n    type: athena\n    inputs: [catalog]\n"
+        ));
+    }
+    s
+}
+
+/// `n` Glue catalogs over one lake, each with a crawler (and its role) when `crawler`.
+pub fn catalogs(n: usize, crawler: bool) -> String {
+    let partitioning = if crawler { "none" } else { "hourly" };
+    let mut s = pipeline_head("catalogs", partitioning);
+    for i in 0..n {
+        s.push_str(&format!(
+            "  c{i}:\n    type: glue_catalog\n    inputs: [lake]\n    tables:\n      events:\n        prefix: raw/\n        partitioning: {partitioning}\n        columns: [{{ name: id, type: string }}]\n"
+        ));
+        if crawler {
+            s.push_str("    crawler: {}\n");
+        }
+    }
+    s
+}
+
+/// `n` data lakes and nothing else: a bucket each.
+pub fn lakes(n: usize) -> String {
+    let mut s = String::from("version: 1\nname: lakes\nregion: us-east-1\nsinks:\n");
+    for i in 0..n {
+        s.push_str(&format!("  l{i}:\n    type: s3_data_lake\n"));
+    }
+    s
+}
+
+/// stream → Firehose (under `raw/`, with these partitions) → lake, in the `sinks:` the caller
+/// goes on with.
+fn pipeline_head(name: &str, partitioning: &str) -> String {
+    format!(
+        "version: 1\nname: {name}\nregion: us-east-1\nsources:\n  events:\n    type: kinesis_stream\n    mode: provisioned\n    shards: 1\ntransforms:\n  delivery:\n    type: firehose\n    inputs: [events]\n    prefix: raw/\n    partitioning: {partitioning}\nsinks:\n  lake:\n    type: s3_data_lake\n    inputs: [delivery]\n"
+    )
+}

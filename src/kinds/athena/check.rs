@@ -4,7 +4,7 @@ use super::{Athena, IDENTITY_SUFFIX};
 use crate::diagnostic::Diagnostic;
 use crate::model::ComponentId;
 use crate::naming::{self, AwsName, Charset, Rule};
-use crate::semantic::{Cx, KindRules, error, list};
+use crate::semantic::{BucketFor, Cx, KindRules, Usage, Use, error, list};
 
 /// Athena workgroup names.
 const WORKGROUP_NAME: Rule = Rule {
@@ -66,5 +66,12 @@ impl KindRules for Athena {
             ));
         }
         out
+    }
+
+    fn usage(&self) -> Vec<Use> {
+        vec![
+            Use::one(Usage::AthenaWorkgroups),
+            Use::one(Usage::Buckets(BucketFor::QueryResults)),
+        ]
     }
 }

@@ -5,7 +5,7 @@ use crate::diagnostic::Diagnostic;
 use crate::kinds::fields::TableFormat;
 use crate::model::ComponentId;
 use crate::naming::{self, AwsName, Charset, Rule};
-use crate::semantic::{Cx, KindRules, Layout, Writer, error};
+use crate::semantic::{Cx, KindRules, Layout, Usage, Use, Writer, error};
 
 /// Firehose delivery stream names.
 const DELIVERY_STREAM_NAME: Rule = Rule {
@@ -86,5 +86,9 @@ impl KindRules for Firehose {
                 layout: None,
             },
         ]
+    }
+
+    fn usage(&self) -> Vec<Use> {
+        vec![Use::one(Usage::FirehoseStreams)]
     }
 }

@@ -5,7 +5,7 @@ use super::{GlueCatalog, GlueTable, IDENTITY_SUFFIX, database_name};
 use crate::diagnostic::Diagnostic;
 use crate::model::ComponentId;
 use crate::naming::{self, AwsName, Charset, Rule};
-use crate::semantic::{Cx, KindRules, Table, error};
+use crate::semantic::{Cx, KindRules, Table, Usage, Use, error};
 
 /// Glue database and table names: Athena reads only lowercase names with underscores.
 const GLUE_NAME: Rule = Rule {
@@ -75,6 +75,14 @@ impl KindRules for GlueCatalog {
                 pointer: cx.entry_ptr("tables", name),
             })
             .collect()
+    }
+
+    fn usage(&self) -> Vec<Use> {
+        let mut out = vec![Use::one(Usage::GlueDatabases)];
+        if self.crawler.is_some() {
+            out.push(Use::one(Usage::GlueCrawlers));
+        }
+        out
     }
 }
 

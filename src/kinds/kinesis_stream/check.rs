@@ -4,7 +4,7 @@ use super::{KinesisStream, StreamEncryption, StreamMode};
 use crate::diagnostic::Diagnostic;
 use crate::model::ComponentId;
 use crate::naming::{self, AwsName, Charset, Rule};
-use crate::semantic::{Cx, KindRules, error};
+use crate::semantic::{Cx, KindRules, Usage, Use, error};
 
 /// Kinesis stream names.
 const STREAM_NAME: Rule = Rule {
@@ -47,5 +47,16 @@ impl KindRules for KinesisStream {
             (StreamEncryption::Kms, Some(key)) => vec![("kms_key", key.as_str())],
             _ => Vec::new(),
         }
+    }
+
+    fn usage(&self) -> Vec<Use> {
+        vec![match self.mode {
+            StreamMode::Provisioned => Use {
+                usage: Usage::KinesisShards,
+                amount: u64::from(self.shards.unwrap_or(0)),
+                field: Some("shards"),
+            },
+            StreamMode::OnDemand => Use::one(Usage::KinesisOnDemandStreams),
+        }]
     }
 }

@@ -7,7 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::edges::Access;
 use crate::model::{Component, ComponentId, Project};
 use crate::naming::{self, AwsName, Charset, Rule};
-use crate::semantic::{Cx, KindRules, Layout, Writer, error, rules};
+use crate::semantic::{BucketFor, Cx, KindRules, Layout, Usage, Use, Writer, error, rules};
 
 /// Lambda function names.
 const FUNCTION_NAME: Rule = Rule {
@@ -99,6 +99,21 @@ impl KindRules for Lambda {
                 at: cx.field_at("failure_bucket"),
                 layout: None,
             });
+        }
+        out
+    }
+
+    fn usage(&self) -> Vec<Use> {
+        let mut out = Vec::new();
+        if let Some(n) = self.reserved_concurrency {
+            out.push(Use {
+                usage: Usage::LambdaReservedConcurrency,
+                amount: u64::from(n),
+                field: Some("reserved_concurrency"),
+            });
+        }
+        if self.on_failure == OnFailure::S3 && self.failure_bucket.is_none() {
+            out.push(Use::one(Usage::Buckets(BucketFor::FailedBatches)));
         }
         out
     }

@@ -4,7 +4,7 @@ use super::{BucketEncryption, S3DataLake};
 use crate::diagnostic::Diagnostic;
 use crate::model::ComponentId;
 use crate::naming::{self, AwsName};
-use crate::semantic::{Cx, KindRules, error};
+use crate::semantic::{BucketFor, Cx, KindRules, Usage, Use, error};
 
 impl KindRules for S3DataLake {
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
@@ -48,5 +48,9 @@ impl KindRules for S3DataLake {
 
     fn holds_objects(&self) -> bool {
         true
+    }
+
+    fn usage(&self) -> Vec<Use> {
+        vec![Use::one(Usage::Buckets(BucketFor::DataLake))]
     }
 }
