@@ -16,7 +16,7 @@ mod big;
 mod measured {
     use std::path::Path;
 
-    use pipelinec::model::Project;
+    use pipelinec::check::Compiled as Project;
     use pipelinec::source::SourceFile;
 
     /// Parse, schema, semantic checks and the IAM layout.
