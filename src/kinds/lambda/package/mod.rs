@@ -26,7 +26,7 @@ mod walk;
 
 use std::path::{Path, PathBuf};
 
-use crate::kinds::lambda as spec;
+use crate::kinds::lambda::Lambda;
 
 pub use limits::{MAX_UNZIPPED, MAX_ZIPPED};
 pub use problem::{At, Problem};
@@ -41,7 +41,7 @@ use walk::Tree;
 #[derive(Debug, Clone, Copy)]
 pub struct Function<'a> {
     pub id: &'a str,
-    pub lambda: &'a spec::Lambda,
+    pub lambda: &'a Lambda,
     /// The spec file's folder: `code` resolves against it and must stay inside it.
     pub base_dir: &'a Path,
 }
