@@ -107,6 +107,17 @@ const DECRYPT_STREAM: Grant = Grant {
     ..grant("DecryptStream", &["kms:Decrypt"], &["{from.kms_key_arn}"])
 };
 
+/// Every writer into a lake encrypted with a customer key encrypts (and, for multipart
+/// uploads, decrypts) through S3 only.
+const WRITE_LAKE_KEY: Grant = Grant {
+    conditions: S3_VIA,
+    ..grant(
+        "LakeKey",
+        &["kms:Decrypt", "kms:GenerateDataKey"],
+        &["{to.kms_key_arn}"],
+    )
+};
+
 /// S3 reads that only make sense when Athena makes them on the caller's behalf.
 const VIA_ATHENA: &[Cond] = &[Cond {
     test: "ForAnyValue:StringEquals",
@@ -231,14 +242,7 @@ pub const EDGES: &[EdgeRule] = &[
                     "{to.bucket_arn}/{from.error_prefix}*",
                 ],
             ),
-            Grant {
-                conditions: S3_VIA,
-                ..grant(
-                    "LakeKey",
-                    &["kms:Decrypt", "kms:GenerateDataKey"],
-                    &["{to.kms_key_arn}"],
-                )
-            },
+            WRITE_LAKE_KEY,
         ],
     },
     // A function writes objects under its own output prefix.
@@ -253,14 +257,7 @@ pub const EDGES: &[EdgeRule] = &[
                 &["s3:PutObject"],
                 &["{to.bucket_arn}/{from.output_prefix}*"],
             ),
-            Grant {
-                conditions: S3_VIA,
-                ..grant(
-                    "LakeKey",
-                    &["kms:Decrypt", "kms:GenerateDataKey"],
-                    &["{to.kms_key_arn}"],
-                )
-            },
+            WRITE_LAKE_KEY,
         ],
     },
     // Tables over the lake; the crawler (if any) reads the tables' prefixes.

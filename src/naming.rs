@@ -83,6 +83,11 @@ pub const SQS_QUEUE: Rule = Rule {
 };
 
 impl Rule {
+    /// A rule: names up to `max_len` characters of `charset`.
+    pub const fn new(max_len: usize, charset: Charset) -> Rule {
+        Rule { max_len, charset }
+    }
+
     /// Checks `name` (with `extra_len` characters appended at apply time). Returns what is
     /// wrong, in words.
     pub fn check(self, name: &str, extra_len: usize) -> Option<String> {

@@ -382,33 +382,20 @@ pub fn account_quotas(
     policies: &[RolePolicy],
     doc: &Document,
 ) -> Vec<Diagnostic> {
-    let Counts {
-        roles,
-        managed,
-        shard_quota,
-        buckets,
-        shards,
-        on_demand,
-        reserved,
-        firehoses,
-        crawlers,
-        databases,
-        workgroups,
-        bucket_kinds,
-    } = count(project, policies);
+    let counts = count(project, policies);
     let region = project.region.as_str();
-    let [lakes, results, failures] = bucket_kinds;
+    let [lakes, results, failures] = counts.bucket_kinds;
     let mut found = vec![
         created(
             &IAM_ROLES,
-            roles,
+            counts.roles,
             At::Name,
             region,
             Some("each Lambda, Firehose and Glue crawler acts with a role of its own"),
         ),
         created(
             &IAM_MANAGED_POLICIES,
-            managed,
+            counts.managed,
             At::Name,
             region,
             Some(
@@ -421,7 +408,7 @@ pub fn account_quotas(
                 .then(|| "point the Lambdas' `failure_bucket` at a data lake".to_string()),
             ..created(
                 &S3_BUCKETS,
-                buckets,
+                counts.buckets,
                 At::Name,
                 region,
                 Some(&format!(
@@ -433,21 +420,21 @@ pub fn account_quotas(
             )
         },
     ];
-    found.extend(shard_finding(shards, shard_quota, region));
+    found.extend(shard_finding(counts.shards, counts.shard_quota, region));
     found.push(Finding {
         alternative: Some("set `mode: provisioned` (with `shards`) on some streams".into()),
         ..created(
             &KINESIS_ON_DEMAND_STREAMS,
-            on_demand,
+            counts.on_demand,
             At::Region,
             region,
             None,
         )
     });
-    found.extend(reserved_finding(reserved, region));
+    found.extend(reserved_finding(counts.reserved, region));
     found.push(created(
         &FIREHOSE_STREAMS,
-        firehoses,
+        counts.firehoses,
         At::Region,
         region,
         None,
@@ -456,13 +443,13 @@ pub fn account_quotas(
         alternative: Some(
             "drop `crawler` where partition projection finds new partitions already".into(),
         ),
-        ..created(&GLUE_CRAWLERS, crawlers, At::Region, region, None)
+        ..created(&GLUE_CRAWLERS, counts.crawlers, At::Region, region, None)
     });
     found.push(Finding {
         alternative: Some("put more tables in fewer catalogs".into()),
         ..created(
             &GLUE_DATABASES,
-            databases,
+            counts.databases,
             At::Region,
             region,
             Some("one for each `glue_catalog`"),
@@ -470,7 +457,13 @@ pub fn account_quotas(
     });
     found.push(Finding {
         alternative: Some("let one workgroup query several catalogs (its `inputs`)".into()),
-        ..created(&ATHENA_WORKGROUPS, workgroups, At::Region, region, None)
+        ..created(
+            &ATHENA_WORKGROUPS,
+            counts.workgroups,
+            At::Region,
+            region,
+            None,
+        )
     });
     found
         .into_iter()

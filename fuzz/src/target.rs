@@ -18,8 +18,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use pipelinec::diagnostic::text::is_hidden;
-use pipelinec::report::{FileReport, Style, machine, render_human};
 use pipelinec::edges as registry;
+use pipelinec::report::{FileReport, Style, machine, render_human};
 use pipelinec::source::SourceFile;
 use serde_json::{Map, Value, json};
 

@@ -7,16 +7,10 @@ use crate::naming::{self, AwsName, Charset, Rule};
 use crate::semantic::{BucketFor, Cx, KindRules, Usage, Use, error, list};
 
 /// Athena workgroup names.
-const WORKGROUP_NAME: Rule = Rule {
-    max_len: 128,
-    charset: Charset::WordDotDash,
-};
+const WORKGROUP_NAME: Rule = Rule::new(128, Charset::WordDotDash);
 
 /// Athena named query names.
-const NAMED_QUERY_NAME: Rule = Rule {
-    max_len: 128,
-    charset: Charset::Printable,
-};
+const NAMED_QUERY_NAME: Rule = Rule::new(128, Charset::Printable);
 
 impl KindRules for Athena {
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {

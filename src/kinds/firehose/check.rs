@@ -8,10 +8,7 @@ use crate::naming::{self, AwsName, Charset, Rule};
 use crate::semantic::{Cx, KindRules, Layout, Usage, Use, Writer, error};
 
 /// Firehose delivery stream names.
-const DELIVERY_STREAM_NAME: Rule = Rule {
-    max_len: 64,
-    charset: Charset::WordDotDash,
-};
+const DELIVERY_STREAM_NAME: Rule = Rule::new(64, Charset::WordDotDash);
 
 impl KindRules for Firehose {
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {

@@ -8,16 +8,10 @@ use crate::naming::{self, AwsName, Charset, Rule};
 use crate::semantic::{Cx, KindRules, Table, Usage, Use, error};
 
 /// Glue database and table names: Athena reads only lowercase names with underscores.
-const GLUE_NAME: Rule = Rule {
-    max_len: 255,
-    charset: Charset::LowerSnake,
-};
+const GLUE_NAME: Rule = Rule::new(255, Charset::LowerSnake);
 
 /// Glue crawler names.
-const CRAWLER_NAME: Rule = Rule {
-    max_len: 255,
-    charset: Charset::Printable,
-};
+const CRAWLER_NAME: Rule = Rule::new(255, Charset::Printable);
 
 impl KindRules for GlueCatalog {
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {

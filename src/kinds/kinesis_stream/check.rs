@@ -7,10 +7,7 @@ use crate::naming::{self, AwsName, Charset, Rule};
 use crate::semantic::{Cx, KindRules, Usage, Use, error};
 
 /// Kinesis stream names.
-const STREAM_NAME: Rule = Rule {
-    max_len: 128,
-    charset: Charset::WordDotDash,
-};
+const STREAM_NAME: Rule = Rule::new(128, Charset::WordDotDash);
 
 impl KindRules for KinesisStream {
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {

@@ -10,10 +10,7 @@ use crate::naming::{self, AwsName, Charset, Rule};
 use crate::semantic::{BucketFor, Cx, KindRules, Layout, Usage, Use, Writer, error, rules};
 
 /// Lambda function names.
-const FUNCTION_NAME: Rule = Rule {
-    max_len: 64,
-    charset: Charset::WordDash,
-};
+const FUNCTION_NAME: Rule = Rule::new(64, Charset::WordDash);
 
 /// The settings that describe what the function writes into a lake.
 const OUTPUT_SETTINGS: [&str; 4] = [
