@@ -7,7 +7,8 @@
 //! components write into overlapping prefixes of one lake. Every diagnostic points at both
 //! places in the spec.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Bound;
 use std::ops::Range;
 
 use super::{Cx, rules};
@@ -129,10 +130,23 @@ pub fn check(project: &Project, doc: &Document, diags: &mut Vec<Diagnostic>) {
 
 /// Two components writing into one prefix, or one inside the other's, is an error at the later.
 fn overlapping_writers(lake: &ComponentId, writers: &[Writer], diags: &mut Vec<Diagnostic>) {
+    // The earlier writers by prefix. Every prefix ends in `/`, so a prefix of another is one
+    // of its `/`-ended heads: finding an overlap costs a few lookups, not a scan of the lake's
+    // writers (a lake fed by thousands of writers stays linear).
+    let mut seen: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, b) in writers.iter().enumerate() {
-        let Some(a) = writers[..i].iter().find(|a| {
-            a.id != b.id && (a.prefix.starts_with(&b.prefix) || b.prefix.starts_with(&a.prefix))
-        }) else {
+        let other = |list: &Vec<usize>| list.iter().copied().find(|&j| writers[j].id != b.id);
+        let heads = b
+            .prefix
+            .match_indices('/')
+            .filter_map(|(at, _)| seen.get(&b.prefix[..=at]).and_then(other));
+        let under = seen
+            .range::<str, _>((Bound::Included(b.prefix.as_str()), Bound::Unbounded))
+            .take_while(|(p, _)| p.starts_with(&b.prefix))
+            .filter_map(|(_, list)| other(list));
+        let first = heads.chain(under).min();
+        seen.entry(&b.prefix).or_default().push(i);
+        let Some(a) = first.map(|j| &writers[j]) else {
             continue;
         };
         let (first, second) = if a.at.start <= b.at.start {
