@@ -292,3 +292,55 @@ fn table_against_writers(
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The prefix lookups find, for every writer, the same earlier writer as comparing it with
+    /// each earlier one would.
+    #[test]
+    fn overlaps_match_a_scan_of_every_earlier_writer() {
+        let parts = ["a/", "b/", "a/b/", "ab/", "a/a/"];
+        let mut seed = 7u64;
+        for _ in 0..200 {
+            let writers: Vec<Writer> = (0..12)
+                .map(|i| {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    let depth = 1 + (seed >> 60) as usize % 3;
+                    let prefix: String = (0..depth)
+                        .map(|d| parts[((seed >> (8 * d)) % parts.len() as u64) as usize])
+                        .collect();
+                    Writer {
+                        id: ComponentId::new(format!("w{}", (seed >> 40) % 5)),
+                        kind: Kind::ALL[0],
+                        role: "output",
+                        prefix,
+                        at: i * 10..i * 10 + 5,
+                        layout: None,
+                    }
+                })
+                .collect();
+            let mut fast = Vec::new();
+            overlapping_writers(&ComponentId::new("lake"), &writers, &mut fast);
+            let slow: Vec<(usize, usize)> = writers
+                .iter()
+                .enumerate()
+                .filter_map(|(i, b)| {
+                    let a = writers[..i].iter().find(|a| {
+                        a.id != b.id
+                            && (a.prefix.starts_with(&b.prefix) || b.prefix.starts_with(&a.prefix))
+                    })?;
+                    Some((a.at.start, b.at.start))
+                })
+                .collect();
+            let found: Vec<(usize, usize)> = fast
+                .iter()
+                .map(|d| (d.related[0].0.start, d.offset()))
+                .collect();
+            assert_eq!(found, slow);
+        }
+    }
+}
