@@ -1,8 +1,7 @@
 //! The committed schema, checked by an independent validator (`check-jsonschema` from PyPI):
 //! it must accept every example spec and reject every structural fixture (`schema_*.yaml`,
-//! plus the YAML syntax error), and it gives every fixture the verdict pipelinec's schema stage
-//! gives. Skips when the tool is missing, unless
-//! `PIPELINEC_REQUIRE_TOOLS=1` (as in CI).
+//! plus the YAML syntax error), and it must give every fixture the verdict pipelinec's schema
+//! stage gives. Skips when the tool is missing, unless `PIPELINEC_REQUIRE_TOOLS=1` (as in CI).
 
 mod common;
 
