@@ -13,7 +13,7 @@ fn spec() -> SourceFile {
 
 fn benches(c: &mut Criterion) {
     let file = spec();
-    // The first check compiles the schema validators once per process; measure it apart.
+    // The first check compiles the schema's patterns once per process; measure it apart.
     pipelinec::check::check(&file).unwrap();
     c.bench_function("parse yaml with spans", |b| {
         b.iter(|| file.parse().unwrap())

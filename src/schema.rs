@@ -10,6 +10,7 @@ use crate::source::Document;
 use crate::spec::Spec;
 
 mod salvage;
+mod validators;
 pub use salvage::salvage;
 
 /// The sections of a spec that hold components, with the schema definition of each.
@@ -181,83 +182,64 @@ fn unwrap_lines(text: &str) -> String {
         .join("\n\n")
 }
 
-struct Validators {
-    schema: Value,
-    root: jsonschema::Validator,
-    /// One validator per (section, component type): used to explain a component that
-    /// matches none of its section's types, by checking it against the type it names.
-    variants: Vec<(String, String, jsonschema::Validator)>,
-    /// Component types allowed in each section.
-    types: Vec<(String, Vec<String>)>,
-}
-
-fn validators() -> &'static Validators {
-    static CELL: OnceLock<Validators> = OnceLock::new();
-    CELL.get_or_init(|| {
-        let schema = schema();
-        let root = jsonschema::draft7::new(&schema).expect("generated schema compiles");
-        let definitions = schema["definitions"].clone();
-        let mut variants = Vec::new();
-        let mut types = Vec::new();
-        for (section, def) in SECTIONS {
-            let mut names = Vec::new();
-            for branch in schema["definitions"][def]["oneOf"]
-                .as_array()
-                .into_iter()
-                .flatten()
-            {
-                let kind = branch["properties"]["type"]["const"]
-                    .as_str()
-                    .expect("every component variant has a type const")
-                    .to_string();
-                let mut sub = branch.clone();
-                sub["definitions"] = definitions.clone();
-                let v = jsonschema::draft7::new(&sub).expect("variant schema compiles");
-                variants.push((section.to_string(), kind.clone(), v));
-                names.push(kind);
-            }
-            types.push((section.to_string(), names));
-        }
-        Validators {
-            schema,
-            root,
-            variants,
-            types,
-        }
-    })
-}
-
 /// Component types allowed in `section`.
 pub fn section_types(section: &str) -> &'static [String] {
-    validators()
-        .types
+    static CELL: OnceLock<Vec<(&str, Vec<String>)>> = OnceLock::new();
+    let types = CELL.get_or_init(|| {
+        SECTIONS
+            .iter()
+            .map(|&(s, _)| {
+                let kinds = validators::kinds().iter().filter(|k| k.section == s);
+                (s, kinds.map(|k| k.name.clone()).collect())
+            })
+            .collect()
+    });
+    types
         .iter()
-        .find(|(s, _)| s == section)
+        .find(|(s, _)| *s == section)
         .map(|(_, t)| t.as_slice())
         .unwrap_or(&[])
 }
 
 /// Validates a document against the schema; every error becomes a located diagnostic.
 pub fn validate(doc: &Document) -> Vec<Diagnostic> {
-    let v = validators();
+    if validators::is_valid(&doc.value) {
+        debug_assert!(
+            explain(doc).is_empty(),
+            "the generated and the run-time validators disagree"
+        );
+        return Vec::new();
+    }
+    explain(doc)
+}
+
+/// The diagnostics of a document the schema refuses: its components', checked each against the
+/// kind it names, then the top level's. Components come first because a component's problem and
+/// its invalid id can share a position, and diagnostics keep this order among equal positions.
+fn explain(doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for err in v.root.iter_errors(&doc.value) {
+    for (section, id, component) in components(&doc.value) {
+        let pointer = format!("/{section}/{id}");
+        out.extend(explain_component(doc, section, &id, &pointer, component));
+    }
+    for err in validators::top().iter_errors(&doc.value) {
         let pointer = err.instance_path().as_str().to_string();
-        if let Some((section, id)) = component_pointer(&pointer)
-            && matches!(
-                err.kind(),
-                jsonschema::error::ValidationErrorKind::OneOfNotValid { .. }
-                    | jsonschema::error::ValidationErrorKind::OneOfMultipleValid { .. }
-            )
-        {
-            out.extend(explain_component(doc, section, id, &pointer));
-            continue;
-        }
         out.extend(to_diagnostics(doc, &err, &pointer, ""));
     }
     out.sort_by_key(|d| d.offset());
     out.dedup();
     out
+}
+
+/// Every component of a spec value: its section, its id as a JSON pointer segment, its value.
+fn components(value: &Value) -> impl Iterator<Item = (&'static str, String, &Value)> {
+    SECTIONS.iter().flat_map(move |&(section, _)| {
+        let comps = value.get(section).and_then(Value::as_object);
+        comps
+            .into_iter()
+            .flatten()
+            .map(move |(id, c)| (section, crate::source::pointer_segment(id), c))
+    })
 }
 
 /// `/sources/<id>` → ("sources", id).
@@ -270,67 +252,80 @@ fn component_pointer(pointer: &str) -> Option<(&str, &str)> {
     Some((section, id))
 }
 
-fn explain_component(doc: &Document, section: &str, id: &str, pointer: &str) -> Vec<Diagnostic> {
-    let v = validators();
+/// The diagnostics of one component (none when it is valid): checked against the kind its
+/// `type` names, or told what a component needs when it names none of its section's kinds.
+fn explain_component(
+    doc: &Document,
+    section: &str,
+    id: &str,
+    pointer: &str,
+    instance: &Value,
+) -> Vec<Diagnostic> {
+    let kind_str = instance.get("type").and_then(Value::as_str).unwrap_or("");
+    let Some(kind) = validators::kind(section, kind_str) else {
+        return vec![untyped_component(doc, section, id, pointer, instance)];
+    };
+    let validator = kind.validator();
+    if validator.is_valid(instance) {
+        return Vec::new();
+    }
+    validator
+        .iter_errors(instance)
+        .flat_map(|err| {
+            let inner = err.instance_path().as_str().to_string();
+            to_diagnostics(doc, &err, &format!("{pointer}{inner}"), kind_str)
+        })
+        .collect()
+}
+
+/// The diagnostic of a component that is not a mapping, has no `type`, or names a type its
+/// section does not have.
+fn untyped_component(
+    doc: &Document,
+    section: &str,
+    id: &str,
+    pointer: &str,
+    instance: &Value,
+) -> Diagnostic {
     let allowed = section_types(section);
-    let instance = doc.value.pointer(pointer).cloned().unwrap_or(Value::Null);
     let list = allowed
         .iter()
         .map(|t| format!("`{t}`"))
         .collect::<Vec<_>>()
         .join(", ");
     let Some(obj) = instance.as_object() else {
-        return vec![
-            Diagnostic::new(
-                "schema",
-                format!("component `{id}` must be a mapping with a `type`"),
-            )
-            .with_label(doc.value_span(pointer), "not a mapping")
-            .with_help(format!(
-                "give it `type:` (one of {list}) and that type's settings"
-            )),
-        ];
+        return Diagnostic::new(
+            "schema",
+            format!("component `{id}` must be a mapping with a `type`"),
+        )
+        .with_label(doc.value_span(pointer), "not a mapping")
+        .with_help(format!(
+            "give it `type:` (one of {list}) and that type's settings"
+        ));
     };
     let Some(kind) = obj.get("type") else {
-        return vec![
-            Diagnostic::new("missing-type", format!("component `{id}` has no `type`"))
-                .with_label(doc.key_span(pointer), "needs a `type`")
-                .with_help(format!("{section} can be of type {list}")),
-        ];
+        return Diagnostic::new("missing-type", format!("component `{id}` has no `type`"))
+            .with_label(doc.key_span(pointer), "needs a `type`")
+            .with_help(format!("{section} can be of type {list}"));
     };
     let kind_str = kind.as_str().unwrap_or_default();
-    let Some((_, _, validator)) = v
-        .variants
+    let type_ptr = format!("{pointer}/type");
+    let mut help = format!("{section} can be of type {list}");
+    if let Some(near) = crate::suggest::closest(kind_str, allowed.iter().map(String::as_str)) {
+        help = format!("did you mean `{near}`? {help}");
+    }
+    let elsewhere = SECTIONS
         .iter()
-        .find(|(s, k, _)| s == section && k == kind_str)
-    else {
-        let type_ptr = format!("{pointer}/type");
-        let mut help = format!("{section} can be of type {list}");
-        if let Some(near) = crate::suggest::closest(kind_str, allowed.iter().map(String::as_str)) {
-            help = format!("did you mean `{near}`? {help}");
-        }
-        let elsewhere = SECTIONS
-            .iter()
-            .find(|(s, _)| *s != section && section_types(s).iter().any(|t| t == kind_str));
-        if let Some((other, _)) = elsewhere {
-            help = format!("`{kind_str}` components belong under `{other}:`, not `{section}:`");
-        }
-        return vec![
-            Diagnostic::new(
-                "unknown-type",
-                format!("`{kind_str}` is not a component type allowed in `{section}`"),
-            )
-            .with_label(doc.value_span(&type_ptr), "unknown type")
-            .with_help(help),
-        ];
-    };
-    validator
-        .iter_errors(&instance)
-        .flat_map(|err| {
-            let inner = err.instance_path().as_str().to_string();
-            to_diagnostics(doc, &err, &format!("{pointer}{inner}"), kind_str)
-        })
-        .collect()
+        .find(|(s, _)| *s != section && section_types(s).iter().any(|t| t == kind_str));
+    if let Some((other, _)) = elsewhere {
+        help = format!("`{kind_str}` components belong under `{other}:`, not `{section}:`");
+    }
+    Diagnostic::new(
+        "unknown-type",
+        format!("`{kind_str}` is not a component type allowed in `{section}`"),
+    )
+    .with_label(doc.value_span(&type_ptr), "unknown type")
+    .with_help(help)
 }
 
 /// The diagnostics of one schema error: one per unknown key, else one.
@@ -535,7 +530,7 @@ fn describe(pointer: &str) -> String {
 /// Borrowed from the compiled schema: this runs once per schema error, and a spec can have
 /// tens of thousands.
 fn schema_at(pointer: &str, kind: &str) -> Option<&'static Value> {
-    let root = &validators().schema;
+    let root = validators::schema();
     let defs = &root["definitions"];
     let resolve = |mut node: &'static Value| -> &'static Value {
         for _ in 0..8 {

@@ -17,7 +17,6 @@
 //!   ending YAML knows (LF, CRLF, lone CR) counts the same here as in the parser.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -27,6 +26,9 @@ use serde_json::{Map, Number, Value};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::diagnostic::Diagnostic;
+
+/// A hash map with foldhash (see Cargo.toml for why).
+type HashMap<K, V> = foldhash::HashMap<K, V>;
 
 /// How deeply collections may nest. A real spec needs 7 levels
 /// (`sinks.<id>.tables.<t>.columns.<i>.name`); the bound keeps every recursive stage after the
@@ -64,7 +66,7 @@ pub struct NodeSpan {
 #[derive(Debug, Clone)]
 pub struct Document {
     pub value: Value,
-    spans: HashMap<String, NodeSpan>,
+    spans: HashMap<Box<str>, NodeSpan>,
 }
 
 impl Document {
@@ -109,7 +111,24 @@ impl Document {
 
 /// Escapes one JSON pointer segment (RFC 6901).
 pub fn pointer_segment(s: &str) -> String {
-    s.replace('~', "~0").replace('/', "~1")
+    let mut out = String::with_capacity(s.len());
+    push_segment(&mut out, s);
+    out
+}
+
+/// Appends `s` to `out`, escaped as a JSON pointer segment.
+fn push_segment(out: &mut String, s: &str) {
+    if !s.contains(['~', '/']) {
+        out.push_str(s);
+        return;
+    }
+    for c in s.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
 }
 
 impl SourceFile {
@@ -300,8 +319,10 @@ impl SourceFile {
         let mut loader = Loader {
             file: self,
             stack: Vec::new(),
+            path: String::new(),
             roots: Vec::new(),
-            spans: HashMap::new(),
+            // A spec has about one node per line: sized so, the map seldom grows.
+            spans: HashMap::with_capacity_and_hasher(self.line_count(), Default::default()),
             errors: Vec::new(),
         };
         for event in Parser::new_from_str(&self.text) {
@@ -357,7 +378,9 @@ impl SourceFile {
 
 /// A collection being built.
 struct Open {
-    pointer: String,
+    /// The length of [`Loader::path`] without this collection's own segment: the path is cut
+    /// back to it when the collection ends.
+    parent_len: usize,
     /// Where it starts.
     start: Marker,
     /// Its key span, when it is a mapping value.
@@ -371,8 +394,9 @@ enum Body {
     Sequence(Vec<Value>),
     Mapping {
         map: Map<String, Value>,
-        /// Every key so far, under each of its identities (see [`identities`]).
-        seen: HashMap<String, (String, Range<usize>, &'static str)>,
+        /// Every key so far, under each of its identities (see [`identities`]): where it was,
+        /// why the identity makes two keys one, and its text when that is not the identity.
+        seen: HashMap<String, (Range<usize>, &'static str, Option<String>)>,
         /// The key whose value comes next.
         pending: Option<(String, Range<usize>)>,
     },
@@ -381,9 +405,12 @@ enum Body {
 struct Loader<'a> {
     file: &'a SourceFile,
     stack: Vec<Open>,
+    /// The JSON pointer of the node being read. One buffer, grown and cut back as the loader
+    /// goes down and up the tree, so a node's pointer costs one allocation: its span map key.
+    path: String,
     /// Completed documents: root value and root span.
     roots: Vec<(Value, Range<usize>)>,
-    spans: HashMap<String, NodeSpan>,
+    spans: HashMap<Box<str>, NodeSpan>,
     /// Problems that do not stop reading (duplicate keys), reported all at once.
     errors: Vec<Diagnostic>,
 }
@@ -404,11 +431,11 @@ impl Loader<'_> {
                     return Ok(());
                 }
                 let value = match Scalar::parse_from_cow_and_metadata(text, style, tag.as_ref()) {
-                    Some(s) => scalar(&s),
+                    Some(s) => scalar(s),
                     None => return Err(Box::new(bad_value(here))),
                 };
-                let (pointer, key) = self.child();
-                self.finish(pointer, key, value, here);
+                let (parent_len, key) = self.enter_child();
+                self.finish(parent_len, key, value, here);
                 Ok(())
             }
             Event::SequenceStart(..) | Event::MappingStart(..) => {
@@ -416,22 +443,22 @@ impl Loader<'_> {
                     return Err(Box::new(too_deep(self.file.range(&span))));
                 }
                 let is_key = self.expecting_key();
-                let (pointer, key) = if is_key {
-                    (String::new(), None)
+                let (parent_len, key) = if is_key {
+                    (self.path.len(), None)
                 } else {
-                    self.child()
+                    self.enter_child()
                 };
                 let body = if matches!(event, Event::SequenceStart(..)) {
                     Body::Sequence(Vec::new())
                 } else {
                     Body::Mapping {
                         map: Map::new(),
-                        seen: HashMap::new(),
+                        seen: HashMap::default(),
                         pending: None,
                     }
                 };
                 self.stack.push(Open {
-                    pointer,
+                    parent_len,
                     start: span.start,
                     key,
                     is_key,
@@ -452,7 +479,7 @@ impl Loader<'_> {
                     Body::Sequence(items) => Value::Array(items),
                     Body::Mapping { map, .. } => Value::Object(map),
                 };
-                self.finish(open.pointer, open.key, value, here);
+                self.finish(open.parent_len, open.key, value, here);
                 Ok(())
             }
         }
@@ -468,38 +495,50 @@ impl Loader<'_> {
         )
     }
 
-    /// The pointer and key span of the node that comes next.
-    fn child(&mut self) -> (String, Option<Range<usize>>) {
-        match self.stack.last_mut() {
-            None => (String::new(), None),
-            Some(open) => match &mut open.body {
-                Body::Sequence(items) => (format!("{}/{}", open.pointer, items.len()), None),
-                Body::Mapping { pending, .. } => {
-                    let (name, key) = pending.clone().expect("a value follows its key");
-                    (
-                        format!("{}/{}", open.pointer, pointer_segment(&name)),
-                        Some(key),
-                    )
-                }
-            },
-        }
+    /// Extends [`Loader::path`] to the node that comes next. Returns the path's length before,
+    /// and the node's key span.
+    fn enter_child(&mut self) -> (usize, Option<Range<usize>>) {
+        use std::fmt::Write;
+        let parent_len = self.path.len();
+        let key = match self.stack.last() {
+            None => None,
+            Some(Open {
+                body: Body::Sequence(items),
+                ..
+            }) => {
+                write!(self.path, "/{}", items.len()).expect("writing to a String");
+                None
+            }
+            Some(Open {
+                body: Body::Mapping { pending, .. },
+                ..
+            }) => {
+                let (name, key) = pending.as_ref().expect("a value follows its key");
+                self.path.push('/');
+                push_segment(&mut self.path, name);
+                Some(key.clone())
+            }
+        };
+        (parent_len, key)
     }
 
-    /// Records a completed node and adds it to its parent (or as a document root).
+    /// Records a completed node, cuts the path back to its parent's, and adds the node to its
+    /// parent (or as a document root).
     fn finish(
         &mut self,
-        pointer: String,
+        parent_len: usize,
         key: Option<Range<usize>>,
         value: Value,
         here: Range<usize>,
     ) {
         self.spans.insert(
-            pointer,
+            self.path.as_str().into(),
             NodeSpan {
                 key,
                 value: here.clone(),
             },
         );
+        self.path.truncate(parent_len);
         match self.stack.last_mut() {
             None => self.roots.push((value, here)),
             Some(open) => match &mut open.body {
@@ -518,28 +557,29 @@ impl Loader<'_> {
         let Body::Mapping { seen, pending, .. } = &mut open.body else {
             unreachable!("keys are inside a mapping")
         };
-        let name = text.to_string();
+        let name = exact(text);
         let mut ids = identities(&name, style, tag);
         ids.dedup_by(|b, a| a.0 == b.0);
         let mut duplicate = None;
         for (identity, why) in &ids {
-            if let Some((first, first_at, first_why)) = seen.get(identity) {
+            if let Some((identity, (first_at, first_why, first))) = seen.get_key_value(identity) {
                 let why = if why.is_empty() { *first_why } else { *why };
-                duplicate = Some((first.clone(), first_at.clone(), why));
+                let first = first.as_ref().unwrap_or(identity).clone();
+                duplicate = Some((first, first_at.clone(), why));
                 break;
             }
         }
         for (identity, why) in ids {
-            seen.entry(identity)
-                .or_insert_with(|| (name.clone(), at.clone(), why));
+            let text = (identity != name).then(|| name.clone());
+            seen.entry(identity).or_insert_with(|| (at.clone(), why, text));
         }
         if let Some((first, first_at, why)) = duplicate {
-            let place = if open.pointer.is_empty() {
+            let place = if self.path.is_empty() {
                 "the spec".to_string()
             } else {
                 format!(
                     "`{}`",
-                    open.pointer
+                    self.path
                         .trim_start_matches('/')
                         .split('/')
                         .map(|s| s.replace("~1", "/").replace("~0", "~"))
@@ -570,7 +610,7 @@ impl Loader<'_> {
 /// text as typed, the value YAML resolves a plain key to (`true` and `True`, `0x10` and `16`,
 /// `~` and `null`), and its Unicode NFC form (`é` precomposed or not).
 fn identities(name: &str, style: ScalarStyle, tag: Option<&Tag>) -> Vec<(String, &'static str)> {
-    let mut out = vec![(format!("text:{name}"), "")];
+    let mut out = vec![(name.to_string(), "")];
     if style == ScalarStyle::Plain {
         let tag = tag.map(Cow::Borrowed);
         let resolved =
@@ -583,15 +623,20 @@ fn identities(name: &str, style: ScalarStyle, tag: Option<&Tag>) -> Vec<(String,
             };
         if let Some(r) = resolved {
             out.push((
-                format!("text:{r}"),
+                r,
                 "YAML reads both as the same value; quote a key to keep it as text",
             ));
         }
     }
-    let nfc: String = name.nfc().collect();
-    if nfc != name {
+    // ASCII text is its own NFC form; most keys are ASCII.
+    let nfc: String = if name.is_ascii() {
+        String::new()
+    } else {
+        name.nfc().collect()
+    };
+    if !nfc.is_empty() && nfc != name {
         out.push((
-            format!("text:{nfc}"),
+            nfc,
             "they differ only in how their characters are composed (Unicode NFC)",
         ));
     }
@@ -625,14 +670,23 @@ fn bad_value(at: Range<usize>) -> Diagnostic {
         .with_help("check the value's tag and quoting")
 }
 
-fn scalar(s: &Scalar<'_>) -> Value {
+fn scalar(s: Scalar<'_>) -> Value {
     match s {
         Scalar::Null => Value::Null,
-        Scalar::Boolean(b) => Value::Bool(*b),
-        Scalar::Integer(i) => Value::Number((*i).into()),
+        Scalar::Boolean(b) => Value::Bool(b),
+        Scalar::Integer(i) => Value::Number(i.into()),
         Scalar::FloatingPoint(f) => Number::from_f64(f.into_inner())
             .map(Value::Number)
             .unwrap_or_else(|| Value::String(f.to_string())),
-        Scalar::String(s) => Value::String(s.to_string()),
+        Scalar::String(s) => Value::String(exact(s)),
+    }
+}
+
+/// The text as an owned string without spare capacity: the parser's own strings keep what they
+/// grew by, and a spec holds one string per key and value.
+fn exact(text: Cow<'_, str>) -> String {
+    match text {
+        Cow::Owned(s) if s.capacity() == s.len() => s,
+        text => text.as_ref().to_owned(),
     }
 }

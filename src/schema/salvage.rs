@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use jsonschema::error::ValidationErrorKind as K;
 use serde_json::{Value, json};
 
-use super::{SECTIONS, component_pointer, schema_at, validators};
+use super::{SECTIONS, components, schema_at, validators};
 use crate::source::{Document, pointer_segment};
 
 /// Removals are few per round; a spec still invalid after this many rounds is left alone.
@@ -51,21 +51,16 @@ pub fn salvage(doc: &Document) -> Option<Value> {
     None
 }
 
+/// What the schema refuses in `value`, found as [`super::validate`] finds it: each component
+/// against the kind it names, then the top level.
 fn removals(value: &Value) -> Vec<Removal> {
-    let v = validators();
     let mut out = Vec::new();
-    for err in v.root.iter_errors(value) {
-        let pointer = err.instance_path().as_str().to_string();
-        if let Some((section, _)) = component_pointer(&pointer)
-            && matches!(
-                err.kind(),
-                K::OneOfNotValid { .. } | K::OneOfMultipleValid { .. }
-            )
-        {
-            out.extend(component_removals(value, section, &pointer));
-            continue;
-        }
-        out.push(removal(&pointer, err.kind()));
+    for (section, id, component) in components(value) {
+        let pointer = format!("/{section}/{id}");
+        out.extend(component_removals(component, section, &pointer));
+    }
+    for err in validators::top().iter_errors(value) {
+        out.push(removal(err.instance_path().as_str(), err.kind()));
     }
     out
 }
@@ -80,20 +75,15 @@ fn removal(pointer: &str, kind: &K) -> Removal {
     }
 }
 
-/// A component that matches none of its section's types: checked against the type it names,
-/// whose errors say what to remove; without a known type it goes whole.
-fn component_removals(value: &Value, section: &str, pointer: &str) -> Vec<Removal> {
-    let instance = value.pointer(pointer).cloned().unwrap_or(Value::Null);
+/// A component checked against the type it names, whose errors say what to remove; without a
+/// known type it goes whole.
+fn component_removals(instance: &Value, section: &str, pointer: &str) -> Vec<Removal> {
     let kind = instance.get("type").and_then(Value::as_str).unwrap_or("");
-    let Some((_, _, validator)) = validators()
-        .variants
-        .iter()
-        .find(|(s, k, _)| s == section && k == kind)
-    else {
+    let Some(kind) = validators::kind(section, kind) else {
         return vec![Removal::At(pointer.to_string())];
     };
-    validator
-        .iter_errors(&instance)
+    kind.validator()
+        .iter_errors(instance)
         .map(|err| {
             let inner = format!("{pointer}{}", err.instance_path().as_str());
             removal(&inner, err.kind())
