@@ -21,7 +21,7 @@ use crate::naming::AwsName;
 use crate::source::{Document, SourceFile, pointer_segment};
 use crate::spec::Spec;
 
-pub use flows::{Layout, Table, Writer};
+pub use flows::{Layout, Read, Table, Writer};
 
 /// What a component kind adds to the semantic checks.
 pub trait KindRules {
@@ -63,6 +63,14 @@ pub trait KindRules {
     /// The tables the component reads from a bucket it takes as an input.
     fn tables(&self, cx: &Cx<'_>) -> Vec<Table> {
         let _ = cx;
+        Vec::new()
+    }
+
+    /// The prefixes the component reads directly from `bucket`, one of its inputs (not through
+    /// a catalog): checked against what it and others write there, so that data does not flow
+    /// in a cycle through the bucket's prefixes.
+    fn reads(&self, cx: &Cx<'_>, bucket: &ComponentId) -> Vec<Read> {
+        let _ = (cx, bucket);
         Vec::new()
     }
 
