@@ -101,6 +101,8 @@ pub enum BucketFor {
     DataLake,
     QueryResults,
     FailedBatches,
+    /// A Glue job's script and temporary files.
+    JobAssets,
 }
 
 /// An amount a component uses of a quota, and the field that sets it (if one does).
