@@ -15,7 +15,8 @@ use crate::kinds::Kind;
 /// What an edge means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Access {
-    /// The target pulls records from the source.
+    /// The target pulls records from the source (a stream), or reads objects it stores (a
+    /// lake prefix, a catalog's tables and their data).
     Read,
     /// The source writes objects into the target.
     Write,
@@ -125,15 +126,29 @@ const VIA_ATHENA: &[Cond] = &[Cond {
     value: "athena.amazonaws.com",
 }];
 
+/// Listing only under the job's input prefix.
+const UNDER_INPUT_PREFIX: &[Cond] = &[Cond {
+    test: "StringLike",
+    variable: "s3:prefix",
+    value: "{to.input_prefix}*",
+}];
+
+/// Listing only under the job's output prefix.
+const UNDER_OUTPUT_PREFIX: &[Cond] = &[Cond {
+    test: "StringLike",
+    variable: "s3:prefix",
+    value: "{from.output_prefix}*",
+}];
+
+/// Listing only under the tables' prefixes of the catalog read.
+const UNDER_TABLES: &[Cond] = &[Cond {
+    test: "StringLike",
+    variable: "s3:prefix",
+    value: "{from.table_prefix}*",
+}];
+
 /// Listing the lake: only the catalog's table prefixes, only through Athena.
-const VIA_ATHENA_UNDER_TABLES: &[Cond] = &[
-    VIA_ATHENA[0],
-    Cond {
-        test: "StringLike",
-        variable: "s3:prefix",
-        value: "{from.table_prefix}*",
-    },
-];
+const VIA_ATHENA_UNDER_TABLES: &[Cond] = &[VIA_ATHENA[0], UNDER_TABLES[0]];
 
 /// Actions AWS does not let a policy scope to a resource (the Service Authorization Reference
 /// lists no resource type for them), so they take `"Resource": "*"`: the only place a `*`
@@ -345,6 +360,109 @@ pub const EDGES: &[EdgeRule] = &[
             },
         ],
     },
+    // A Glue job reads the objects under its input prefix (Glue developer guide, "Step 2:
+    // Create an IAM role for AWS Glue": S3 sources need ListBucket and GetObject), listing only
+    // under that prefix; a customer key decrypts through S3 only (S3 user guide,
+    // "UsingKMSEncryption").
+    EdgeRule {
+        from: Kind::S3DataLake,
+        to: Kind::GlueJob,
+        access: Access::Read,
+        actor: Actor::To,
+        grants: &[
+            Grant {
+                conditions: UNDER_INPUT_PREFIX,
+                ..grant("ReadBucket", &["s3:ListBucket"], &["{from.bucket_arn}"])
+            },
+            grant(
+                "ReadObjects",
+                &["s3:GetObject"],
+                &["{from.bucket_arn}/{to.input_prefix}*"],
+            ),
+            Grant {
+                conditions: S3_VIA,
+                ..grant("ReadKey", &["kms:Decrypt"], &["{from.kms_key_arn}"])
+            },
+        ],
+    },
+    // A Glue job reads a catalog's tables (GlueContext `from_catalog` calls GetTable and
+    // GetPartitions; a table action needs the catalog, database and table ARNs: Glue developer
+    // guide, "glue-specifying-resource-arns") and their data in the catalog's lake, listing
+    // only under the tables' prefixes.
+    EdgeRule {
+        from: Kind::GlueCatalog,
+        to: Kind::GlueJob,
+        access: Access::Read,
+        actor: Actor::To,
+        grants: &[
+            grant(
+                "ReadCatalog",
+                &["glue:GetPartitions", "glue:GetTable", "glue:GetTables"],
+                &[
+                    "{from.catalog_arn}",
+                    "{from.database_arn}",
+                    "{from.table_arn}",
+                ],
+            ),
+            Grant {
+                conditions: UNDER_TABLES,
+                ..grant(
+                    "ReadLakeBucket",
+                    &["s3:ListBucket"],
+                    &["{from.lake_bucket_arn}"],
+                )
+            },
+            grant(
+                "ReadLakeObjects",
+                &["s3:GetObject"],
+                &["{from.lake_bucket_arn}/{from.table_prefix}*"],
+            ),
+            Grant {
+                conditions: S3_VIA,
+                ..grant(
+                    "ReadLakeKey",
+                    &["kms:Decrypt"],
+                    &["{from.lake_kms_key_arn}"],
+                )
+            },
+        ],
+    },
+    // A Glue job writes under its output prefix only. Glue documents PutObject, DeleteObject
+    // and ListBucket for S3 targets (Glue developer guide, "Step 2: Create an IAM role for AWS
+    // Glue"): Spark's committer writes into `_temporary` keys under the output path, reads
+    // them back, renames (copies, then deletes) them and overwrites; AbortMultipartUpload
+    // cleans up large uploads it gives up. Listing only under the prefix; a customer key
+    // through S3 only (GenerateDataKey to write, Decrypt for multipart uploads and reads).
+    EdgeRule {
+        from: Kind::GlueJob,
+        to: Kind::S3DataLake,
+        access: Access::Write,
+        actor: Actor::From,
+        grants: &[
+            Grant {
+                conditions: UNDER_OUTPUT_PREFIX,
+                ..grant("LakeBucket", &["s3:ListBucket"], &["{to.bucket_arn}"])
+            },
+            grant(
+                "LakeObjects",
+                &[
+                    "s3:AbortMultipartUpload",
+                    "s3:DeleteObject",
+                    "s3:GetObject",
+                    "s3:PutObject",
+                ],
+                &["{to.bucket_arn}/{from.output_prefix}*"],
+            ),
+            Grant {
+                conditions: S3_VIA,
+                ..grant(
+                    "LakeKey",
+                    &["kms:Decrypt", "kms:GenerateDataKey"],
+                    &["{to.kms_key_arn}"],
+                )
+            },
+        ],
+    },
 ];
 
 /// Grants an identity gets for its own resources, whatever its edges.
@@ -499,6 +617,60 @@ pub const BASELINES: &[Baseline] = &[
             ),
         ],
     },
+    Baseline {
+        kind: Kind::GlueJob,
+        grants: &[
+            // Glue reads the job's script from its assets bucket (Glue developer guide, "Step
+            // 2: Create an IAM role for AWS Glue": scripts and temporary directories in S3).
+            grant(
+                "OwnScript",
+                &["s3:GetObject"],
+                &["{self.assets_bucket_arn}/{self.script_key}"],
+            ),
+            // Its temporary directory (`--TempDir`, "AWS Glue job parameters"): what Glue and
+            // Spark stage there they list, read, write and delete.
+            Grant {
+                conditions: &[Cond {
+                    test: "StringLike",
+                    variable: "s3:prefix",
+                    value: "{self.temp_prefix}*",
+                }],
+                ..grant(
+                    "OwnTempBucket",
+                    &["s3:ListBucket"],
+                    &["{self.assets_bucket_arn}"],
+                )
+            },
+            grant(
+                "OwnTempObjects",
+                &[
+                    "s3:AbortMultipartUpload",
+                    "s3:DeleteObject",
+                    "s3:GetObject",
+                    "s3:PutObject",
+                ],
+                &["{self.assets_bucket_arn}/{self.temp_prefix}*"],
+            ),
+            // Glue 5 writes the job's logs to `<prefix>/error` and `<prefix>/output` under
+            // `--custom-logGroup-prefix` ("Logging for AWS Glue jobs"). Terraform creates both
+            // groups with their retention; Glue creates a group it does not find (as
+            // AWSGlueServiceRole allows on `/aws-glue/*`), which here can only be one of these
+            // two. CreateLogGroup is authorised on the `:*` form of the group's ARN.
+            grant(
+                "OwnLogs",
+                &[
+                    "logs:CreateLogGroup",
+                    "logs:CreateLogStream",
+                    "logs:PutLogEvents",
+                ],
+                &["{self.log_group_arn}:*"],
+            ),
+            // Job metrics (`--enable-metrics`) go to the `Glue` namespace ("Monitoring AWS Glue
+            // using Amazon CloudWatch metrics"); the action takes no resource, the namespace
+            // condition narrows it (see `UNSCOPABLE`).
+            grant("OwnMetrics", &["cloudwatch:PutMetricData"], &["*"]),
+        ],
+    },
 ];
 
 /// The registry row for an edge between two kinds, if pipelinec knows it.
@@ -555,8 +727,8 @@ pub enum Identity {
 ///   role's trust policy. pipelinec sets `aws:SourceAccount` (the role's own account): a
 ///   function's `aws:SourceArn` is not known before the function exists, and an ARN pattern
 ///   would be a wildcard for nothing.
-/// - Glue: the crawler's role gets none; Glue documents no trust condition for the roles it
-///   assumes for crawlers, and one it does not send would stop the crawler.
+/// - Glue: the roles of crawlers and jobs get none; Glue documents no trust condition for the
+///   roles it assumes for them, and one it does not send would stop the crawler or the job.
 pub const TRUST_CONDITIONS: &[(&str, Cond)] = &[
     (
         "firehose.amazonaws.com",
@@ -581,7 +753,7 @@ pub fn identity(kind: Kind) -> Option<Identity> {
     match kind {
         Kind::Lambda => Some(Identity::Role("lambda.amazonaws.com")),
         Kind::Firehose => Some(Identity::Role("firehose.amazonaws.com")),
-        Kind::GlueCatalog => Some(Identity::Role("glue.amazonaws.com")),
+        Kind::GlueCatalog | Kind::GlueJob => Some(Identity::Role("glue.amazonaws.com")),
         Kind::Athena => Some(Identity::CallerPolicy),
         Kind::KinesisStream | Kind::S3DataLake => None,
     }

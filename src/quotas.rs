@@ -2,7 +2,7 @@
 //!
 //! A spec can be valid and still fail at `terraform apply`: past 1,000 roles, IAM refuses the
 //! next `CreateRole`, whatever the template says. Each quota below is one AWS documents with a
-//! default (what a new account has), and one that a big spec of pipelinec's six kinds can pass
+//! default (what a new account has), and one that a big spec of pipelinec's kinds can pass
 //! on its own. The spec's count alone is compared with the default: what the account already
 //! holds counts too, so passing the default is certain to fail on an account that kept it, and
 //! an account with a raised quota can ignore the warning. Every count is one pass over the
@@ -313,8 +313,9 @@ struct Counts<'a> {
     crawlers: Tally<'a>,
     databases: Tally<'a>,
     workgroups: Tally<'a>,
-    /// Buckets of data lakes, of Athena results, of Lambdas' failed batches.
-    bucket_kinds: [u64; 3],
+    /// Buckets of data lakes, of Athena results, of Lambdas' failed batches, of Glue jobs'
+    /// assets.
+    bucket_kinds: [u64; 4],
 }
 
 /// One pass over the identities and one over the components.
@@ -337,7 +338,7 @@ fn count<'a>(project: &'a Project, policies: &[RolePolicy]) -> Counts<'a> {
     let mut crawlers = Tally::new(GLUE_CRAWLERS.default);
     let mut databases = Tally::new(GLUE_DATABASES.default);
     let mut workgroups = Tally::new(ATHENA_WORKGROUPS.default);
-    let mut bucket_kinds = [0u64; 3];
+    let mut bucket_kinds = [0u64; 4];
     for c in project.components.values() {
         for u in rules(&c.settings).usage() {
             let tally = match u.usage {
@@ -346,6 +347,7 @@ fn count<'a>(project: &'a Project, policies: &[RolePolicy]) -> Counts<'a> {
                         BucketFor::DataLake => 0,
                         BucketFor::QueryResults => 1,
                         BucketFor::FailedBatches => 2,
+                        BucketFor::JobAssets => 3,
                     }] += u.amount;
                     &mut buckets
                 }
@@ -384,14 +386,14 @@ pub fn account_quotas(
 ) -> Vec<Diagnostic> {
     let counts = count(project, policies);
     let region = project.region.as_str();
-    let [lakes, results, failures] = counts.bucket_kinds;
+    let [lakes, results, failures, assets] = counts.bucket_kinds;
     let mut found = vec![
         created(
             &IAM_ROLES,
             counts.roles,
             At::Name,
             region,
-            Some("each Lambda, Firehose and Glue crawler acts with a role of its own"),
+            Some("each Lambda, Firehose, Glue crawler and Glue job acts with a role of its own"),
         ),
         created(
             &IAM_MANAGED_POLICIES,
@@ -412,10 +414,15 @@ pub fn account_quotas(
                 At::Name,
                 region,
                 Some(&format!(
-                    "{} for data lakes, {} for Athena results, {} for Lambdas' failed batches",
+                    "{} for data lakes, {} for Athena results, {} for Lambdas' failed batches{}",
                     thousands(lakes),
                     thousands(results),
-                    thousands(failures)
+                    thousands(failures),
+                    if assets > 0 {
+                        format!(", {} for Glue jobs' scripts", thousands(assets))
+                    } else {
+                        String::new()
+                    }
                 )),
             )
         },

@@ -390,13 +390,13 @@ fn completion_offers_the_types_of_the_section() {
         ),
         (
             "transforms",
-            &["lambda", "firehose"],
+            &["lambda", "firehose", "glue_job"],
             &["kinesis_stream", "athena", "glue_catalog"],
         ),
         (
             "sinks",
             &["s3_data_lake", "glue_catalog", "athena"],
-            &["kinesis_stream", "lambda", "firehose"],
+            &["kinesis_stream", "lambda", "firehose", "glue_job"],
         ),
     ];
     for (section, wanted, unwanted) in cases {

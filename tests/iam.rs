@@ -563,7 +563,7 @@ fn crawler_grants_are_scoped_to_what_it_crawls() {
         .expect("an s3:prefix condition");
     assert_eq!(
         prefix["values"],
-        serde_json::json!(["sensor-data/*", "alerts/*"])
+        serde_json::json!(["sensor-data/*", "alerts/*", "clean/*"])
     );
 }
 

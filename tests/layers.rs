@@ -110,6 +110,7 @@ fn a_kinds_type_is_named_only_in_its_module_the_registration_list_and_the_edge_t
         ("S3DataLake", "s3_data_lake"),
         ("GlueCatalog", "glue_catalog"),
         ("Athena", "athena"),
+        ("GlueJob", "glue_job"),
     ];
     // Every kind folder is listed above: a new kind must be added here too.
     let folders: BTreeSet<String> = std::fs::read_dir(common::root().join("src/kinds"))

@@ -67,6 +67,20 @@ const RENDERED: &[(&str, &str, &[&str], Conversion)] = &[
         Same,
     ),
     (
+        "glue_job",
+        "number_of_workers",
+        &["number_of_workers"],
+        Same,
+    ),
+    ("glue_job", "timeout_minutes", &["timeout_minutes"], Same),
+    ("glue_job", "max_retries", &["max_retries"], Same),
+    (
+        "glue_job",
+        "log_retention_days",
+        &["log_retention_days"],
+        Same,
+    ),
+    (
         "s3_data_lake",
         "retention/expire_after_days",
         &["expire_after_days"],
@@ -126,6 +140,7 @@ const IDS: &[(&str, &str, &str)] = &[
     ("kinesis_stream", "sources", "clicks"),
     ("firehose", "transforms", "delivery"),
     ("lambda", "transforms", "enrich"),
+    ("glue_job", "transforms", "clean"),
     ("s3_data_lake", "sinks", "lake"),
     ("glue_catalog", "sinks", "catalog"),
     ("athena", "sinks", "queries"),

@@ -138,6 +138,126 @@ resource "aws_iam_role_policy" "alert_processor" {
   policy = data.aws_iam_policy_document.alert_processor.json
 }
 
+data "aws_iam_policy_document" "clean_readings_trust" {
+  statement {
+    sid     = "TrustedService"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["glue.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "clean_readings" {
+  name               = "iot-analytics-clean-readings"
+  assume_role_policy = data.aws_iam_policy_document.clean_readings_trust.json
+}
+
+data "aws_iam_policy_document" "clean_readings" {
+  # own resources of clean_readings
+  statement {
+    sid       = "OwnScript"
+    actions   = ["s3:GetObject"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-clean-readings-assets-${local.account_id}/scripts/clean_readings.py"]
+  }
+
+  # own resources of clean_readings
+  statement {
+    sid       = "OwnTempBucket"
+    actions   = ["s3:ListBucket"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-clean-readings-assets-${local.account_id}"]
+
+    condition {
+      test     = "StringLike"
+      variable = "s3:prefix"
+      values   = ["temporary/*"]
+    }
+  }
+
+  # own resources of clean_readings
+  statement {
+    sid       = "OwnTempObjects"
+    actions   = ["s3:AbortMultipartUpload", "s3:DeleteObject", "s3:GetObject", "s3:PutObject"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-clean-readings-assets-${local.account_id}/temporary/*"]
+  }
+
+  # own resources of clean_readings
+  statement {
+    sid       = "OwnLogs"
+    actions   = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/aws-glue/jobs/iot-analytics-clean-readings/error:*", "arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/aws-glue/jobs/iot-analytics-clean-readings/output:*"]
+  }
+
+  # own resources of clean_readings
+  # Resource "*": cloudwatch:PutMetricData: CloudWatch metrics have no resource type; the namespace condition narrows it
+  statement {
+    sid       = "OwnMetrics"
+    actions   = ["cloudwatch:PutMetricData"]
+    resources = ["*"]
+
+    condition {
+      test     = "StringEquals"
+      variable = "cloudwatch:namespace"
+      values   = ["Glue"]
+    }
+  }
+
+  # sensor_catalog -> clean_readings (read)
+  statement {
+    sid       = "SensorCatalogToCleanReadingsReadCatalog"
+    actions   = ["glue:GetPartitions", "glue:GetTable", "glue:GetTables"]
+    resources = ["arn:${local.partition}:glue:${local.region}:${local.account_id}:catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/iot_analytics_sensor_catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/sensor_data", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/alerts", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/clean_readings"]
+  }
+
+  # sensor_catalog -> clean_readings (read)
+  statement {
+    sid       = "SensorCatalogToCleanReadingsReadLakeBucket"
+    actions   = ["s3:ListBucket"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}"]
+
+    condition {
+      test     = "StringLike"
+      variable = "s3:prefix"
+      values   = ["sensor-data/*", "alerts/*", "clean/*"]
+    }
+  }
+
+  # sensor_catalog -> clean_readings (read)
+  statement {
+    sid       = "SensorCatalogToCleanReadingsReadLakeObjects"
+    actions   = ["s3:GetObject"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/sensor-data/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/alerts/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/clean/*"]
+  }
+
+  # clean_readings -> data_lake (write)
+  statement {
+    sid       = "CleanReadingsToDataLakeLakeBucket"
+    actions   = ["s3:ListBucket"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}"]
+
+    condition {
+      test     = "StringLike"
+      variable = "s3:prefix"
+      values   = ["clean/*"]
+    }
+  }
+
+  # clean_readings -> data_lake (write)
+  statement {
+    sid       = "CleanReadingsToDataLakeLakeObjects"
+    actions   = ["s3:AbortMultipartUpload", "s3:DeleteObject", "s3:GetObject", "s3:PutObject"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/clean/*"]
+  }
+}
+
+resource "aws_iam_role_policy" "clean_readings" {
+  name   = "pipelinec-edges"
+  role   = aws_iam_role.clean_readings.id
+  policy = data.aws_iam_policy_document.clean_readings.json
+}
+
 data "aws_iam_policy_document" "sensor_catalog_trust" {
   statement {
     sid     = "TrustedService"
@@ -237,7 +357,7 @@ data "aws_iam_policy_document" "analytics_1" {
   statement {
     sid       = "SensorCatalogToAnalyticsReadCatalog"
     actions   = ["glue:BatchGetPartition", "glue:GetDatabase", "glue:GetDatabases", "glue:GetPartition", "glue:GetPartitions", "glue:GetTable", "glue:GetTables"]
-    resources = ["arn:${local.partition}:glue:${local.region}:${local.account_id}:catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/iot_analytics_sensor_catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/sensor_data", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/alerts"]
+    resources = ["arn:${local.partition}:glue:${local.region}:${local.account_id}:catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/iot_analytics_sensor_catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/sensor_data", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/alerts", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/clean_readings"]
   }
 
   # sensor_catalog -> analytics (query)
@@ -268,7 +388,7 @@ data "aws_iam_policy_document" "analytics_1" {
     condition {
       test     = "StringLike"
       variable = "s3:prefix"
-      values   = ["sensor-data/*", "alerts/*"]
+      values   = ["sensor-data/*", "alerts/*", "clean/*"]
     }
   }
 
@@ -276,7 +396,7 @@ data "aws_iam_policy_document" "analytics_1" {
   statement {
     sid       = "SensorCatalogToAnalyticsReadLakeObjects"
     actions   = ["s3:GetObject"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/sensor-data/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/alerts/*"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/sensor-data/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/alerts/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/clean/*"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -319,6 +439,18 @@ data "aws_iam_policy_document" "deployer_pass_role" {
 
   statement {
     sid       = "PassRole3"
+    actions   = ["iam:PassRole"]
+    resources = [aws_iam_role.clean_readings.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PassedToService"
+      values   = ["glue.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "PassRole4"
     actions   = ["iam:PassRole"]
     resources = [aws_iam_role.sensor_catalog.arn]
 

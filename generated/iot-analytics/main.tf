@@ -72,6 +72,37 @@ module "alert_processor" {
   }
 }
 
+module "clean_readings" {
+  source     = "./modules/glue_job"
+  depends_on = [aws_iam_role_policy.clean_readings]
+
+  name               = "iot-analytics-clean-readings"
+  description        = "Drops incomplete and implausible readings, writes them as Parquet"
+  role_arn           = aws_iam_role.clean_readings.arn
+  assets_bucket      = "iot-analytics-clean-readings-assets-${local.account_id}"
+  script_file        = "${path.module}/build/clean_readings.py"
+  script_key         = "scripts/clean_readings.py"
+  temp_prefix        = "temporary/"
+  glue_version       = "5.1"
+  worker_type        = "G.1X"
+  number_of_workers  = 2
+  timeout_minutes    = 60
+  max_retries        = 0
+  job_bookmarks      = true
+  schedule           = "cron(15 * * * ? *)"
+  log_group_prefix   = "/aws-glue/jobs/iot-analytics-clean-readings"
+  log_retention_days = 14
+
+  arguments = {
+    "--DATA_LAKE_BUCKET"        = module.data_lake.bucket
+    "--DATA_LAKE_PREFIX"        = "clean/"
+    "--MAX_TEMPERATURE"         = "85"
+    "--MIN_TEMPERATURE"         = "-40"
+    "--SENSOR_CATALOG_DATABASE" = module.sensor_catalog.database
+    "--SOURCE_TABLE"            = "sensor_data"
+  }
+}
+
 module "data_lake" {
   source = "./modules/s3_data_lake"
 
@@ -155,6 +186,37 @@ module "sensor_catalog" {
         { name = "alert_type", type = "string", comment = "HIGH_TEMPERATURE or HIGH_HUMIDITY" },
         { name = "temperature", type = "double", comment = null },
         { name = "humidity", type = "double", comment = null },
+      ]
+    }
+    "clean_readings" = {
+      description   = "Readings the clean_readings job kept, as Parquet"
+      location      = "s3://${module.data_lake.bucket}/clean/"
+      input_format  = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat"
+      output_format = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat"
+      serde         = "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe"
+      serde_parameters = {
+      }
+      partition_keys = ["year", "month", "day"]
+      parameters = {
+        "EXTERNAL"                  = "TRUE"
+        "classification"            = "parquet"
+        "projection.enabled"        = "true"
+        "projection.year.type"      = "integer"
+        "projection.year.range"     = "2025,2035"
+        "projection.month.type"     = "integer"
+        "projection.month.range"    = "1,12"
+        "projection.month.digits"   = "2"
+        "projection.day.type"       = "integer"
+        "projection.day.range"      = "1,31"
+        "projection.day.digits"     = "2"
+        "storage.location.template" = "s3://${module.data_lake.bucket}/clean/year=$${year}/month=$${month}/day=$${day}/"
+      }
+      columns = [
+        { name = "sensor_id", type = "string", comment = "Sensor identifier" },
+        { name = "timestamp", type = "string", comment = "ISO-8601 reading time (UTC)" },
+        { name = "temperature", type = "double", comment = "Degrees Celsius, -40 to 85" },
+        { name = "humidity", type = "double", comment = "Relative humidity in percent, 0 to 100" },
+        { name = "location", type = "string", comment = "Warehouse of the sensor" },
       ]
     }
   }

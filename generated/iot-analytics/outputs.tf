@@ -25,6 +25,16 @@ output "alert_processor_failure_bucket" {
   value       = module.alert_processor.failure_bucket
 }
 
+output "clean_readings_job_name" {
+  description = "Name of the `clean_readings` Glue job"
+  value       = module.clean_readings.job_name
+}
+
+output "clean_readings_assets_bucket" {
+  description = "Bucket holding the `clean_readings` job's script and temporary files"
+  value       = module.clean_readings.assets_bucket
+}
+
 output "data_lake_bucket" {
   description = "Name of the `data_lake` data-lake bucket"
   value       = module.data_lake.bucket
@@ -53,6 +63,11 @@ output "sensor_delivery_role_arn" {
 output "alert_processor_role_arn" {
   description = "IAM role `alert_processor` acts with"
   value       = aws_iam_role.alert_processor.arn
+}
+
+output "clean_readings_role_arn" {
+  description = "IAM role `clean_readings` acts with"
+  value       = aws_iam_role.clean_readings.arn
 }
 
 output "sensor_catalog_role_arn" {

@@ -18,6 +18,7 @@ pub mod athena;
 pub mod fields;
 pub mod firehose;
 pub mod glue_catalog;
+pub mod glue_job;
 pub mod kinesis_stream;
 pub mod lambda;
 pub mod s3_data_lake;
@@ -25,6 +26,7 @@ pub mod s3_data_lake;
 use athena::Athena;
 use firehose::Firehose;
 use glue_catalog::GlueCatalog;
+use glue_job::GlueJob;
 use kinesis_stream::KinesisStream;
 use lambda::Lambda;
 use s3_data_lake::S3DataLake;
@@ -45,6 +47,8 @@ pub enum Transform {
     Lambda(Lambda),
     /// A Kinesis Data Firehose delivery stream reading one Kinesis stream.
     Firehose(Firehose),
+    /// An AWS Glue ETL job running a PySpark script over a lake prefix or a catalog's tables.
+    GlueJob(GlueJob),
 }
 
 /// A sink component.
@@ -65,16 +69,18 @@ pub enum Kind {
     KinesisStream,
     Lambda,
     Firehose,
+    GlueJob,
     S3DataLake,
     GlueCatalog,
     Athena,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::KinesisStream,
         Kind::Lambda,
         Kind::Firehose,
+        Kind::GlueJob,
         Kind::S3DataLake,
         Kind::GlueCatalog,
         Kind::Athena,
@@ -88,6 +94,7 @@ impl Kind {
             Kind::Firehose => "firehose",
             Kind::S3DataLake => "s3_data_lake",
             Kind::GlueCatalog => "glue_catalog",
+            Kind::GlueJob => "glue_job",
             Kind::Athena => "athena",
         }
     }
@@ -108,6 +115,7 @@ pub enum Settings {
     S3DataLake(S3DataLake),
     GlueCatalog(GlueCatalog),
     Athena(Athena),
+    GlueJob(GlueJob),
 }
 
 /// Runs `$body` with `$k` bound to the kind-specific settings inside a [`Settings`]: how a
@@ -123,6 +131,7 @@ macro_rules! with_kind {
             $crate::kinds::Settings::S3DataLake($k) => $body,
             $crate::kinds::Settings::GlueCatalog($k) => $body,
             $crate::kinds::Settings::Athena($k) => $body,
+            $crate::kinds::Settings::GlueJob($k) => $body,
         }
     };
 }
@@ -136,6 +145,7 @@ impl Settings {
             Settings::S3DataLake(_) => Kind::S3DataLake,
             Settings::GlueCatalog(_) => Kind::GlueCatalog,
             Settings::Athena(_) => Kind::Athena,
+            Settings::GlueJob(_) => Kind::GlueJob,
         }
     }
 
@@ -148,6 +158,7 @@ impl Settings {
             Settings::S3DataLake(s) => &s.inputs,
             Settings::GlueCatalog(s) => &s.inputs,
             Settings::Athena(s) => &s.inputs,
+            Settings::GlueJob(s) => &s.inputs,
         }
     }
 }
@@ -165,6 +176,7 @@ impl From<Transform> for Settings {
         match s {
             Transform::Lambda(x) => Settings::Lambda(x),
             Transform::Firehose(x) => Settings::Firehose(x),
+            Transform::GlueJob(x) => Settings::GlueJob(x),
         }
     }
 }

@@ -2,10 +2,11 @@
 //!
 //! Terraform applies a Glue table over a prefix that nobody writes, or two writers into one
 //! folder, without a word; Athena then reads nothing, or the wrong data. Here every catalog
-//! table is matched with the writer of its prefix (a Firehose's `prefix`, a Lambda's
-//! `output_prefix`) and must agree with it on partitions, format and compression; and no two
-//! components write into overlapping prefixes of one lake. Every diagnostic points at both
-//! places in the spec.
+//! table is matched with the writer of its prefix (a Firehose's `prefix`, a Lambda's or a Glue
+//! job's `output_prefix`) and must agree with it on partitions, format and compression; no two
+//! components write into overlapping prefixes of one lake; and no component reads, directly
+//! or through others, a prefix it writes (a Glue job reading `raw/` and writing `raw/clean/`
+//! would read its own output on every run). Every diagnostic points at both places in the spec.
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
@@ -42,6 +43,14 @@ pub struct Writer {
     pub at: Range<usize>,
     /// The data layout, for prefixes a table may read (not errors or failed batches).
     pub layout: Option<Layout>,
+}
+
+/// One prefix a component reads directly from a bucket it takes as an input.
+#[derive(Debug, Clone)]
+pub struct Read {
+    pub prefix: String,
+    /// Where the spec sets the prefix.
+    pub at: Range<usize>,
 }
 
 /// One table over a prefix of a bucket, as its reader declares it.
@@ -108,6 +117,7 @@ pub fn check(project: &Project, doc: &Document, diags: &mut Vec<Diagnostic>) {
             failing_into.entry(bucket).or_default().push(i);
         }
     }
+    let mut flows: Vec<Flow> = Vec::new();
     for bucket in project
         .components
         .values()
@@ -124,7 +134,81 @@ pub fn check(project: &Project, doc: &Document, diags: &mut Vec<Diagnostic>) {
             for table in rules(&c.settings).tables(&cx) {
                 table_against_writers(doc, &bucket.id, &table, &writers, diags);
             }
+            for read in rules(&c.settings).reads(&cx, &bucket.id) {
+                for w in writers.iter().filter(|w| overlap(&w.prefix, &read.prefix)) {
+                    flows.push(Flow {
+                        lake: bucket.id.clone(),
+                        writer: w.clone(),
+                        reader: c.id.clone(),
+                        read: read.clone(),
+                    });
+                }
+            }
         }
+    }
+    prefix_cycles(project, &flows, diags);
+}
+
+/// Whether one prefix holds the other (or they are equal).
+fn overlap(a: &str, b: &str) -> bool {
+    a.starts_with(b) || b.starts_with(a)
+}
+
+/// Data going from a writer's prefix to a reader of an overlapping prefix, in one lake.
+struct Flow {
+    lake: ComponentId,
+    writer: Writer,
+    reader: ComponentId,
+    read: Read,
+}
+
+/// A cycle of flows through lake prefixes: each component in it would read what it wrote (or
+/// what it made another write) on every run. An error at the read that closes it.
+fn prefix_cycles(project: &Project, flows: &[Flow], diags: &mut Vec<Diagnostic>) {
+    let pairs: Vec<(&ComponentId, &ComponentId)> =
+        flows.iter().map(|f| (&f.writer.id, &f.reader)).collect();
+    for cycle in crate::graph::cycles(project.components.keys(), &pairs) {
+        let last = cycle.last().expect("cycles are non-empty");
+        let Some(f) = flows
+            .iter()
+            .find(|f| &f.writer.id == last && f.reader == cycle[0])
+        else {
+            continue;
+        };
+        let w = &f.writer;
+        let d = if cycle.len() == 1 {
+            Diagnostic::new(
+                "reads-own-output",
+                format!(
+                    "{} `{}` reads `{}` in lake `{}`, where it writes its {} under `{}`: every run \
+                     would read what the runs before it wrote",
+                    w.kind, w.id, f.read.prefix, f.lake, w.role, w.prefix
+                ),
+            )
+            .with_label(f.read.at.clone(), "reads its own output")
+            .with_related(w.at.clone(), "written here")
+            .with_help("give the output a prefix outside the one it reads, e.g. beside it")
+        } else {
+            let mut path: Vec<&str> = cycle.iter().map(ComponentId::as_str).collect();
+            path.push(cycle[0].as_str());
+            Diagnostic::new(
+                "prefix-cycle",
+                format!(
+                    "data flows in a cycle through lake prefixes: {} (`{}` reads `{}` in lake \
+                     `{}`, where `{}` writes under `{}`)",
+                    path.join(" → "),
+                    f.reader,
+                    f.read.prefix,
+                    f.lake,
+                    w.id,
+                    w.prefix
+                ),
+            )
+            .with_label(f.read.at.clone(), "this read closes the cycle")
+            .with_related(w.at.clone(), format!("`{}` writes here", w.id))
+            .with_help("data must flow one way: move one of these prefixes")
+        };
+        diags.push(d);
     }
 }
 

@@ -144,13 +144,27 @@ fn cycle_diagnostic(cycle: &[ComponentId], links: &Links, doc: &Document) -> Dia
 }
 
 /// A diagnostic for every cycle among the links, at the input that closes it.
+///
+/// A known edge out of a bucket (a catalog over a lake, a Glue job reading one) reads stored
+/// objects under prefixes, not a flow of records: a job that reads `raw/` of a lake and writes
+/// `clean/` into it closes no cycle. Those links are left out here; `flows` checks the
+/// prefixes themselves for cycles.
 pub(super) fn cycles(
     components: &IndexMap<ComponentId, Component>,
     links: &Links,
     doc: &Document,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let pairs: Vec<_> = links.iter().map(|(a, b, _)| (a, b)).collect();
+    let reads_stored_objects = |from: &ComponentId, to: &ComponentId| {
+        let (from, to) = (&components[from], &components[to]);
+        super::rules(&from.settings).holds_objects()
+            && edges::edge(from.kind(), to.kind()).is_some()
+    };
+    let pairs: Vec<_> = links
+        .iter()
+        .filter(|(a, b, _)| !reads_stored_objects(a, b))
+        .map(|(a, b, _)| (a, b))
+        .collect();
     for cycle in crate::graph::cycles(components.keys(), &pairs) {
         diags.push(cycle_diagnostic(&cycle, links, doc));
     }

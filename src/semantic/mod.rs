@@ -21,7 +21,7 @@ use crate::naming::AwsName;
 use crate::source::{Document, SourceFile, pointer_segment};
 use crate::spec::Spec;
 
-pub use flows::{Layout, Table, Writer};
+pub use flows::{Layout, Read, Table, Writer};
 
 /// What a component kind adds to the semantic checks.
 pub trait KindRules {
@@ -66,6 +66,14 @@ pub trait KindRules {
         Vec::new()
     }
 
+    /// The prefixes the component reads directly from `bucket`, one of its inputs (not through
+    /// a catalog): checked against what it and others write there, so that data does not flow
+    /// in a cycle through the bucket's prefixes.
+    fn reads(&self, cx: &Cx<'_>, bucket: &ComponentId) -> Vec<Read> {
+        let _ = (cx, bucket);
+        Vec::new()
+    }
+
     /// What the component counts against AWS's account and Region quotas
     /// ([`crate::quotas`]), besides its identity.
     fn usage(&self) -> Vec<Use> {
@@ -93,6 +101,8 @@ pub enum BucketFor {
     DataLake,
     QueryResults,
     FailedBatches,
+    /// A Glue job's script and temporary files.
+    JobAssets,
 }
 
 /// An amount a component uses of a quota, and the field that sets it (if one does).
