@@ -571,7 +571,8 @@ impl Loader<'_> {
         }
         for (identity, why) in ids {
             let text = (identity != name).then(|| name.clone());
-            seen.entry(identity).or_insert_with(|| (at.clone(), why, text));
+            seen.entry(identity)
+                .or_insert_with(|| (at.clone(), why, text));
         }
         if let Some((first, first_at, why)) = duplicate {
             let place = if self.path.is_empty() {
