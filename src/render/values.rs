@@ -25,6 +25,25 @@ pub fn entry(key: &str, value: Value) -> Value {
     ]))
 }
 
+/// An HCL map of the spec's string values and the expressions pipelinec adds, sorted by key
+/// (stable, so a spec value comes before an injected one of the same key).
+pub fn merged_entries(
+    spec: &indexmap::IndexMap<String, String>,
+    added: Vec<(String, String)>,
+) -> Value {
+    let mut all: Vec<(String, Value)> = spec
+        .iter()
+        .map(|(k, v)| (k.clone(), Value::from(v.clone())))
+        .chain(added.into_iter().map(|(k, e)| (k, expr(e))))
+        .collect();
+    all.sort_by(|a, b| a.0.cmp(&b.0));
+    Value::from(
+        all.into_iter()
+            .map(|(k, v)| entry(&k, v))
+            .collect::<Vec<_>>(),
+    )
+}
+
 /// A template map from pairs.
 pub fn obj<K: Into<String>>(m: BTreeMap<K, Value>) -> Value {
     Value::from(

@@ -45,6 +45,36 @@ pub struct Writer {
     pub layout: Option<Layout>,
 }
 
+impl Writer {
+    /// The output a compute kind declares with `output_prefix`, `output_format`,
+    /// `output_compression` and `output_partitioning`; `format_help` says how to change it.
+    pub fn declared_output(
+        cx: &Cx<'_>,
+        prefix: String,
+        partitioning: Partitioning,
+        format: TableFormat,
+        compression: Compression,
+        format_help: &'static str,
+    ) -> Writer {
+        Writer {
+            id: cx.c.id.clone(),
+            kind: cx.c.kind(),
+            role: "output",
+            prefix,
+            at: cx.field_at("output_prefix"),
+            layout: Some(Layout {
+                partitioning,
+                partitioning_at: cx.field_at("output_partitioning"),
+                format,
+                format_at: cx.field_at("output_format"),
+                format_help,
+                compression,
+                compression_at: cx.field_at("output_compression"),
+            }),
+        }
+    }
+}
+
 /// One prefix a component reads directly from a bucket it takes as an input.
 #[derive(Debug, Clone)]
 pub struct Read {

@@ -7,7 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::edges::Access;
 use crate::model::{Component, ComponentId, Project};
 use crate::naming::{self, AwsName, Charset, Rule};
-use crate::semantic::{BucketFor, Cx, KindRules, Layout, Read, Usage, Use, Writer, error, rules};
+use crate::semantic::{BucketFor, Cx, KindRules, Read, Usage, Use, Writer, error, rules};
 
 /// Glue job and trigger names (1 to 255 characters, one line).
 const JOB_NAME: Rule = Rule {
@@ -168,23 +168,14 @@ impl KindRules for GlueJob {
         if !feeds {
             return Vec::new();
         }
-        let c = cx.c;
-        vec![Writer {
-            id: c.id.clone(),
-            kind: c.kind(),
-            role: "output",
-            prefix: self.output_prefix(&c.id),
-            at: cx.field_at("output_prefix"),
-            layout: Some(Layout {
-                partitioning: self.output_partitioning,
-                partitioning_at: cx.field_at("output_partitioning"),
-                format: self.output_format,
-                format_at: cx.field_at("output_format"),
-                format_help: ", or declare what the script writes with `output_format`",
-                compression: self.output_compression,
-                compression_at: cx.field_at("output_compression"),
-            }),
-        }]
+        vec![Writer::declared_output(
+            cx,
+            self.output_prefix(&cx.c.id),
+            self.output_partitioning,
+            self.output_format,
+            self.output_compression,
+            ", or declare what the script writes with `output_format`",
+        )]
     }
 
     fn reads(&self, cx: &Cx<'_>, _bucket: &ComponentId) -> Vec<Read> {

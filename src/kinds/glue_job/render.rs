@@ -10,7 +10,7 @@ use super::{GlueJob, TEMP_PREFIX, log_group_prefix, package, script_key};
 use crate::diagnostic::Diagnostic;
 use crate::hcl::template_literal as lit;
 use crate::model::{Component, Project};
-use crate::render::values::{entry, expr, tmpl};
+use crate::render::values::{merged_entries, tmpl};
 use crate::render::{KindRender, RenderCx};
 
 impl KindRender for GlueJob {
@@ -70,19 +70,6 @@ impl KindRender for GlueJob {
 impl GlueJob {
     /// The spec's arguments and those pipelinec passes about inputs and outputs, sorted by key.
     fn arguments(&self, project: &Project, c: &Component) -> Value {
-        let mut args: Vec<(String, Value)> = self
-            .arguments
-            .iter()
-            .map(|(k, v)| (k.clone(), Value::from(v.clone())))
-            .collect();
-        for (k, e) in injected_arguments(project, c, self) {
-            args.push((k, expr(e)));
-        }
-        args.sort_by(|a, b| a.0.cmp(&b.0));
-        Value::from(
-            args.into_iter()
-                .map(|(k, v)| entry(&k, v))
-                .collect::<Vec<_>>(),
-        )
+        merged_entries(&self.arguments, injected_arguments(project, c, self))
     }
 }

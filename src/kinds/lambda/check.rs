@@ -7,7 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::edges::Access;
 use crate::model::{Component, ComponentId, Project};
 use crate::naming::{self, AwsName, Charset, Rule};
-use crate::semantic::{BucketFor, Cx, KindRules, Layout, Usage, Use, Writer, error, rules};
+use crate::semantic::{BucketFor, Cx, KindRules, Usage, Use, Writer, error, rules};
 
 /// Lambda function names.
 const FUNCTION_NAME: Rule = Rule::new(64, Charset::WordDash);
@@ -70,22 +70,14 @@ impl KindRules for Lambda {
         let c = cx.c;
         let mut out = Vec::new();
         if feeds {
-            out.push(Writer {
-                id: c.id.clone(),
-                kind: c.kind(),
-                role: "output",
-                prefix: self.output_prefix(&c.id),
-                at: cx.field_at("output_prefix"),
-                layout: Some(Layout {
-                    partitioning: self.output_partitioning,
-                    partitioning_at: cx.field_at("output_partitioning"),
-                    format: self.output_format,
-                    format_at: cx.field_at("output_format"),
-                    format_help: ", or declare what the function writes with `output_format`",
-                    compression: self.output_compression,
-                    compression_at: cx.field_at("output_compression"),
-                }),
-            });
+            out.push(Writer::declared_output(
+                cx,
+                self.output_prefix(&c.id),
+                self.output_partitioning,
+                self.output_format,
+                self.output_compression,
+                ", or declare what the function writes with `output_format`",
+            ));
         }
         if self.failure_lake() == Some(bucket.as_str()) {
             out.push(Writer {

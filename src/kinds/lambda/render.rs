@@ -11,7 +11,7 @@ use super::{Architecture, Lambda, OnFailure, StartingPosition, Tracing, package}
 use crate::diagnostic::Diagnostic;
 use crate::hcl::template_literal as lit;
 use crate::model::{Component, Project};
-use crate::render::values::{entry, expr, obj, tmpl};
+use crate::render::values::{expr, merged_entries, obj, tmpl};
 use crate::render::{KindRender, RenderCx};
 
 impl KindRender for Lambda {
@@ -100,20 +100,7 @@ impl KindRender for Lambda {
 impl Lambda {
     /// The spec's variables and those pipelinec sets, sorted by name.
     fn environment(&self, project: &Project, c: &Component) -> Value {
-        let mut env: Vec<(String, Value)> = self
-            .environment
-            .iter()
-            .map(|(k, val)| (k.clone(), Value::from(val.clone())))
-            .collect();
-        for (k, e) in injected_env(project, c, self) {
-            env.push((k, expr(e)));
-        }
-        env.sort_by(|a, b| a.0.cmp(&b.0));
-        Value::from(
-            env.into_iter()
-                .map(|(k, val)| entry(&k, val))
-                .collect::<Vec<_>>(),
-        )
+        merged_entries(&self.environment, injected_env(project, c, self))
     }
 
     /// How the event source mappings read the streams.
