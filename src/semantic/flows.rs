@@ -313,7 +313,7 @@ fn table_against_writers(
         if doc.span(&p).is_some() {
             doc.value_span(&p)
         } else {
-            doc.key_span(&tptr)
+            doc.key_span(tptr)
         }
     };
     let Some(writer) = readable.iter().find(|w| w.prefix == table.prefix) else {
