@@ -24,6 +24,17 @@ pub enum Access {
     Catalog,
     /// The target queries the source's tables.
     Query,
+    /// The source starts the target: a schedule invoking a function, starting a job run or
+    /// running a saved query.
+    Start,
+}
+
+impl Access {
+    /// Whether the edge is a data flow, declared by the target's `inputs`; otherwise the
+    /// source names the target in a field of its own (a schedule's `target`) and acts on it.
+    pub fn is_flow(self) -> bool {
+        !matches!(self, Access::Start)
+    }
 }
 
 impl Access {
@@ -33,6 +44,7 @@ impl Access {
             Access::Write => "write",
             Access::Catalog => "catalog",
             Access::Query => "query",
+            Access::Start => "start",
         }
     }
 }
@@ -463,6 +475,125 @@ pub const EDGES: &[EdgeRule] = &[
             },
         ],
     },
+    // A schedule invokes a function with its role (EventBridge Scheduler user guide, "Setting
+    // up the execution role": `lambda:InvokeFunction` on the target function).
+    EdgeRule {
+        from: Kind::Schedule,
+        to: Kind::Lambda,
+        access: Access::Start,
+        actor: Actor::From,
+        grants: &[grant(
+            "InvokeTarget",
+            &["lambda:InvokeFunction"],
+            &["{to.function_arn}"],
+        )],
+    },
+    // A schedule starts a job run through Scheduler's universal target for Glue's StartJobRun
+    // (Scheduler user guide, "Using universal targets"); the role needs that action on the job.
+    EdgeRule {
+        from: Kind::Schedule,
+        to: Kind::GlueJob,
+        access: Access::Start,
+        actor: Actor::From,
+        grants: &[grant(
+            "StartTarget",
+            &["glue:StartJobRun"],
+            &["{to.job_arn}"],
+        )],
+    },
+    // A schedule runs a saved query through Scheduler's universal target for Athena's
+    // StartQueryExecution. Athena then acts with the schedule's credentials (Athena user guide,
+    // "example-policies-workgroup", "fine-grained-access-to-glue-resources"): it reads the
+    // workgroup's catalogs and, on the caller's behalf only, their data, and writes the
+    // results under the workgroup's `results/` prefix.
+    EdgeRule {
+        from: Kind::Schedule,
+        to: Kind::Athena,
+        access: Access::Start,
+        actor: Actor::From,
+        grants: &[
+            grant(
+                "StartQuery",
+                &["athena:GetWorkGroup", "athena:StartQueryExecution"],
+                &["{to.workgroup_arn}"],
+            ),
+            grant(
+                "QueryCatalog",
+                &[
+                    "glue:BatchGetPartition",
+                    "glue:GetDatabase",
+                    "glue:GetPartition",
+                    "glue:GetPartitions",
+                    "glue:GetTable",
+                    "glue:GetTables",
+                ],
+                &[
+                    "{to.query_catalog_arn}",
+                    "{to.query_database_arn}",
+                    "{to.query_table_arn}",
+                ],
+            ),
+            Grant {
+                conditions: VIA_ATHENA,
+                ..grant(
+                    "QueryLakeBucketLocation",
+                    &["s3:GetBucketLocation"],
+                    &["{to.query_lake_bucket_arn}"],
+                )
+            },
+            Grant {
+                conditions: &[
+                    VIA_ATHENA[0],
+                    Cond {
+                        test: "StringLike",
+                        variable: "s3:prefix",
+                        value: "{to.query_table_prefix}*",
+                    },
+                ],
+                ..grant(
+                    "QueryLakeBucket",
+                    &["s3:ListBucket"],
+                    &["{to.query_lake_bucket_arn}"],
+                )
+            },
+            Grant {
+                conditions: VIA_ATHENA,
+                ..grant(
+                    "QueryLakeObjects",
+                    &["s3:GetObject"],
+                    &["{to.query_lake_bucket_arn}/{to.query_table_prefix}*"],
+                )
+            },
+            Grant {
+                conditions: S3_VIA,
+                ..grant(
+                    "QueryLakeKey",
+                    &["kms:Decrypt"],
+                    &["{to.query_lake_kms_key_arn}"],
+                )
+            },
+            Grant {
+                conditions: VIA_ATHENA,
+                ..grant(
+                    "QueryResultsBucket",
+                    &["s3:GetBucketLocation", "s3:ListBucketMultipartUploads"],
+                    &["{to.results_bucket_arn}"],
+                )
+            },
+            Grant {
+                conditions: VIA_ATHENA,
+                ..grant(
+                    "QueryResults",
+                    &[
+                        "s3:AbortMultipartUpload",
+                        "s3:ListMultipartUploadParts",
+                        "s3:PutObject",
+                    ],
+                    &["{to.results_bucket_arn}/results/*"],
+                )
+            },
+        ],
+    },
 ];
 
 /// Grants an identity gets for its own resources, whatever its edges.
@@ -472,6 +603,16 @@ pub struct Baseline {
 }
 
 pub const BASELINES: &[Baseline] = &[
+    Baseline {
+        kind: Kind::Schedule,
+        // An invocation that fails all its retries goes to the schedule's dead-letter queue
+        // (Scheduler user guide, "Configuring a dead-letter queue": the role sends to it).
+        grants: &[grant(
+            "OwnDeadLetters",
+            &["sqs:SendMessage"],
+            &["{self.dlq_arn}"],
+        )],
+    },
     Baseline {
         kind: Kind::Lambda,
         grants: &[
@@ -686,7 +827,8 @@ pub fn bridge(from: Kind, to: Kind) -> Option<Vec<Kind>> {
     while !frontier.is_empty() {
         let mut next = Vec::new();
         for k in frontier {
-            for r in EDGES.iter().filter(|r| r.from == k) {
+            // Data flows only: a schedule starts its target, it feeds nothing through it.
+            for r in EDGES.iter().filter(|r| r.from == k && r.access.is_flow()) {
                 if prev.iter().any(|(seen, _)| *seen == r.to) {
                     continue;
                 }
@@ -727,6 +869,7 @@ pub enum Identity {
 ///   role's trust policy. pipelinec sets `aws:SourceAccount` (the role's own account): a
 ///   function's `aws:SourceArn` is not known before the function exists, and an ARN pattern
 ///   would be a wildcard for nothing.
+/// - Scheduler: `aws:SourceAccount`, as its execution-role guide shows.
 /// - Glue: the roles of crawlers and jobs get none; Glue documents no trust condition for the
 ///   roles it assumes for them, and one it does not send would stop the crawler or the job.
 pub const TRUST_CONDITIONS: &[(&str, Cond)] = &[
@@ -746,6 +889,15 @@ pub const TRUST_CONDITIONS: &[(&str, Cond)] = &[
             value: "${local.account_id}",
         },
     ),
+    // Scheduler's execution-role guide shows `aws:SourceAccount` on the trust policy.
+    (
+        "scheduler.amazonaws.com",
+        Cond {
+            test: "StringEquals",
+            variable: "aws:SourceAccount",
+            value: "${local.account_id}",
+        },
+    ),
 ];
 
 /// The identity a kind acts with, if it acts.
@@ -755,6 +907,7 @@ pub fn identity(kind: Kind) -> Option<Identity> {
         Kind::Firehose => Some(Identity::Role("firehose.amazonaws.com")),
         Kind::GlueCatalog | Kind::GlueJob => Some(Identity::Role("glue.amazonaws.com")),
         Kind::Athena => Some(Identity::CallerPolicy),
+        Kind::Schedule => Some(Identity::Role("scheduler.amazonaws.com")),
         Kind::KinesisStream | Kind::S3DataLake => None,
     }
 }

@@ -55,14 +55,30 @@ impl Graph {
         self.edges.iter()
     }
 
-    /// Edges leaving `id`.
+    /// Data flows leaving `id`: the components that list it in their `inputs`. What it names
+    /// in a field of its own and acts on is [`Graph::references`].
     pub fn outgoing<'a>(&'a self, id: &'a ComponentId) -> impl Iterator<Item = &'a Edge> + 'a {
         self.adjacent(&self.out_edges, id)
+            .filter(|e| e.access.is_flow())
     }
 
-    /// Edges entering `id`.
+    /// Edges to the components `id` names outside `inputs` and acts on (a schedule's target).
+    pub fn references<'a>(&'a self, id: &'a ComponentId) -> impl Iterator<Item = &'a Edge> + 'a {
+        self.adjacent(&self.out_edges, id)
+            .filter(|e| !e.access.is_flow())
+    }
+
+    /// Data flows entering `id`: what it reads, from its `inputs`. The components that name
+    /// it in a field of their own (a schedule's `target`) are [`Graph::referenced_by`].
     pub fn incoming<'a>(&'a self, id: &'a ComponentId) -> impl Iterator<Item = &'a Edge> + 'a {
         self.adjacent(&self.in_edges, id)
+            .filter(|e| e.access.is_flow())
+    }
+
+    /// Edges from the components that name `id` outside `inputs` and act on it (schedules).
+    pub fn referenced_by<'a>(&'a self, id: &'a ComponentId) -> impl Iterator<Item = &'a Edge> + 'a {
+        self.adjacent(&self.in_edges, id)
+            .filter(|e| !e.access.is_flow())
     }
 
     /// Edges leaving or entering `id` (a self-loop once), in declaration order.

@@ -19,8 +19,11 @@ pub const CRON_EXAMPLE: &str = "cron(0 * * * ? *)";
 pub enum Accepts {
     /// `cron(...)` only (Glue).
     Cron,
-    /// `cron(...)` or `rate(...)` (EventBridge).
+    /// `cron(...)` or `rate(...)` (EventBridge rules).
     CronOrRate,
+    /// `cron(...)`, `rate(...)` or a one-time `at(yyyy-mm-ddThh:mm:ss)` (EventBridge
+    /// Scheduler).
+    Scheduler,
 }
 
 /// Checks a schedule expression.
@@ -35,10 +38,60 @@ pub fn parse(expr: &str, accepts: Accepts) -> Result<(), Invalid> {
         }
         return rate(body).map_err(|why| Invalid { why });
     }
+    if let Some(body) = expr.strip_prefix("at(").and_then(|b| b.strip_suffix(')'))
+        && accepts == Accepts::Scheduler
+    {
+        return at(body).map_err(|why| Invalid { why });
+    }
     bad(format!(
         "`{expr}` is not a schedule expression: write `cron(Minutes Hours Day-of-month Month \
          Day-of-week Year)`"
     ))
+}
+
+/// A one-time schedule's local date and time, `yyyy-mm-ddThh:mm:ss`, in the schedule's
+/// time zone.
+fn at(body: &str) -> Result<(), String> {
+    let wrong = || {
+        format!(
+            "`at({body})` needs a date and time as `yyyy-mm-ddThh:mm:ss`, e.g. `at(2027-01-31T06:00:00)`"
+        )
+    };
+    let b = body.as_bytes();
+    let shape = b.len() == 19
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            10 => *c == b'T',
+            13 | 16 => *c == b':',
+            _ => c.is_ascii_digit(),
+        });
+    if !shape {
+        return Err(wrong());
+    }
+    let n = |r: std::ops::Range<usize>| body[r].parse::<u32>().expect("digits");
+    let (year, month, day) = (n(0..4), n(5..7), n(8..10));
+    let (hour, minute, second) = (n(11..13), n(14..16), n(17..19));
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => {
+            return Err(format!(
+                "month `{month:02}` in `at({body})` is outside 01-12"
+            ));
+        }
+    };
+    if day == 0 || day > days {
+        return Err(format!(
+            "day `{day:02}` in `at({body})` is outside 01-{days} for that month"
+        ));
+    }
+    if hour > 23 || minute > 59 || second > 59 {
+        return Err(format!("the time in `at({body})` is not a time of day"));
+    }
+    Ok(())
 }
 
 fn rate(body: &str) -> Result<(), String> {
@@ -268,6 +321,12 @@ mod tests {
         assert!(why("rate(1 hour)", Accepts::Cron).contains("`cron(...)` only"));
         assert!(why("rate(2 hour)", Accepts::CronOrRate).contains("with 2 use minutes"));
         assert!(why("every hour", Accepts::Cron).contains("not a schedule expression"));
+        assert!(why("at(2027-01-31T06:00:00)", Accepts::CronOrRate).contains("not a schedule"));
+        assert_eq!(parse("at(2028-02-29T23:59:59)", Accepts::Scheduler), Ok(()));
+        assert!(why("at(2027-02-29T00:00:00)", Accepts::Scheduler).contains("outside 01-28"));
+        assert!(why("at(2027-13-01T00:00:00)", Accepts::Scheduler).contains("outside 01-12"));
+        assert!(why("at(2027-01-01 00:00:00)", Accepts::Scheduler).contains("yyyy-mm-dd"));
+        assert!(why("at(2027-01-01T24:00:00)", Accepts::Scheduler).contains("time of day"));
         assert!(why("cron(0\u{a0}* * * ? *)", Accepts::Cron).contains("has 5 fields"));
     }
 }

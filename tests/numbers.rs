@@ -122,6 +122,19 @@ const RENDERED: &[(&str, &str, &[&str], Conversion)] = &[
         &["results_retention_days"],
         Same,
     ),
+    (
+        "schedule",
+        "flexible_window_minutes",
+        &["flexible_window_minutes"],
+        Same,
+    ),
+    ("schedule", "retry_attempts", &["retry_attempts"], Same),
+    (
+        "schedule",
+        "max_event_age_seconds",
+        &["max_event_age_seconds"],
+        Same,
+    ),
 ];
 
 #[derive(Debug, Clone, Copy)]
@@ -144,6 +157,7 @@ const IDS: &[(&str, &str, &str)] = &[
     ("s3_data_lake", "sinks", "lake"),
     ("glue_catalog", "sinks", "catalog"),
     ("athena", "sinks", "queries"),
+    ("schedule", "sources", "daily_report"),
 ];
 
 const BASE: &str = "tests/fixtures/valid/all_edges.yaml";

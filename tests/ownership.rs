@@ -152,12 +152,22 @@ fn removing_a_component_removes_its_files_and_nothing_else() {
     put(&dir, &[("queries/analytics/mine.sql", b"select 1;\n")]);
     let before = common::read_tree(&dir);
 
-    // Drop the Athena component (the last one in the spec).
+    // Drop the Athena component (the last one in the spec) and the schedule that runs one of
+    // its queries.
     let text_before = std::fs::read_to_string(&spec).unwrap();
     let cut = text_before
         .find("\n  analytics:")
         .expect("athena component");
-    std::fs::write(&spec, &text_before[..cut + 1]).unwrap();
+    let schedule = text_before
+        .find("\n  morning_sensor_check:")
+        .expect("schedule component");
+    let schedule_end = schedule + 1 + text_before[schedule + 1..].find("\n\n").unwrap();
+    let edited = format!(
+        "{}{}",
+        &text_before[..schedule],
+        &text_before[schedule_end..cut + 1]
+    );
+    std::fs::write(&spec, edited).unwrap();
     let out = render();
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 
@@ -173,6 +183,7 @@ fn removing_a_component_removes_its_files_and_nothing_else() {
     for (path, bytes) in &before {
         let ours_before = common::read_rendered(&dir).contains_key(path)
             || path.starts_with("modules/athena")
+            || path.starts_with("modules/schedule")
             || path.starts_with("queries/analytics")
                 && path != Path::new("queries/analytics/mine.sql")
             || path == Path::new(".pipelinec-manifest.json");
@@ -183,9 +194,9 @@ fn removing_a_component_removes_its_files_and_nothing_else() {
     }
     let removed: Vec<_> = before.keys().filter(|p| !after.contains_key(*p)).collect();
     assert!(
-        removed
-            .iter()
-            .all(|p| p.starts_with("modules/athena") || p.starts_with("queries/analytics")),
+        removed.iter().all(|p| p.starts_with("modules/athena")
+            || p.starts_with("modules/schedule")
+            || p.starts_with("queries/analytics")),
         "removed more than the component's files: {removed:?}"
     );
     assert_eq!(common::read_rendered(&dir), expected);
@@ -218,7 +229,7 @@ fn output_folder_may_hold_the_spec_and_its_code() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(
         text(&out.stdout),
-        "rendered iot-analytics.yaml into . (0 written, 38 unchanged, 0 removed)\n"
+        "rendered iot-analytics.yaml into . (0 written, 41 unchanged, 0 removed)\n"
     );
 
     assert_eq!(

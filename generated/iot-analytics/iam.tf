@@ -4,6 +4,129 @@
 # for the people and applications that query. Every statement names the edges of the spec's
 # graph, or the component's own resources, that need it. `pipelinec iam` prints the same matrix.
 
+data "aws_iam_policy_document" "morning_sensor_check_trust" {
+  statement {
+    sid     = "TrustedService"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["scheduler.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = ["${local.account_id}"]
+    }
+  }
+}
+
+resource "aws_iam_role" "morning_sensor_check" {
+  name               = "iot-analytics-morning-sensor-check"
+  assume_role_policy = data.aws_iam_policy_document.morning_sensor_check_trust.json
+}
+
+data "aws_iam_policy_document" "morning_sensor_check" {
+  # own resources of morning_sensor_check
+  statement {
+    sid       = "OwnDeadLetters"
+    actions   = ["sqs:SendMessage"]
+    resources = ["arn:${local.partition}:sqs:${local.region}:${local.account_id}:iot-analytics-morning-sensor-check-dead-letters"]
+  }
+
+  # morning_sensor_check -> analytics (start)
+  statement {
+    sid       = "MorningSensorCheckToAnalyticsStartQuery"
+    actions   = ["athena:GetWorkGroup", "athena:StartQueryExecution"]
+    resources = ["arn:${local.partition}:athena:${local.region}:${local.account_id}:workgroup/iot-analytics-analytics"]
+  }
+
+  # morning_sensor_check -> analytics (start)
+  statement {
+    sid       = "MorningSensorCheckToAnalyticsQueryCatalog"
+    actions   = ["glue:BatchGetPartition", "glue:GetDatabase", "glue:GetPartition", "glue:GetPartitions", "glue:GetTable", "glue:GetTables"]
+    resources = ["arn:${local.partition}:glue:${local.region}:${local.account_id}:catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/iot_analytics_sensor_catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/sensor_data", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/alerts", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/clean_readings"]
+  }
+
+  # morning_sensor_check -> analytics (start)
+  statement {
+    sid       = "MorningSensorCheckToAnalyticsQueryLakeBucketLocation"
+    actions   = ["s3:GetBucketLocation"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}"]
+
+    condition {
+      test     = "ForAnyValue:StringEquals"
+      variable = "aws:CalledVia"
+      values   = ["athena.amazonaws.com"]
+    }
+  }
+
+  # morning_sensor_check -> analytics (start)
+  statement {
+    sid       = "MorningSensorCheckToAnalyticsQueryLakeBucket"
+    actions   = ["s3:ListBucket"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}"]
+
+    condition {
+      test     = "ForAnyValue:StringEquals"
+      variable = "aws:CalledVia"
+      values   = ["athena.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringLike"
+      variable = "s3:prefix"
+      values   = ["sensor-data/*", "alerts/*", "clean/*"]
+    }
+  }
+
+  # morning_sensor_check -> analytics (start)
+  statement {
+    sid       = "MorningSensorCheckToAnalyticsQueryLakeObjects"
+    actions   = ["s3:GetObject"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/sensor-data/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/alerts/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/clean/*"]
+
+    condition {
+      test     = "ForAnyValue:StringEquals"
+      variable = "aws:CalledVia"
+      values   = ["athena.amazonaws.com"]
+    }
+  }
+
+  # morning_sensor_check -> analytics (start)
+  statement {
+    sid       = "MorningSensorCheckToAnalyticsQueryResultsBucket"
+    actions   = ["s3:GetBucketLocation", "s3:ListBucketMultipartUploads"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-analytics-results-${local.account_id}"]
+
+    condition {
+      test     = "ForAnyValue:StringEquals"
+      variable = "aws:CalledVia"
+      values   = ["athena.amazonaws.com"]
+    }
+  }
+
+  # morning_sensor_check -> analytics (start)
+  statement {
+    sid       = "MorningSensorCheckToAnalyticsQueryResults"
+    actions   = ["s3:AbortMultipartUpload", "s3:ListMultipartUploadParts", "s3:PutObject"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-analytics-results-${local.account_id}/results/*"]
+
+    condition {
+      test     = "ForAnyValue:StringEquals"
+      variable = "aws:CalledVia"
+      values   = ["athena.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role_policy" "morning_sensor_check" {
+  name   = "pipelinec-edges"
+  role   = aws_iam_role.morning_sensor_check.id
+  policy = data.aws_iam_policy_document.morning_sensor_check.json
+}
+
 data "aws_iam_policy_document" "sensor_delivery_trust" {
   statement {
     sid     = "TrustedService"
@@ -416,6 +539,18 @@ data "aws_iam_policy_document" "deployer_pass_role" {
   statement {
     sid       = "PassRole1"
     actions   = ["iam:PassRole"]
+    resources = [aws_iam_role.morning_sensor_check.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PassedToService"
+      values   = ["scheduler.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "PassRole2"
+    actions   = ["iam:PassRole"]
     resources = [aws_iam_role.sensor_delivery.arn]
 
     condition {
@@ -426,7 +561,7 @@ data "aws_iam_policy_document" "deployer_pass_role" {
   }
 
   statement {
-    sid       = "PassRole2"
+    sid       = "PassRole3"
     actions   = ["iam:PassRole"]
     resources = [aws_iam_role.alert_processor.arn]
 
@@ -438,7 +573,7 @@ data "aws_iam_policy_document" "deployer_pass_role" {
   }
 
   statement {
-    sid       = "PassRole3"
+    sid       = "PassRole4"
     actions   = ["iam:PassRole"]
     resources = [aws_iam_role.clean_readings.arn]
 
@@ -450,7 +585,7 @@ data "aws_iam_policy_document" "deployer_pass_role" {
   }
 
   statement {
-    sid       = "PassRole4"
+    sid       = "PassRole5"
     actions   = ["iam:PassRole"]
     resources = [aws_iam_role.sensor_catalog.arn]
 

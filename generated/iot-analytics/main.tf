@@ -20,6 +20,30 @@ module "sensor_stream" {
   kms_key_id      = "alias/aws/kinesis"
 }
 
+module "morning_sensor_check" {
+  source     = "./modules/schedule"
+  depends_on = [aws_iam_role_policy.morning_sensor_check]
+
+  name                          = "iot-analytics-morning-sensor-check"
+  description                   = "Each morning, the last reading of every sensor, to find sensors that went quiet"
+  expression                    = "cron(0 6 * * ? *)"
+  timezone                      = "Europe/Berlin"
+  enabled                       = true
+  flexible_window_minutes       = 0
+  role_arn                      = aws_iam_role.morning_sensor_check.arn
+  target_arn                    = "arn:${local.partition}:scheduler:::aws-sdk:athena:startQueryExecution"
+  retry_attempts                = 3
+  max_event_age_seconds         = 3600
+  dead_letter_queue             = "iot-analytics-morning-sensor-check-dead-letters"
+  dead_letter_retention_seconds = 1209600
+
+  target_input = jsonencode({
+    QueryString           = module.analytics.named_queries["sensor_health"].query
+    WorkGroup             = module.analytics.workgroup
+    QueryExecutionContext = { Database = module.analytics.named_queries["sensor_health"].database }
+  })
+}
+
 module "sensor_delivery" {
   source     = "./modules/firehose"
   depends_on = [aws_iam_role_policy.sensor_delivery]

@@ -10,6 +10,16 @@ output "sensor_stream_stream_name" {
   value       = module.sensor_stream.name
 }
 
+output "morning_sensor_check_arn" {
+  description = "ARN of the `morning_sensor_check` schedule"
+  value       = module.morning_sensor_check.arn
+}
+
+output "morning_sensor_check_dead_letter_queue_url" {
+  description = "Queue of the `morning_sensor_check` starts that failed every retry"
+  value       = module.morning_sensor_check.dead_letter_queue_url
+}
+
 output "sensor_delivery_delivery_stream_name" {
   description = "Name of the `sensor_delivery` Firehose delivery stream"
   value       = module.sensor_delivery.name
@@ -53,6 +63,11 @@ output "analytics_workgroup" {
 output "analytics_results_bucket" {
   description = "Bucket holding `analytics` query results"
   value       = module.analytics.results_bucket
+}
+
+output "morning_sensor_check_role_arn" {
+  description = "IAM role `morning_sensor_check` acts with"
+  value       = aws_iam_role.morning_sensor_check.arn
 }
 
 output "sensor_delivery_role_arn" {

@@ -22,6 +22,7 @@ pub mod glue_job;
 pub mod kinesis_stream;
 pub mod lambda;
 pub mod s3_data_lake;
+pub mod schedule;
 
 use athena::Athena;
 use firehose::Firehose;
@@ -30,6 +31,7 @@ use glue_job::GlueJob;
 use kinesis_stream::KinesisStream;
 use lambda::Lambda;
 use s3_data_lake::S3DataLake;
+use schedule::Schedule;
 
 /// A source component.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -37,6 +39,9 @@ use s3_data_lake::S3DataLake;
 pub enum Source {
     /// A Kinesis data stream.
     KinesisStream(KinesisStream),
+    /// An EventBridge Scheduler schedule that starts a function, a Glue job or a saved Athena
+    /// query.
+    Schedule(Schedule),
 }
 
 /// A transform component.
@@ -73,10 +78,11 @@ pub enum Kind {
     S3DataLake,
     GlueCatalog,
     Athena,
+    Schedule,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::KinesisStream,
         Kind::Lambda,
         Kind::Firehose,
@@ -84,6 +90,7 @@ impl Kind {
         Kind::S3DataLake,
         Kind::GlueCatalog,
         Kind::Athena,
+        Kind::Schedule,
     ];
 
     /// The `type:` value in a spec, and the template folder name.
@@ -96,6 +103,7 @@ impl Kind {
             Kind::GlueCatalog => "glue_catalog",
             Kind::GlueJob => "glue_job",
             Kind::Athena => "athena",
+            Kind::Schedule => "schedule",
         }
     }
 }
@@ -116,6 +124,7 @@ pub enum Settings {
     GlueCatalog(GlueCatalog),
     Athena(Athena),
     GlueJob(GlueJob),
+    Schedule(Schedule),
 }
 
 /// Runs `$body` with `$k` bound to the kind-specific settings inside a [`Settings`]: how a
@@ -132,6 +141,7 @@ macro_rules! with_kind {
             $crate::kinds::Settings::GlueCatalog($k) => $body,
             $crate::kinds::Settings::Athena($k) => $body,
             $crate::kinds::Settings::GlueJob($k) => $body,
+            $crate::kinds::Settings::Schedule($k) => $body,
         }
     };
 }
@@ -146,13 +156,14 @@ impl Settings {
             Settings::GlueCatalog(_) => Kind::GlueCatalog,
             Settings::Athena(_) => Kind::Athena,
             Settings::GlueJob(_) => Kind::GlueJob,
+            Settings::Schedule(_) => Kind::Schedule,
         }
     }
 
     /// The ids this component lists under `inputs`.
     pub fn inputs(&self) -> &[String] {
         match self {
-            Settings::KinesisStream(_) => &[],
+            Settings::KinesisStream(_) | Settings::Schedule(_) => &[],
             Settings::Lambda(s) => &s.inputs,
             Settings::Firehose(s) => &s.inputs,
             Settings::S3DataLake(s) => &s.inputs,
@@ -167,6 +178,7 @@ impl From<Source> for Settings {
     fn from(s: Source) -> Settings {
         match s {
             Source::KinesisStream(x) => Settings::KinesisStream(x),
+            Source::Schedule(x) => Settings::Schedule(x),
         }
     }
 }

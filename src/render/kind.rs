@@ -35,6 +35,34 @@ pub trait KindRender {
         let _ = (project, c, out_dir, options);
         None
     }
+
+    /// How a schedule starts the component (see `semantic::KindRules::startable`): the
+    /// Scheduler target, given the entry the schedule chose (a saved query) and its event as
+    /// JSON. `None` for a kind nothing starts.
+    fn start_target(&self, c: &Component, entry: Option<&str>, input: &str) -> Option<StartTarget> {
+        let _ = (c, entry, input);
+        None
+    }
+}
+
+/// A Scheduler target: both fields are HCL expressions pipelinec built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StartTarget {
+    /// The target's ARN: the function, or a universal target
+    /// (`arn:<partition>:scheduler:::aws-sdk:<service>:<action>`).
+    pub arn: String,
+    /// The input Scheduler passes: the function's event, or the API call's parameters.
+    pub input: String,
+}
+
+impl StartTarget {
+    /// A universal target calling `service:action` with `params` (an HCL object expression).
+    pub fn sdk(service: &str, action: &str, params: String) -> StartTarget {
+        StartTarget {
+            arn: format!("\"arn:${{local.partition}}:scheduler:::aws-sdk:{service}:{action}\""),
+            input: format!("jsonencode({params})"),
+        }
+    }
 }
 
 /// The render side of a component's kind.

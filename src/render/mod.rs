@@ -26,7 +26,7 @@ use crate::hcl;
 use crate::model::{ComponentId, Kind};
 use crate::package;
 
-pub use kind::{KindRender, RenderCx, kind_render};
+pub use kind::{KindRender, RenderCx, StartTarget, kind_render};
 pub use write::{TEMP_PREFIX, WriteError, Written, write};
 
 // Every template file, embedded at build time (see build.rs).

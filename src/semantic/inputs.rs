@@ -76,14 +76,77 @@ pub(super) fn build_graph(
                 pointer,
             });
         }
+        for (field, target) in super::rules(&c.settings).targets() {
+            let pointer = format!("{}/{field}", c.pointer);
+            let at = doc.value_span(&pointer);
+            let Some(to) = components.get(&ComponentId::new(target.to_string())) else {
+                let ids = components.keys().map(ComponentId::as_str);
+                let help = match suggest::closest(target, ids) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!(
+                        "name one of: {}",
+                        list(components.keys().map(ComponentId::as_str))
+                    ),
+                };
+                diags.push(
+                    Diagnostic::new(
+                        "unknown-target",
+                        format!("`{}` targets `{target}`, which is not defined", c.id),
+                    )
+                    .with_label(at, "no component has this id")
+                    .with_help(help),
+                );
+                continue;
+            };
+            // Not a link for the cycle check: a component that starts others (a schedule)
+            // takes no inputs, so no cycle runs through it.
+            let Some(rule) = edges::edge(c.kind(), to.kind()) else {
+                diags.push(cannot_start(c, to, at));
+                continue;
+            };
+            graph.add_edge(Edge {
+                from: c.id.clone(),
+                to: to.id.clone(),
+                access: rule.access,
+                pointer,
+            });
+        }
     }
     (graph, links)
+}
+
+/// A target whose kind the edge table does not let this component act on.
+fn cannot_start(from: &Component, to: &Component, at: std::ops::Range<usize>) -> Diagnostic {
+    let accepted: Vec<&str> = edges::EDGES
+        .iter()
+        .filter(|r| r.from == from.kind() && !r.access.is_flow())
+        .map(|r| r.to.as_str())
+        .collect();
+    Diagnostic::new(
+        "incompatible-target",
+        format!(
+            "`{}` ({}) cannot start `{}` ({})",
+            from.id,
+            from.kind(),
+            to.id,
+            to.kind()
+        ),
+    )
+    .with_label(
+        at,
+        format!("a {} cannot start a {}", from.kind(), to.kind()),
+    )
+    .with_help(format!(
+        "a `{}` starts components of type {}",
+        from.kind(),
+        list(accepted.into_iter())
+    ))
 }
 
 fn incompatible(from: &Component, to: &Component, at: std::ops::Range<usize>) -> Diagnostic {
     let accepted: Vec<&str> = edges::EDGES
         .iter()
-        .filter(|r| r.to == to.kind())
+        .filter(|r| r.to == to.kind() && r.access.is_flow())
         .map(|r| r.from.as_str())
         .collect();
     let mut help = match edges::bridge(from.kind(), to.kind()) {

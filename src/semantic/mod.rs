@@ -74,11 +74,46 @@ pub trait KindRules {
         Vec::new()
     }
 
+    /// Components it names outside `inputs` and acts on, as (field, id): a schedule's
+    /// `target`. Each is an edge from this component to that one.
+    fn targets(&self) -> Vec<(&'static str, &str)> {
+        Vec::new()
+    }
+
+    /// How a schedule may start the component (a function invoked, a job run, a saved query
+    /// run), or `None` if nothing can start it.
+    fn startable(&self, cx: &Cx<'_>) -> Option<Startable> {
+        let _ = cx;
+        None
+    }
+
     /// What the component counts against AWS's account and Region quotas
     /// ([`crate::quotas`]), besides its identity.
     fn usage(&self) -> Vec<Use> {
         Vec::new()
     }
+}
+
+/// What a schedule may start in a component.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Startable {
+    /// Named entry points, one of which a schedule must choose (an Athena workgroup's saved
+    /// queries); empty when the component is started as a whole.
+    pub entries: Vec<Entry>,
+    /// Whether the start takes a JSON payload from the schedule (a function's event).
+    pub takes_input: bool,
+    /// The field that names an entry (`query`), for messages.
+    pub entry_field: &'static str,
+}
+
+/// One named entry point of a [`Startable`] component.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub name: String,
+    /// JSON pointer of its definition, for a diagnostic that shows both places.
+    pub pointer: String,
+    /// Characters it adds to the schedule's input (a query's SQL text).
+    pub input_chars: usize,
 }
 
 /// Something AWS counts against an account or Region quota.

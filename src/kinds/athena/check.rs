@@ -4,7 +4,7 @@ use super::{Athena, IDENTITY_SUFFIX};
 use crate::diagnostic::Diagnostic;
 use crate::model::ComponentId;
 use crate::naming::{self, AwsName, Charset, Rule};
-use crate::semantic::{BucketFor, Cx, KindRules, Usage, Use, error, list};
+use crate::semantic::{BucketFor, Cx, Entry, KindRules, Startable, Usage, Use, error, list};
 
 /// Athena workgroup names.
 const WORKGROUP_NAME: Rule = Rule::new(128, Charset::WordDotDash);
@@ -13,6 +13,23 @@ const WORKGROUP_NAME: Rule = Rule::new(128, Charset::WordDotDash);
 const NAMED_QUERY_NAME: Rule = Rule::new(128, Charset::Printable);
 
 impl KindRules for Athena {
+    /// A schedule runs one of its saved queries.
+    fn startable(&self, cx: &Cx<'_>) -> Option<Startable> {
+        Some(Startable {
+            entries: self
+                .named_queries
+                .iter()
+                .map(|(name, q)| Entry {
+                    name: name.clone(),
+                    pointer: format!("{}/query", cx.entry_ptr("named_queries", name)),
+                    input_chars: q.query.trim_end().chars().count(),
+                })
+                .collect(),
+            takes_input: false,
+            entry_field: "query",
+        })
+    }
+
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         let id = &cx.c.id;
         let catalogs: Vec<&ComponentId> = cx.project.graph.incoming(id).map(|e| &e.from).collect();

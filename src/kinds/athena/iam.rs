@@ -2,7 +2,7 @@
 //! its results bucket.
 
 use super::{Athena, IDENTITY_SUFFIX};
-use crate::iam::{FactCx, Facts, KindIam, arn, bucket_arn, fixed};
+use crate::iam::{Fact, FactCx, Facts, KindIam, arn, bucket_arn, fixed, get};
 use crate::naming;
 
 impl KindIam for Athena {
@@ -11,7 +11,26 @@ impl KindIam for Athena {
     }
 
     fn facts(&self, cx: &FactCx<'_>) -> Facts {
+        // What a query of this workgroup reads: its catalogs' tables and their data, for the
+        // schedules that run its saved queries with their own roles.
+        let catalogs: Vec<Facts> = cx
+            .project
+            .graph
+            .incoming(&cx.c.id)
+            .map(|e| cx.of(&cx.project.components[&e.from]))
+            .collect();
+        let of_catalogs = |name: &str| -> Vec<Fact> {
+            let mut all: Vec<Fact> = catalogs.iter().flat_map(|f| get(f, name)).collect();
+            all.dedup();
+            all
+        };
         vec![
+            ("query_catalog_arn", of_catalogs("catalog_arn")),
+            ("query_database_arn", of_catalogs("database_arn")),
+            ("query_table_arn", of_catalogs("table_arn")),
+            ("query_lake_bucket_arn", of_catalogs("lake_bucket_arn")),
+            ("query_table_prefix", of_catalogs("table_prefix")),
+            ("query_lake_kms_key_arn", of_catalogs("lake_kms_key_arn")),
             (
                 "workgroup_arn",
                 vec![cx.named(arn("athena", &format!("workgroup/{}", cx.base())))],

@@ -8,10 +8,32 @@ use minijinja::Value;
 
 use super::Athena;
 use crate::hcl::template_literal as lit;
+use crate::model::Component;
 use crate::render::values::{expr, obj, tmpl};
-use crate::render::{KindRender, RenderCx};
+use crate::render::{KindRender, RenderCx, StartTarget};
 
 impl KindRender for Athena {
+    /// A schedule runs a saved query through Scheduler's universal target for
+    /// `StartQueryExecution`, in this workgroup and the query's database.
+    fn start_target(
+        &self,
+        c: &Component,
+        entry: Option<&str>,
+        _input: &str,
+    ) -> Option<StartTarget> {
+        let q = crate::hcl::quote(entry?);
+        let id = &c.id;
+        Some(StartTarget::sdk(
+            "athena",
+            "startQueryExecution",
+            format!(
+                "{{\n    QueryString           = module.{id}.named_queries[{q}].query\n    \
+                 WorkGroup             = module.{id}.workgroup\n    \
+                 QueryExecutionContext = {{ Database = module.{id}.named_queries[{q}].database }}\n  }}"
+            ),
+        ))
+    }
+
     fn render(&self, cx: &mut RenderCx<'_>) {
         let id = cx.c.id.clone();
         cx.set("name", cx.name.clone());

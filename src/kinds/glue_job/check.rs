@@ -7,7 +7,9 @@ use crate::diagnostic::Diagnostic;
 use crate::edges::Access;
 use crate::model::{Component, ComponentId, Project};
 use crate::naming::{self, AwsName, Charset, Rule};
-use crate::semantic::{BucketFor, Cx, KindRules, Read, Usage, Use, Writer, error, rules};
+use crate::semantic::{
+    BucketFor, Cx, KindRules, Read, Startable, Usage, Use, Writer, error, rules,
+};
 
 /// Glue job and trigger names (1 to 255 characters, one line).
 const JOB_NAME: Rule = Rule {
@@ -99,6 +101,11 @@ const OUTPUT_SETTINGS: [&str; 4] = [
 ];
 
 impl KindRules for GlueJob {
+    /// A schedule starts a job run, with the job's own arguments.
+    fn startable(&self, _cx: &Cx<'_>) -> Option<Startable> {
+        Some(Startable::default())
+    }
+
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         if let Err(p) = package::resolve(&script(cx.project, cx.c, self)) {
             out.push(p.at(cx.value_at("script")));

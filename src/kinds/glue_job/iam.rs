@@ -12,6 +12,10 @@ impl KindIam for GlueJob {
         let prefix = log_group_prefix(&naming::base(p, id));
         vec![
             (
+                "job_arn",
+                vec![cx.named(arn("glue", &format!("job/{}", cx.base())))],
+            ),
+            (
                 "input_prefix",
                 self.input_prefix
                     .iter()

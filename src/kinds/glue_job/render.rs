@@ -11,9 +11,23 @@ use crate::diagnostic::Diagnostic;
 use crate::hcl::template_literal as lit;
 use crate::model::{Component, Project};
 use crate::render::values::{merged_entries, tmpl};
-use crate::render::{KindRender, RenderCx};
+use crate::render::{KindRender, RenderCx, StartTarget};
 
 impl KindRender for GlueJob {
+    /// A schedule starts a run through Scheduler's universal target for `StartJobRun`.
+    fn start_target(
+        &self,
+        c: &Component,
+        _entry: Option<&str>,
+        _input: &str,
+    ) -> Option<StartTarget> {
+        Some(StartTarget::sdk(
+            "glue",
+            "startJobRun",
+            format!("{{ JobName = module.{}.job_name }}", c.id),
+        ))
+    }
+
     fn render(&self, cx: &mut RenderCx<'_>) {
         let id = cx.c.id.clone();
         let bytes = cx

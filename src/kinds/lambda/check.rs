@@ -7,7 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::edges::Access;
 use crate::model::{Component, ComponentId, Project};
 use crate::naming::{self, AwsName, Charset, Rule};
-use crate::semantic::{BucketFor, Cx, KindRules, Usage, Use, Writer, error, rules};
+use crate::semantic::{BucketFor, Cx, KindRules, Startable, Usage, Use, Writer, error, rules};
 
 /// Lambda function names.
 const FUNCTION_NAME: Rule = Rule::new(64, Charset::WordDash);
@@ -21,6 +21,14 @@ const OUTPUT_SETTINGS: [&str; 4] = [
 ];
 
 impl KindRules for Lambda {
+    /// A schedule invokes it with the event the schedule gives.
+    fn startable(&self, _cx: &Cx<'_>) -> Option<Startable> {
+        Some(Startable {
+            takes_input: true,
+            ..Startable::default()
+        })
+    }
+
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         let f = package::Function {
             id: cx.c.id.as_str(),

@@ -30,6 +30,10 @@ impl KindIam for Lambda {
                 vec![cx.or_id("output_prefix", &self.output_prefix, self.output_prefix(id))],
             ),
             (
+                "function_arn",
+                vec![cx.named(arn("lambda", &format!("function:{base}")))],
+            ),
+            (
                 "log_group_arn",
                 vec![cx.named(arn("logs", &format!("log-group:/aws/lambda/{base}")))],
             ),

@@ -12,9 +12,22 @@ use crate::diagnostic::Diagnostic;
 use crate::hcl::template_literal as lit;
 use crate::model::{Component, Project};
 use crate::render::values::{expr, merged_entries, obj, tmpl};
-use crate::render::{KindRender, RenderCx};
+use crate::render::{KindRender, RenderCx, StartTarget};
 
 impl KindRender for Lambda {
+    /// A schedule invokes the function with its event.
+    fn start_target(
+        &self,
+        c: &Component,
+        _entry: Option<&str>,
+        input: &str,
+    ) -> Option<StartTarget> {
+        Some(StartTarget {
+            arn: format!("module.{}.arn", c.id),
+            input: crate::hcl::quote(input),
+        })
+    }
+
     fn render(&self, cx: &mut RenderCx<'_>) {
         let id = cx.c.id.clone();
         let zip = cx
