@@ -393,7 +393,9 @@ pub fn account_quotas(
             counts.roles,
             At::Name,
             region,
-            Some("each Lambda, Firehose, Glue crawler and Glue job acts with a role of its own"),
+            Some(
+                "each Lambda, Firehose, Glue crawler, Glue job and schedule acts with a role of its own",
+            ),
         ),
         created(
             &IAM_MANAGED_POLICIES,

@@ -9,6 +9,7 @@ resource "aws_sqs_queue" "dead_letters" {
 }
 
 resource "aws_scheduler_schedule" "this" {
+  #checkov:skip=CKV_AWS_297:a schedule holds only its target and input (names, a saved query), encrypted at rest with an AWS owned key; a customer key is not modelled yet
   name                         = var.name
   group_name                   = "default"
   description                  = var.description
