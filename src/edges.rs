@@ -27,13 +27,18 @@ pub enum Access {
     /// The source starts the target: a schedule invoking a function, starting a job run or
     /// running a saved query.
     Start,
+    /// The source reads a table's schema from the target (Firehose converting records with
+    /// a catalog table's columns).
+    Schema,
+    /// The source calls the target on the records passing through it (a Firehose processor).
+    Process,
 }
 
 impl Access {
     /// Whether the edge is a data flow, declared by the target's `inputs`; otherwise the
     /// source names the target in a field of its own (a schedule's `target`) and acts on it.
     pub fn is_flow(self) -> bool {
-        !matches!(self, Access::Start)
+        !matches!(self, Access::Start | Access::Schema | Access::Process)
     }
 }
 
@@ -45,6 +50,8 @@ impl Access {
             Access::Catalog => "catalog",
             Access::Query => "query",
             Access::Start => "start",
+            Access::Schema => "schema",
+            Access::Process => "process",
         }
     }
 }
@@ -474,6 +481,41 @@ pub const EDGES: &[EdgeRule] = &[
                 )
             },
         ],
+    },
+    // Firehose reads the table's schema to convert records (Firehose developer guide,
+    // "Controlling access with Amazon Data Firehose": GetTable, GetTableVersion and
+    // GetTableVersions), on that table only.
+    EdgeRule {
+        from: Kind::Firehose,
+        to: Kind::GlueCatalog,
+        access: Access::Schema,
+        actor: Actor::From,
+        grants: &[grant(
+            "SchemaTable",
+            &[
+                "glue:GetTable",
+                "glue:GetTableVersion",
+                "glue:GetTableVersions",
+            ],
+            &[
+                "{to.catalog_arn}",
+                "{to.database_arn}",
+                "{from.schema_table_arn}",
+            ],
+        )],
+    },
+    // Firehose calls its processor function on each batch (same guide, "Grant Firehose
+    // access to... Lambda": InvokeFunction and GetFunctionConfiguration on the function).
+    EdgeRule {
+        from: Kind::Firehose,
+        to: Kind::Lambda,
+        access: Access::Process,
+        actor: Actor::From,
+        grants: &[grant(
+            "InvokeProcessor",
+            &["lambda:GetFunctionConfiguration", "lambda:InvokeFunction"],
+            &["{to.function_arn}"],
+        )],
     },
     // A schedule invokes a function with its role (EventBridge Scheduler user guide, "Setting
     // up the execution role": `lambda:InvokeFunction` on the target function).

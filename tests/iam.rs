@@ -170,12 +170,13 @@ fn removing_an_input_removes_exactly_the_statements_of_its_edge() {
         let all = perms(&before);
         for edge in before.graph.edges() {
             // Drop this one `inputs` entry; JSON is YAML, so the edited value is a spec again.
-            // A schedule's `target` is no list entry: a schedule without one is invalid.
-            let mut value = doc.value.clone();
-            let (list, index) = edge.pointer.rsplit_once('/').unwrap();
-            if index == "target" {
+            // A schedule's `target` or a firehose's `processor` is no `inputs` entry: only
+            // data flows are removed here.
+            if !edge.access.is_flow() {
                 continue;
             }
+            let mut value = doc.value.clone();
+            let (list, index) = edge.pointer.rsplit_once('/').unwrap();
             value
                 .pointer_mut(list)
                 .unwrap()

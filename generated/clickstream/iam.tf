@@ -42,6 +42,13 @@ data "aws_iam_policy_document" "click_delivery" {
     resources = ["arn:${local.partition}:kinesis:${local.region}:${local.account_id}:stream/shop-clicks-clickstream"]
   }
 
+  # click_delivery -> clicks_catalog (schema)
+  statement {
+    sid       = "ClickDeliveryToClicksCatalogSchemaTable"
+    actions   = ["glue:GetTable", "glue:GetTableVersion", "glue:GetTableVersions"]
+    resources = ["arn:${local.partition}:glue:${local.region}:${local.account_id}:catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/shop_clicks_clicks_catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/shop_clicks_clicks_catalog/clicks"]
+  }
+
   # click_delivery -> lake (write)
   statement {
     sid       = "ClickDeliveryToLakeLakeBucket"

@@ -28,12 +28,21 @@ module "click_delivery" {
   role_arn                   = aws_iam_role.click_delivery.arn
   stream_arn                 = module.clickstream.arn
   bucket_arn                 = module.lake.arn
-  prefix                     = "clicks/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/hour=!{timestamp:HH}/"
+  prefix                     = "clicks/year=!{partitionKeyFromQuery:year}/month=!{partitionKeyFromQuery:month}/day=!{partitionKeyFromQuery:day}/hour=!{partitionKeyFromQuery:hour}/"
   error_output_prefix        = "errors/!{firehose:error-output-type}/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/hour=!{timestamp:HH}/"
   buffering_size_mb          = 64
   buffering_interval_seconds = 300
-  compression_format         = "GZIP"
+  compression_format         = "UNCOMPRESSED"
   log_retention_days         = 14
+  metadata_query             = "{year:.event_time[0:4],month:.event_time[5:7],day:.event_time[8:10],hour:.event_time[11:13]}"
+  append_newline             = false
+  processor_arn              = null
+
+  conversion = {
+    database    = module.clicks_catalog.database
+    table       = module.clicks_catalog.table_names["clicks"]
+    compression = "SNAPPY"
+  }
 }
 
 module "lake" {
@@ -59,16 +68,15 @@ module "clicks_catalog" {
     "clicks" = {
       description   = null
       location      = "s3://${module.lake.bucket}/clicks/"
-      input_format  = "org.apache.hadoop.mapred.TextInputFormat"
-      output_format = "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat"
-      serde         = "org.openx.data.jsonserde.JsonSerDe"
+      input_format  = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat"
+      output_format = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat"
+      serde         = "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe"
       serde_parameters = {
-        "ignore.malformed.json" = "true"
       }
       partition_keys = ["year", "month", "day", "hour"]
       parameters = {
         "EXTERNAL"                  = "TRUE"
-        "classification"            = "json"
+        "classification"            = "parquet"
         "projection.enabled"        = "true"
         "projection.year.type"      = "integer"
         "projection.year.range"     = "2025,2035"

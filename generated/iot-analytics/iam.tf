@@ -165,6 +165,13 @@ data "aws_iam_policy_document" "sensor_delivery" {
     resources = ["arn:${local.partition}:kinesis:${local.region}:${local.account_id}:stream/iot-analytics-sensor-stream"]
   }
 
+  # sensor_delivery -> enrich_readings (process)
+  statement {
+    sid       = "SensorDeliveryToEnrichReadingsInvokeProcessor"
+    actions   = ["lambda:GetFunctionConfiguration", "lambda:InvokeFunction"]
+    resources = ["arn:${local.partition}:lambda:${local.region}:${local.account_id}:function:iot-analytics-enrich-readings"]
+  }
+
   # sensor_delivery -> data_lake (write)
   statement {
     sid       = "SensorDeliveryToDataLakeLakeBucket"
@@ -184,6 +191,44 @@ resource "aws_iam_role_policy" "sensor_delivery" {
   name   = "pipelinec-edges"
   role   = aws_iam_role.sensor_delivery.id
   policy = data.aws_iam_policy_document.sensor_delivery.json
+}
+
+data "aws_iam_policy_document" "enrich_readings_trust" {
+  statement {
+    sid     = "TrustedService"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = ["${local.account_id}"]
+    }
+  }
+}
+
+resource "aws_iam_role" "enrich_readings" {
+  name               = "iot-analytics-enrich-readings"
+  assume_role_policy = data.aws_iam_policy_document.enrich_readings_trust.json
+}
+
+data "aws_iam_policy_document" "enrich_readings" {
+  # own resources of enrich_readings
+  statement {
+    sid       = "OwnLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/aws/lambda/iot-analytics-enrich-readings:*"]
+  }
+}
+
+resource "aws_iam_role_policy" "enrich_readings" {
+  name   = "pipelinec-edges"
+  role   = aws_iam_role.enrich_readings.id
+  policy = data.aws_iam_policy_document.enrich_readings.json
 }
 
 data "aws_iam_policy_document" "alert_processor_trust" {
@@ -563,7 +608,7 @@ data "aws_iam_policy_document" "deployer_pass_role" {
   statement {
     sid       = "PassRole3"
     actions   = ["iam:PassRole"]
-    resources = [aws_iam_role.alert_processor.arn]
+    resources = [aws_iam_role.enrich_readings.arn]
 
     condition {
       test     = "StringEquals"
@@ -575,6 +620,18 @@ data "aws_iam_policy_document" "deployer_pass_role" {
   statement {
     sid       = "PassRole4"
     actions   = ["iam:PassRole"]
+    resources = [aws_iam_role.alert_processor.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PassedToService"
+      values   = ["lambda.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "PassRole5"
+    actions   = ["iam:PassRole"]
     resources = [aws_iam_role.clean_readings.arn]
 
     condition {
@@ -585,7 +642,7 @@ data "aws_iam_policy_document" "deployer_pass_role" {
   }
 
   statement {
-    sid       = "PassRole5"
+    sid       = "PassRole6"
     actions   = ["iam:PassRole"]
     resources = [aws_iam_role.sensor_catalog.arn]
 

@@ -52,12 +52,47 @@ module "sensor_delivery" {
   role_arn                   = aws_iam_role.sensor_delivery.arn
   stream_arn                 = module.sensor_stream.arn
   bucket_arn                 = module.data_lake.arn
-  prefix                     = "sensor-data/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/"
+  prefix                     = "sensor-data/year=!{partitionKeyFromQuery:year}/month=!{partitionKeyFromQuery:month}/day=!{partitionKeyFromQuery:day}/"
   error_output_prefix        = "error/!{firehose:error-output-type}/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/"
-  buffering_size_mb          = 5
+  buffering_size_mb          = 64
   buffering_interval_seconds = 60
   compression_format         = "GZIP"
   log_retention_days         = 14
+  metadata_query             = "{year:.timestamp[0:4],month:.timestamp[5:7],day:.timestamp[8:10]}"
+  append_newline             = true
+  processor_arn              = module.enrich_readings.arn
+
+  conversion = null
+}
+
+module "enrich_readings" {
+  source     = "./modules/lambda"
+  depends_on = [aws_iam_role_policy.enrich_readings]
+
+  name                       = "iot-analytics-enrich-readings"
+  role_arn                   = aws_iam_role.enrich_readings.arn
+  filename                   = "${path.module}/build/enrich_readings.zip"
+  runtime                    = "python3.13"
+  handler                    = "app.handler"
+  memory_mb                  = 256
+  timeout_seconds            = 60
+  architecture               = "x86_64"
+  batch_size                 = 100
+  starting_position          = "TRIM_HORIZON"
+  batching_window_seconds    = 0
+  maximum_retry_attempts     = 3
+  bisect_batch_on_error      = true
+  failure_destination        = "none"
+  report_batch_item_failures = false
+  log_retention_days         = 14
+  tracing_mode               = "PassThrough"
+  reserved_concurrency       = null
+
+  environment = {
+  }
+
+  event_sources = {
+  }
 }
 
 module "alert_processor" {
@@ -187,6 +222,8 @@ module "sensor_catalog" {
         { name = "temperature", type = "double", comment = "Degrees Celsius" },
         { name = "humidity", type = "double", comment = "Relative humidity in percent" },
         { name = "location", type = "string", comment = "Warehouse of the sensor" },
+        { name = "heat_index", type = "double", comment = "Degrees Celsius, added by enrich_readings" },
+        { name = "received_at", type = "string", comment = "When Firehose received it (UTC), added by enrich_readings" },
       ]
     }
     "alerts" = {

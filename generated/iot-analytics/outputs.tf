@@ -25,6 +25,11 @@ output "sensor_delivery_delivery_stream_name" {
   value       = module.sensor_delivery.name
 }
 
+output "enrich_readings_function_name" {
+  description = "Name of the `enrich_readings` Lambda function"
+  value       = module.enrich_readings.function_name
+}
+
 output "alert_processor_function_name" {
   description = "Name of the `alert_processor` Lambda function"
   value       = module.alert_processor.function_name
@@ -73,6 +78,11 @@ output "morning_sensor_check_role_arn" {
 output "sensor_delivery_role_arn" {
   description = "IAM role `sensor_delivery` acts with"
   value       = aws_iam_role.sensor_delivery.arn
+}
+
+output "enrich_readings_role_arn" {
+  description = "IAM role `enrich_readings` acts with"
+  value       = aws_iam_role.enrich_readings.arn
 }
 
 output "alert_processor_role_arn" {

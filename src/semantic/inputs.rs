@@ -100,8 +100,9 @@ pub(super) fn build_graph(
             };
             // Not a link for the cycle check: a component that starts others (a schedule)
             // takes no inputs, so no cycle runs through it.
-            let Some(rule) = edges::edge(c.kind(), to.kind()) else {
-                diags.push(cannot_start(c, to, at));
+            let rule = edges::edge(c.kind(), to.kind()).filter(|r| !r.access.is_flow());
+            let Some(rule) = rule else {
+                diags.push(cannot_name(c, to, field, at));
                 continue;
             };
             graph.add_edge(Edge {
@@ -115,29 +116,32 @@ pub(super) fn build_graph(
     (graph, links)
 }
 
-/// A target whose kind the edge table does not let this component act on.
-fn cannot_start(from: &Component, to: &Component, at: std::ops::Range<usize>) -> Diagnostic {
+/// A component named in `field` whose kind the edge table does not let this one act on.
+fn cannot_name(
+    from: &Component,
+    to: &Component,
+    field: &str,
+    at: std::ops::Range<usize>,
+) -> Diagnostic {
     let accepted: Vec<&str> = edges::EDGES
         .iter()
         .filter(|r| r.from == from.kind() && !r.access.is_flow())
         .map(|r| r.to.as_str())
         .collect();
+    let field = field.rsplit('/').next().unwrap_or(field);
     Diagnostic::new(
         "incompatible-target",
         format!(
-            "`{}` ({}) cannot start `{}` ({})",
+            "`{}` ({}) cannot have `{}` ({}) as its `{field}`",
             from.id,
             from.kind(),
             to.id,
             to.kind()
         ),
     )
-    .with_label(
-        at,
-        format!("a {} cannot start a {}", from.kind(), to.kind()),
-    )
+    .with_label(at, format!("a {} here cannot be a {}", field, to.kind()))
     .with_help(format!(
-        "a `{}` starts components of type {}",
+        "a `{}` names components of type {} outside `inputs`",
         from.kind(),
         list(accepted.into_iter())
     ))

@@ -1,11 +1,11 @@
 //! Checks and AWS names of a Firehose delivery stream, and what it writes into its lake.
 
-use super::Firehose;
+use super::{Firehose, MIN_BUFFER_MB_CONVERTED};
 use crate::diagnostic::Diagnostic;
-use crate::kinds::fields::TableFormat;
+use crate::kinds::fields::{Compression, Partitioning, TableFormat};
 use crate::model::ComponentId;
 use crate::naming::{self, AwsName, Charset, Rule};
-use crate::semantic::{Cx, KindRules, Layout, Usage, Use, Writer, error};
+use crate::semantic::{Cx, KindRules, Layout, Usage, Use, Writer, error, list, rules};
 
 /// Firehose delivery stream names.
 const DELIVERY_STREAM_NAME: Rule = Rule::new(64, Charset::WordDotDash);
@@ -36,6 +36,19 @@ impl KindRules for Firehose {
                 "list this firehose under `inputs` of exactly one `s3_data_lake`",
             ));
         }
+        self.check_event_time(cx, out);
+        self.check_conversion(cx, out);
+    }
+
+    fn targets(&self) -> Vec<(&'static str, &str)> {
+        let mut out = Vec::new();
+        if let Some(c) = &self.convert {
+            out.push(("convert/catalog", c.catalog.as_str()));
+        }
+        if let Some(p) = &self.processor {
+            out.push(("processor", p.as_str()));
+        }
+        out
     }
 
     fn names(&self, project: &str, id: &ComponentId) -> Vec<AwsName> {
@@ -67,9 +80,18 @@ impl KindRules for Firehose {
                     partitioning_at: cx.field_at("partitioning"),
                     // Without record format conversion, Firehose writes records as sent:
                     // JSON lines in every pipeline pipelinec renders.
-                    format: TableFormat::Json,
-                    format_at: cx.component_at(),
-                    format_help: " (Firehose writes records as they are sent: JSON lines)",
+                    format: if self.convert.is_some() {
+                        TableFormat::Parquet
+                    } else {
+                        TableFormat::Json
+                    },
+                    format_at: cx.field_at("convert"),
+                    format_help: if self.convert.is_some() {
+                        " (Firehose converts the records to Parquet)"
+                    } else {
+                        " (Firehose writes records as they are sent: JSON lines; `convert` \
+                         turns them into Parquet)"
+                    },
                     compression: self.compression,
                     compression_at: cx.field_at("compression"),
                 }),
@@ -87,5 +109,107 @@ impl KindRules for Firehose {
 
     fn usage(&self) -> Vec<Use> {
         vec![Use::one(Usage::FirehoseStreams)]
+    }
+}
+
+impl Firehose {
+    /// Event-time partitions need date partitions, and Firehose's larger buffer.
+    fn check_event_time(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+        let id = &cx.c.id;
+        if self.event_time.is_some() && self.partitioning == Partitioning::None {
+            out.push(error(
+                "firehose-event-time",
+                format!("firehose `{id}` partitions by `event_time` but has no date partitions"),
+                cx.key_at("event_time"),
+                "nothing to partition by",
+                "set `partitioning: daily` or `hourly`, or remove `event_time`",
+            ));
+        }
+        if let Some(size) = self.buffering.size_mb
+            && self.needs_large_buffer()
+            && size < MIN_BUFFER_MB_CONVERTED
+        {
+            let feature = if self.event_time.is_some() {
+                "dynamic partitioning (`event_time`)"
+            } else {
+                "format conversion (`convert`)"
+            };
+            out.push(error(
+                "firehose-buffer",
+                format!(
+                    "firehose `{id}` buffers {size} MiB; with {feature} Firehose needs at least \
+                     {MIN_BUFFER_MB_CONVERTED}"
+                ),
+                cx.value_at("buffering/size_mb"),
+                "too small a buffer",
+                &format!(
+                    "set `size_mb: {MIN_BUFFER_MB_CONVERTED}` or more, or leave it out (it then \
+                     defaults to {MIN_BUFFER_MB_CONVERTED})"
+                ),
+            ));
+        }
+    }
+
+    /// The conversion's table exists in its catalog, and the compression is one Parquet has.
+    fn check_conversion(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(conv) = &self.convert else { return };
+        let id = &cx.c.id;
+        if matches!(
+            self.compression,
+            Compression::Zip | Compression::HadoopSnappy
+        ) {
+            out.push(error(
+                "firehose-convert",
+                format!(
+                    "firehose `{id}` converts to Parquet, which Firehose compresses with gzip, \
+                     snappy or nothing"
+                ),
+                cx.value_at("compression"),
+                "not a Parquet compression",
+                "use `compression: gzip`, `snappy` or `uncompressed`",
+            ));
+        }
+        let Some(catalog) = cx
+            .project
+            .components
+            .get(&ComponentId::new(conv.catalog.clone()))
+        else {
+            return; // reported with the graph
+        };
+        // Only a catalog can hold the table; another kind is reported with the graph.
+        let is_schema = crate::edges::edge(cx.c.kind(), catalog.kind())
+            .is_some_and(|r| r.access == crate::edges::Access::Schema);
+        if !is_schema {
+            return;
+        }
+        let catalog_cx = Cx {
+            project: cx.project,
+            c: catalog,
+            doc: cx.doc,
+        };
+        let tables = rules(&catalog.settings).tables(&catalog_cx);
+        let names: Vec<&str> = tables.iter().map(|t| t.name.as_str()).collect();
+        if !names.iter().any(|t| *t == conv.table) {
+            let help = match crate::suggest::closest(&conv.table, names.iter().copied()) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!("use one of {}", list(names.iter().copied())),
+            };
+            out.push(
+                error(
+                    "firehose-convert",
+                    format!(
+                        "firehose `{id}` converts with table `{}`, which `{}` does not define",
+                        conv.table, conv.catalog
+                    ),
+                    cx.value_at("convert/table"),
+                    "no such table",
+                    &help,
+                )
+                .with_related(
+                    cx.doc.key_span(&format!("{}/tables", catalog.pointer)),
+                    "the catalog's tables",
+                ),
+            );
+        }
     }
 }

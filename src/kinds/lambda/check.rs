@@ -156,6 +156,21 @@ impl Lambda {
             )),
             (None, _) => {}
         }
+        // Failure destinations belong to stream mappings: a function no stream triggers (a
+        // Firehose processor, a scheduled function) would get a bucket and grants for nothing.
+        let reads_streams = cx.project.graph.incoming(id).next().is_some();
+        if !reads_streams && self.on_failure != OnFailure::None && !cx.unresolved_inputs() {
+            out.push(error(
+                "on-failure-without-stream",
+                format!(
+                    "lambda `{id}` reads no stream, so `on_failure` has no failed batches to keep"
+                ),
+                cx.field_at("on_failure"),
+                "applies to stream batches only",
+                "set `on_failure: none`: a Firehose processor's failed records go to the \
+                 firehose's `error_prefix`, and a schedule retries its starts",
+            ));
+        }
     }
 
     /// Environment names are valid, not Lambda's own, and not ones pipelinec sets.

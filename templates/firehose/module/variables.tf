@@ -47,3 +47,31 @@ variable "log_retention_days" {
   description = "Days to keep delivery error logs."
   type        = number
 }
+
+variable "metadata_query" {
+  description = "JQ query extracting the partition keys from each record (dynamic partitioning), or null."
+  type        = string
+  default     = null
+}
+
+variable "append_newline" {
+  description = "Whether to end each record with a newline (dynamic partitioning of JSON records)."
+  type        = bool
+  default     = false
+}
+
+variable "processor_arn" {
+  description = "ARN of the Lambda function Firehose calls on each batch, or null."
+  type        = string
+  default     = null
+}
+
+variable "conversion" {
+  description = "Record conversion to Parquet with a Glue table's schema (database, table, compression), or null."
+  type = object({
+    database    = string
+    table       = string
+    compression = string
+  })
+  default = null
+}
