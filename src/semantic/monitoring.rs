@@ -18,6 +18,9 @@ pub const ALARM: Rule = Rule::new(255, Charset::WordDash);
 /// SNS topic names: up to 256 letters, digits, `-` and `_`.
 pub const SNS_TOPIC: Rule = Rule::new(256, Charset::WordDash);
 
+/// The Terraform module name of the dashboard and alarms, beside the components' modules.
+pub const MODULE: &str = "monitoring";
+
 /// The dashboard's name: the project's.
 pub fn dashboard_name(project: &str) -> String {
     project.to_string()
@@ -113,6 +116,18 @@ pub(super) fn check(project: &Project, doc: &Document, diags: &mut Vec<Diagnosti
                 found => diags.push(unknown_alarm(c, name, found.is_some(), &monitors, &at, doc)),
             }
         }
+    }
+    if (m.dashboard || m.alarms)
+        && let Some(c) = project.components.get(&ComponentId::new(MODULE.to_string()))
+    {
+        diags.push(
+            Diagnostic::new(
+                "reserved-id",
+                format!("the id `{MODULE}` is the name of the dashboard and alarms' module"),
+            )
+            .with_label(doc.key_span(&c.pointer), "reserved while monitoring is on")
+            .with_help("rename this component (ids become Terraform module names)"),
+        );
     }
     subscriptions(project, doc, diags);
     names(project, doc, diags);
@@ -223,6 +238,20 @@ fn subscriptions(project: &Project, doc: &Document, diags: &mut Vec<Diagnostic>)
     let notify = &project.monitoring.notify;
     for (i, s) in notify.iter().enumerate() {
         let (protocol, endpoint) = s.endpoint();
+        if endpoint.is_empty() {
+            diags.push(
+                Diagnostic::new(
+                    "empty-subscription",
+                    "a subscription under `monitoring.notify` has no endpoint".to_string(),
+                )
+                .with_label(
+                    doc.value_span(&format!("/monitoring/notify/{i}")),
+                    "no address",
+                )
+                .with_help("write `{ email: <address> }` or `{ https: <URL> }`"),
+            );
+            continue;
+        }
         if let Some(first) = notify[..i]
             .iter()
             .position(|o| o.endpoint() == (protocol, endpoint))
