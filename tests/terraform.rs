@@ -157,7 +157,8 @@ fn override_provider(dir: &Path, port: u16) {
 
 fn override_provider_in(dir: &Path, file: &str, port: u16) {
     let services = [
-        "athena", "firehose", "glue", "iam", "kinesis", "lambda", "logs", "s3", "sqs", "sts",
+        "athena", "cloudwatch", "firehose", "glue", "iam", "kinesis", "kms", "lambda", "logs", "s3",
+        "sns", "sqs", "sts",
     ];
     let endpoints: String = services
         .iter()

@@ -54,11 +54,11 @@ fn yes() -> bool {
 #[serde(deny_unknown_fields)]
 #[schemars(inline, extend("minProperties" = 1, "maxProperties" = 1))]
 pub struct Subscription {
-    /// An email address that receives every alarm and recovery.
+    /// An email address (`name@example.com`) that receives every alarm and recovery.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 3, max = 254), regex(pattern = r"^[^@\s]+@[^@\s]+\.[^@\s.]+$"))]
     pub email: Option<String>,
-    /// An HTTPS endpoint that receives every alarm and recovery as an SNS notification (JSON).
+    /// An `https://` URL that receives every alarm and recovery as an SNS notification (JSON).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 9, max = 2048), regex(pattern = r"^https://[^\s/?#@]+(/\S*)?$"))]
     pub https: Option<String>,
