@@ -113,18 +113,21 @@ fn alarms_follow_the_graph() {
     );
     // Rows in spec order, each widget titled by its component.
     let titles = widget_titles(&main);
-    let order: Vec<&str> = titles
-        .iter()
-        .map(|t| t.split(':').next().unwrap())
-        .fold(Vec::new(), |mut v, c| {
-            if v.last() != Some(&c) {
-                v.push(c);
-            }
-            v
-        });
+    let order: Vec<&str> =
+        titles
+            .iter()
+            .map(|t| t.split(':').next().unwrap())
+            .fold(Vec::new(), |mut v, c| {
+                if v.last() != Some(&c) {
+                    v.push(c);
+                }
+                v
+            });
     assert_eq!(
         order,
-        ["clicks", "orders", "delivery", "enrich", "clean", "lake", "queries"]
+        [
+            "clicks", "orders", "delivery", "enrich", "clean", "lake", "queries"
+        ]
     );
 }
 
@@ -195,9 +198,7 @@ fn switching_monitoring_off_removes_its_parts() {
     let main = text(&neither, "main.tf");
     assert_eq!(monitoring_attr(&main, "name"), None);
     assert!(
-        !neither
-            .keys()
-            .any(|p| p.starts_with("modules/monitoring")),
+        !neither.keys().any(|p| p.starts_with("modules/monitoring")),
         "no monitoring module without a dashboard or alarms"
     );
     assert!(!text(&neither, "outputs.tf").contains("dashboard"));

@@ -108,7 +108,11 @@ pub(super) fn outputs(project: &Project) -> Vec<Value> {
         ])));
     };
     if m.dashboard {
-        add("dashboard_name", "dashboard_name", "CloudWatch dashboard of the pipeline");
+        add(
+            "dashboard_name",
+            "dashboard_name",
+            "CloudWatch dashboard of the pipeline",
+        );
         add(
             "dashboard_url",
             "dashboard_url",
@@ -136,7 +140,10 @@ fn widget(title: &str, mon: &Monitor, (x, y, width): (u32, u32, u32)) -> Value {
         ("metric_name", Value::from(mon.metric)),
         ("stat", Value::from(mon.statistic.as_str())),
         ("period", Value::from(mon.period)),
-        ("threshold", mon.alarm.map_or(Value::from(()), |a| number(a.threshold))),
+        (
+            "threshold",
+            mon.alarm.map_or(Value::from(()), |a| number(a.threshold)),
+        ),
         ("dimensions", dimensions(mon)),
     ]))
 }

@@ -118,7 +118,9 @@ pub(super) fn check(project: &Project, doc: &Document, diags: &mut Vec<Diagnosti
         }
     }
     if (m.dashboard || m.alarms)
-        && let Some(c) = project.components.get(&ComponentId::new(MODULE.to_string()))
+        && let Some(c) = project
+            .components
+            .get(&ComponentId::new(MODULE.to_string()))
     {
         diags.push(
             Diagnostic::new(
@@ -149,14 +151,21 @@ fn unknown_alarm(
     let mut help = if offered.is_empty() {
         format!("`{}` has no alarms to change", c.id)
     } else {
-        format!("the alarms of `{}` are {}", c.id, list(offered.iter().copied()))
+        format!(
+            "the alarms of `{}` are {}",
+            c.id,
+            list(offered.iter().copied())
+        )
     };
     if let Some(near) = suggest::closest(name, offered.iter().copied()) {
         help = format!("did you mean `{near}`? {help}");
     }
     let (message, label) = if shown_only {
         (
-            format!("`{name}` of `{}` is a dashboard metric without an alarm", c.id),
+            format!(
+                "`{name}` of `{}` is a dashboard metric without an alarm",
+                c.id
+            ),
             "no alarm to change",
         )
     } else {
@@ -301,9 +310,12 @@ fn names(project: &Project, doc: &Document, diags: &mut Vec<Diagnostic>) {
     for (what, name, rule) in names {
         if let Some(problem) = rule.check(&name, 0) {
             diags.push(
-                Diagnostic::new("invalid-name", format!("the {what} name `{name}` {problem}"))
-                    .with_label(doc.value_span("/name"), "project name prefix")
-                    .with_help("shorten the project `name` or the component id"),
+                Diagnostic::new(
+                    "invalid-name",
+                    format!("the {what} name `{name}` {problem}"),
+                )
+                .with_label(doc.value_span("/name"), "project name prefix")
+                .with_help("shorten the project `name` or the component id"),
             );
         }
     }

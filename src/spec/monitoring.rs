@@ -56,11 +56,17 @@ fn yes() -> bool {
 pub struct Subscription {
     /// An email address (`name@example.com`) that receives every alarm and recovery.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(length(min = 3, max = 254), regex(pattern = r"^[^@\s]+@[^@\s]+\.[^@\s.]+$"))]
+    #[schemars(
+        length(min = 3, max = 254),
+        regex(pattern = r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+    )]
     pub email: Option<String>,
     /// An `https://` URL that receives every alarm and recovery as an SNS notification (JSON).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(length(min = 9, max = 2048), regex(pattern = r"^https://[^\s/?#@]+(/\S*)?$"))]
+    #[schemars(
+        length(min = 9, max = 2048),
+        regex(pattern = r"^https://[^\s/?#@]+(/\S*)?$")
+    )]
     pub https: Option<String>,
 }
 
