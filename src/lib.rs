@@ -29,6 +29,7 @@ pub mod id;
 pub mod init;
 pub mod kinds;
 pub mod model;
+pub mod monitor;
 pub mod naming;
 pub mod quotas;
 pub mod regions;

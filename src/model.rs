@@ -54,6 +54,8 @@ pub struct Project {
     /// What the checks found that does not stop a render (see
     /// [`crate::diagnostic::Severity::Warning`]), in spec order.
     pub warnings: Vec<Diagnostic>,
+    /// The spec's `monitoring:` section (defaults filled in).
+    pub monitoring: crate::spec::Monitoring,
 }
 
 impl Project {

@@ -158,14 +158,17 @@ fn override_provider(dir: &Path, port: u16) {
 fn override_provider_in(dir: &Path, file: &str, port: u16) {
     let services = [
         "athena",
+        "cloudwatch",
         "firehose",
         "glue",
         "iam",
         "kinesis",
+        "kms",
         "lambda",
         "logs",
         "s3",
         "scheduler",
+        "sns",
         "sqs",
         "sts",
     ];

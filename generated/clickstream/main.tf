@@ -122,3 +122,249 @@ module "analytics" {
     }
   }
 }
+
+module "monitoring" {
+  source = "./modules/monitoring"
+
+  name              = "shop-clicks"
+  region            = var.region
+  dashboard_enabled = true
+  alarms_enabled    = true
+
+  subscriptions = {
+  }
+
+  widgets = [
+    {
+      title       = "clickstream: records written"
+      x           = 0
+      y           = 0
+      width       = 12
+      height      = 6
+      namespace   = "AWS/Kinesis"
+      metric_name = "IncomingRecords"
+      stat        = "Sum"
+      period      = 300
+      dimensions = {
+        "StreamName" = module.clickstream.name
+      }
+    },
+    {
+      title       = "clickstream: oldest unread record (ms)"
+      x           = 12
+      y           = 0
+      width       = 12
+      height      = 6
+      namespace   = "AWS/Kinesis"
+      metric_name = "GetRecords.IteratorAgeMilliseconds"
+      stat        = "Maximum"
+      period      = 300
+      threshold   = 900000
+      dimensions = {
+        "StreamName" = module.clickstream.name
+      }
+    },
+    {
+      title       = "click_delivery: records read from the stream"
+      x           = 0
+      y           = 6
+      width       = 6
+      height      = 6
+      namespace   = "AWS/Firehose"
+      metric_name = "DataReadFromKinesisStream.Records"
+      stat        = "Sum"
+      period      = 300
+      dimensions = {
+        "DeliveryStreamName" = module.click_delivery.name
+      }
+    },
+    {
+      title       = "click_delivery: behind the stream (ms)"
+      x           = 6
+      y           = 6
+      width       = 6
+      height      = 6
+      namespace   = "AWS/Firehose"
+      metric_name = "DataReadFromKinesisStream.MillisBehindLatest"
+      stat        = "Maximum"
+      period      = 300
+      threshold   = 900000
+      dimensions = {
+        "DeliveryStreamName" = module.click_delivery.name
+      }
+    },
+    {
+      title       = "click_delivery: age of the oldest undelivered record (s)"
+      x           = 12
+      y           = 6
+      width       = 6
+      height      = 6
+      namespace   = "AWS/Firehose"
+      metric_name = "DeliveryToS3.DataFreshness"
+      stat        = "Maximum"
+      period      = 300
+      threshold   = 900
+      dimensions = {
+        "DeliveryStreamName" = module.click_delivery.name
+      }
+    },
+    {
+      title       = "click_delivery: share of successful S3 deliveries"
+      x           = 18
+      y           = 6
+      width       = 6
+      height      = 6
+      namespace   = "AWS/Firehose"
+      metric_name = "DeliveryToS3.Success"
+      stat        = "Minimum"
+      period      = 300
+      threshold   = 1
+      dimensions = {
+        "DeliveryStreamName" = module.click_delivery.name
+      }
+    },
+    {
+      title       = "lake: size (bytes, daily)"
+      x           = 0
+      y           = 12
+      width       = 12
+      height      = 6
+      namespace   = "AWS/S3"
+      metric_name = "BucketSizeBytes"
+      stat        = "Average"
+      period      = 86400
+      dimensions = {
+        "BucketName"  = module.lake.bucket
+        "StorageType" = "StandardStorage"
+      }
+    },
+    {
+      title       = "lake: objects (daily)"
+      x           = 12
+      y           = 12
+      width       = 12
+      height      = 6
+      namespace   = "AWS/S3"
+      metric_name = "NumberOfObjects"
+      stat        = "Average"
+      period      = 86400
+      dimensions = {
+        "BucketName"  = module.lake.bucket
+        "StorageType" = "AllStorageTypes"
+      }
+    },
+    {
+      title       = "analytics: data scanned per hour (bytes)"
+      x           = 0
+      y           = 18
+      width       = 12
+      height      = 6
+      namespace   = "AWS/Athena"
+      metric_name = "ProcessedBytes"
+      stat        = "Sum"
+      period      = 3600
+      threshold   = 536870912000
+      dimensions = {
+        "QueryState" = "SUCCEEDED"
+        "QueryType"  = "DML"
+        "WorkGroup"  = module.analytics.workgroup
+      }
+    },
+    {
+      title       = "analytics: longest query (ms)"
+      x           = 12
+      y           = 18
+      width       = 12
+      height      = 6
+      namespace   = "AWS/Athena"
+      metric_name = "TotalExecutionTime"
+      stat        = "Maximum"
+      period      = 300
+      dimensions = {
+        "QueryState" = "SUCCEEDED"
+        "QueryType"  = "DML"
+        "WorkGroup"  = module.analytics.workgroup
+      }
+    },
+  ]
+
+  alarms = {
+    "shop-clicks-clickstream-iterator-age" = {
+      description         = "`clickstream` (kinesis_stream): A consumer has fallen more than 15 minutes behind the stream; records expire unread once the lag passes the retention. Alarms when Maximum GetRecords.IteratorAgeMilliseconds over 300 s is > 900000 in 3 of 3 periods."
+      namespace           = "AWS/Kinesis"
+      metric_name         = "GetRecords.IteratorAgeMilliseconds"
+      statistic           = "Maximum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 900000
+      evaluation_periods  = 3
+      datapoints_to_alarm = 3
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "StreamName" = module.clickstream.name
+      }
+    }
+    "shop-clicks-click-delivery-iterator-age" = {
+      description         = "`click_delivery` (firehose): The delivery stream reads more than 15 minutes behind its Kinesis stream; records expire unread once the lag passes the retention. Alarms when Maximum DataReadFromKinesisStream.MillisBehindLatest over 300 s is > 900000 in 3 of 3 periods."
+      namespace           = "AWS/Firehose"
+      metric_name         = "DataReadFromKinesisStream.MillisBehindLatest"
+      statistic           = "Maximum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 900000
+      evaluation_periods  = 3
+      datapoints_to_alarm = 3
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "DeliveryStreamName" = module.click_delivery.name
+      }
+    }
+    "shop-clicks-click-delivery-freshness" = {
+      description         = "`click_delivery` (firehose): Records wait in Firehose far longer than its buffering interval: deliveries to S3 are failing or slow. Alarms when Maximum DeliveryToS3.DataFreshness over 300 s is > 900 in 3 of 3 periods."
+      namespace           = "AWS/Firehose"
+      metric_name         = "DeliveryToS3.DataFreshness"
+      statistic           = "Maximum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 900
+      evaluation_periods  = 3
+      datapoints_to_alarm = 3
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "DeliveryStreamName" = module.click_delivery.name
+      }
+    }
+    "shop-clicks-click-delivery-success" = {
+      description         = "`click_delivery` (firehose): Deliveries to S3 have failed for 15 minutes (see the error prefix and the delivery log group); Firehose keeps retrying for 24 hours, then drops the data. Alarms when Minimum DeliveryToS3.Success over 300 s is < 1 in 3 of 3 periods."
+      namespace           = "AWS/Firehose"
+      metric_name         = "DeliveryToS3.Success"
+      statistic           = "Minimum"
+      period              = 300
+      comparison_operator = "LessThanThreshold"
+      threshold           = 1
+      evaluation_periods  = 3
+      datapoints_to_alarm = 3
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "DeliveryStreamName" = module.click_delivery.name
+      }
+    }
+    "shop-clicks-analytics-processed-bytes" = {
+      description         = "`analytics` (athena): Queries in this workgroup scanned far more data than usual in an hour; Athena bills per byte scanned. Alarms when Sum ProcessedBytes over 3600 s is > 536870912000 in 1 of 1 periods."
+      namespace           = "AWS/Athena"
+      metric_name         = "ProcessedBytes"
+      statistic           = "Sum"
+      period              = 3600
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 536870912000
+      evaluation_periods  = 1
+      datapoints_to_alarm = 1
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "QueryState" = "SUCCEEDED"
+        "QueryType"  = "DML"
+        "WorkGroup"  = module.analytics.workgroup
+      }
+    }
+  }
+}

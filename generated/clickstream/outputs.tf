@@ -49,3 +49,18 @@ output "deployer_pass_role_policy_json" {
   description = "iam:PassRole on exactly these roles, each to its service only: attach to whoever runs terraform apply"
   value       = data.aws_iam_policy_document.deployer_pass_role.json
 }
+
+output "dashboard_name" {
+  description = "CloudWatch dashboard of the pipeline"
+  value       = module.monitoring.dashboard_name
+}
+
+output "dashboard_url" {
+  description = "CloudWatch console address of the pipeline's dashboard"
+  value       = module.monitoring.dashboard_url
+}
+
+output "alarm_topic_arn" {
+  description = "SNS topic the pipeline's alarms notify (KMS-encrypted): subscribe more endpoints here"
+  value       = module.monitoring.topic_arn
+}

@@ -327,3 +327,586 @@ module "analytics" {
     }
   }
 }
+
+module "monitoring" {
+  source = "./modules/monitoring"
+
+  name              = "iot-analytics"
+  region            = var.region
+  dashboard_enabled = true
+  alarms_enabled    = true
+
+  subscriptions = {
+    "data-platform-oncall@example.com" = {
+      protocol = "email"
+      endpoint = "data-platform-oncall@example.com"
+    }
+  }
+
+  widgets = [
+    {
+      title       = "sensor_stream: records written"
+      x           = 0
+      y           = 0
+      width       = 6
+      height      = 6
+      namespace   = "AWS/Kinesis"
+      metric_name = "IncomingRecords"
+      stat        = "Sum"
+      period      = 300
+      dimensions = {
+        "StreamName" = module.sensor_stream.name
+      }
+    },
+    {
+      title       = "sensor_stream: oldest unread record (ms)"
+      x           = 6
+      y           = 0
+      width       = 6
+      height      = 6
+      namespace   = "AWS/Kinesis"
+      metric_name = "GetRecords.IteratorAgeMilliseconds"
+      stat        = "Maximum"
+      period      = 300
+      threshold   = 900000
+      dimensions = {
+        "StreamName" = module.sensor_stream.name
+      }
+    },
+    {
+      title       = "sensor_stream: writes throttled"
+      x           = 12
+      y           = 0
+      width       = 6
+      height      = 6
+      namespace   = "AWS/Kinesis"
+      metric_name = "WriteProvisionedThroughputExceeded"
+      stat        = "Sum"
+      period      = 300
+      threshold   = 0
+      dimensions = {
+        "StreamName" = module.sensor_stream.name
+      }
+    },
+    {
+      title       = "sensor_stream: reads throttled"
+      x           = 18
+      y           = 0
+      width       = 6
+      height      = 6
+      namespace   = "AWS/Kinesis"
+      metric_name = "ReadProvisionedThroughputExceeded"
+      stat        = "Sum"
+      period      = 300
+      threshold   = 0
+      dimensions = {
+        "StreamName" = module.sensor_stream.name
+      }
+    },
+    {
+      title       = "morning_sensor_check: starts that failed every retry"
+      x           = 0
+      y           = 6
+      width       = 24
+      height      = 6
+      namespace   = "AWS/SQS"
+      metric_name = "ApproximateNumberOfMessagesVisible"
+      stat        = "Maximum"
+      period      = 300
+      threshold   = 0
+      dimensions = {
+        "QueueName" = module.morning_sensor_check.dead_letter_queue_name
+      }
+    },
+    {
+      title       = "sensor_delivery: records read from the stream"
+      x           = 0
+      y           = 12
+      width       = 6
+      height      = 6
+      namespace   = "AWS/Firehose"
+      metric_name = "DataReadFromKinesisStream.Records"
+      stat        = "Sum"
+      period      = 300
+      dimensions = {
+        "DeliveryStreamName" = module.sensor_delivery.name
+      }
+    },
+    {
+      title       = "sensor_delivery: behind the stream (ms)"
+      x           = 6
+      y           = 12
+      width       = 6
+      height      = 6
+      namespace   = "AWS/Firehose"
+      metric_name = "DataReadFromKinesisStream.MillisBehindLatest"
+      stat        = "Maximum"
+      period      = 300
+      threshold   = 900000
+      dimensions = {
+        "DeliveryStreamName" = module.sensor_delivery.name
+      }
+    },
+    {
+      title       = "sensor_delivery: age of the oldest undelivered record (s)"
+      x           = 12
+      y           = 12
+      width       = 6
+      height      = 6
+      namespace   = "AWS/Firehose"
+      metric_name = "DeliveryToS3.DataFreshness"
+      stat        = "Maximum"
+      period      = 300
+      threshold   = 900
+      dimensions = {
+        "DeliveryStreamName" = module.sensor_delivery.name
+      }
+    },
+    {
+      title       = "sensor_delivery: share of successful S3 deliveries"
+      x           = 18
+      y           = 12
+      width       = 6
+      height      = 6
+      namespace   = "AWS/Firehose"
+      metric_name = "DeliveryToS3.Success"
+      stat        = "Minimum"
+      period      = 300
+      threshold   = 1
+      dimensions = {
+        "DeliveryStreamName" = module.sensor_delivery.name
+      }
+    },
+    {
+      title       = "enrich_readings: invocation errors"
+      x           = 0
+      y           = 18
+      width       = 12
+      height      = 6
+      namespace   = "AWS/Lambda"
+      metric_name = "Errors"
+      stat        = "Sum"
+      period      = 300
+      threshold   = 0
+      dimensions = {
+        "FunctionName" = module.enrich_readings.function_name
+      }
+    },
+    {
+      title       = "enrich_readings: throttled invocations"
+      x           = 12
+      y           = 18
+      width       = 12
+      height      = 6
+      namespace   = "AWS/Lambda"
+      metric_name = "Throttles"
+      stat        = "Sum"
+      period      = 300
+      threshold   = 0
+      dimensions = {
+        "FunctionName" = module.enrich_readings.function_name
+      }
+    },
+    {
+      title       = "alert_processor: invocation errors"
+      x           = 0
+      y           = 24
+      width       = 4
+      height      = 6
+      namespace   = "AWS/Lambda"
+      metric_name = "Errors"
+      stat        = "Sum"
+      period      = 300
+      threshold   = 0
+      dimensions = {
+        "FunctionName" = module.alert_processor.function_name
+      }
+    },
+    {
+      title       = "alert_processor: throttled invocations"
+      x           = 4
+      y           = 24
+      width       = 4
+      height      = 6
+      namespace   = "AWS/Lambda"
+      metric_name = "Throttles"
+      stat        = "Sum"
+      period      = 300
+      threshold   = 5
+      dimensions = {
+        "FunctionName" = module.alert_processor.function_name
+      }
+    },
+    {
+      title       = "alert_processor: behind the stream (ms)"
+      x           = 8
+      y           = 24
+      width       = 4
+      height      = 6
+      namespace   = "AWS/Lambda"
+      metric_name = "IteratorAge"
+      stat        = "Maximum"
+      period      = 300
+      threshold   = 300000
+      dimensions = {
+        "FunctionName" = module.alert_processor.function_name
+      }
+    },
+    {
+      title       = "alert_processor: failed batches not kept"
+      x           = 12
+      y           = 24
+      width       = 4
+      height      = 6
+      namespace   = "AWS/Lambda"
+      metric_name = "DestinationDeliveryFailures"
+      stat        = "Sum"
+      period      = 300
+      threshold   = 0
+      dimensions = {
+        "FunctionName" = module.alert_processor.function_name
+      }
+    },
+    {
+      title       = "alert_processor: objects in the failure bucket (daily)"
+      x           = 16
+      y           = 24
+      width       = 4
+      height      = 6
+      namespace   = "AWS/S3"
+      metric_name = "NumberOfObjects"
+      stat        = "Average"
+      period      = 86400
+      dimensions = {
+        "BucketName"  = module.alert_processor.failure_bucket
+        "StorageType" = "AllStorageTypes"
+      }
+    },
+    {
+      title       = "clean_readings: failed tasks"
+      x           = 0
+      y           = 30
+      width       = 8
+      height      = 6
+      namespace   = "Glue"
+      metric_name = "glue.driver.aggregate.numFailedTasks"
+      stat        = "Sum"
+      period      = 300
+      threshold   = 0
+      dimensions = {
+        "JobName"  = module.clean_readings.job_name
+        "JobRunId" = "ALL"
+        "Type"     = "count"
+      }
+    },
+    {
+      title       = "clean_readings: completed tasks"
+      x           = 8
+      y           = 30
+      width       = 8
+      height      = 6
+      namespace   = "Glue"
+      metric_name = "glue.driver.aggregate.numCompletedTasks"
+      stat        = "Sum"
+      period      = 300
+      dimensions = {
+        "JobName"  = module.clean_readings.job_name
+        "JobRunId" = "ALL"
+        "Type"     = "count"
+      }
+    },
+    {
+      title       = "clean_readings: run time (ms)"
+      x           = 16
+      y           = 30
+      width       = 8
+      height      = 6
+      namespace   = "Glue"
+      metric_name = "glue.driver.aggregate.elapsedTime"
+      stat        = "Maximum"
+      period      = 300
+      dimensions = {
+        "JobName"  = module.clean_readings.job_name
+        "JobRunId" = "ALL"
+        "Type"     = "gauge"
+      }
+    },
+    {
+      title       = "data_lake: size (bytes, daily)"
+      x           = 0
+      y           = 36
+      width       = 12
+      height      = 6
+      namespace   = "AWS/S3"
+      metric_name = "BucketSizeBytes"
+      stat        = "Average"
+      period      = 86400
+      dimensions = {
+        "BucketName"  = module.data_lake.bucket
+        "StorageType" = "StandardStorage"
+      }
+    },
+    {
+      title       = "data_lake: objects (daily)"
+      x           = 12
+      y           = 36
+      width       = 12
+      height      = 6
+      namespace   = "AWS/S3"
+      metric_name = "NumberOfObjects"
+      stat        = "Average"
+      period      = 86400
+      dimensions = {
+        "BucketName"  = module.data_lake.bucket
+        "StorageType" = "AllStorageTypes"
+      }
+    },
+    {
+      title       = "analytics: data scanned per hour (bytes)"
+      x           = 0
+      y           = 42
+      width       = 12
+      height      = 6
+      namespace   = "AWS/Athena"
+      metric_name = "ProcessedBytes"
+      stat        = "Sum"
+      period      = 3600
+      dimensions = {
+        "QueryState" = "SUCCEEDED"
+        "QueryType"  = "DML"
+        "WorkGroup"  = module.analytics.workgroup
+      }
+    },
+    {
+      title       = "analytics: longest query (ms)"
+      x           = 12
+      y           = 42
+      width       = 12
+      height      = 6
+      namespace   = "AWS/Athena"
+      metric_name = "TotalExecutionTime"
+      stat        = "Maximum"
+      period      = 300
+      dimensions = {
+        "QueryState" = "SUCCEEDED"
+        "QueryType"  = "DML"
+        "WorkGroup"  = module.analytics.workgroup
+      }
+    },
+  ]
+
+  alarms = {
+    "iot-analytics-sensor-stream-iterator-age" = {
+      description         = "`sensor_stream` (kinesis_stream): A consumer has fallen more than 15 minutes behind the stream; records expire unread once the lag passes the retention. Alarms when Maximum GetRecords.IteratorAgeMilliseconds over 300 s is > 900000 in 3 of 3 periods."
+      namespace           = "AWS/Kinesis"
+      metric_name         = "GetRecords.IteratorAgeMilliseconds"
+      statistic           = "Maximum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 900000
+      evaluation_periods  = 3
+      datapoints_to_alarm = 3
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "StreamName" = module.sensor_stream.name
+      }
+    }
+    "iot-analytics-sensor-stream-write-throttled" = {
+      description         = "`sensor_stream` (kinesis_stream): Producers have been throttled for 15 minutes: the stream needs more shards. Alarms when Sum WriteProvisionedThroughputExceeded over 300 s is > 0 in 3 of 3 periods."
+      namespace           = "AWS/Kinesis"
+      metric_name         = "WriteProvisionedThroughputExceeded"
+      statistic           = "Sum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 0
+      evaluation_periods  = 3
+      datapoints_to_alarm = 3
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "StreamName" = module.sensor_stream.name
+      }
+    }
+    "iot-analytics-sensor-stream-read-throttled" = {
+      description         = "`sensor_stream` (kinesis_stream): Consumers have been throttled for 15 minutes: the stream needs more shards, or fewer consumers. Alarms when Sum ReadProvisionedThroughputExceeded over 300 s is > 0 in 3 of 3 periods."
+      namespace           = "AWS/Kinesis"
+      metric_name         = "ReadProvisionedThroughputExceeded"
+      statistic           = "Sum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 0
+      evaluation_periods  = 3
+      datapoints_to_alarm = 3
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "StreamName" = module.sensor_stream.name
+      }
+    }
+    "iot-analytics-morning-sensor-check-failed-starts" = {
+      description         = "`morning_sensor_check` (schedule): The schedule could not start its target even after retrying: the message in its dead-letter queue says why. Alarms when Maximum ApproximateNumberOfMessagesVisible over 300 s is > 0 in 1 of 1 periods."
+      namespace           = "AWS/SQS"
+      metric_name         = "ApproximateNumberOfMessagesVisible"
+      statistic           = "Maximum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 0
+      evaluation_periods  = 1
+      datapoints_to_alarm = 1
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "QueueName" = module.morning_sensor_check.dead_letter_queue_name
+      }
+    }
+    "iot-analytics-sensor-delivery-iterator-age" = {
+      description         = "`sensor_delivery` (firehose): The delivery stream reads more than 15 minutes behind its Kinesis stream; records expire unread once the lag passes the retention. Alarms when Maximum DataReadFromKinesisStream.MillisBehindLatest over 300 s is > 900000 in 3 of 3 periods."
+      namespace           = "AWS/Firehose"
+      metric_name         = "DataReadFromKinesisStream.MillisBehindLatest"
+      statistic           = "Maximum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 900000
+      evaluation_periods  = 3
+      datapoints_to_alarm = 3
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "DeliveryStreamName" = module.sensor_delivery.name
+      }
+    }
+    "iot-analytics-sensor-delivery-freshness" = {
+      description         = "`sensor_delivery` (firehose): Records wait in Firehose far longer than its buffering interval: deliveries to S3 are failing or slow. Alarms when Maximum DeliveryToS3.DataFreshness over 300 s is > 900 in 3 of 3 periods."
+      namespace           = "AWS/Firehose"
+      metric_name         = "DeliveryToS3.DataFreshness"
+      statistic           = "Maximum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 900
+      evaluation_periods  = 3
+      datapoints_to_alarm = 3
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "DeliveryStreamName" = module.sensor_delivery.name
+      }
+    }
+    "iot-analytics-sensor-delivery-success" = {
+      description         = "`sensor_delivery` (firehose): Deliveries to S3 have failed for 15 minutes (see the error prefix and the delivery log group); Firehose keeps retrying for 24 hours, then drops the data. Alarms when Minimum DeliveryToS3.Success over 300 s is < 1 in 3 of 3 periods."
+      namespace           = "AWS/Firehose"
+      metric_name         = "DeliveryToS3.Success"
+      statistic           = "Minimum"
+      period              = 300
+      comparison_operator = "LessThanThreshold"
+      threshold           = 1
+      evaluation_periods  = 3
+      datapoints_to_alarm = 3
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "DeliveryStreamName" = module.sensor_delivery.name
+      }
+    }
+    "iot-analytics-enrich-readings-errors" = {
+      description         = "`enrich_readings` (lambda): The function failed; with stream inputs the batch is retried and then sent to the failure destination. Alarms when Sum Errors over 300 s is > 0 in 1 of 1 periods."
+      namespace           = "AWS/Lambda"
+      metric_name         = "Errors"
+      statistic           = "Sum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 0
+      evaluation_periods  = 1
+      datapoints_to_alarm = 1
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "FunctionName" = module.enrich_readings.function_name
+      }
+    }
+    "iot-analytics-enrich-readings-throttles" = {
+      description         = "`enrich_readings` (lambda): Invocations have been throttled for 15 minutes: raise the reserved concurrency or the account's limit. Alarms when Sum Throttles over 300 s is > 0 in 3 of 3 periods."
+      namespace           = "AWS/Lambda"
+      metric_name         = "Throttles"
+      statistic           = "Sum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 0
+      evaluation_periods  = 3
+      datapoints_to_alarm = 3
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "FunctionName" = module.enrich_readings.function_name
+      }
+    }
+    "iot-analytics-alert-processor-errors" = {
+      description         = "`alert_processor` (lambda): The function failed; with stream inputs the batch is retried and then sent to the failure destination. Alarms when Sum Errors over 300 s is > 0 in 1 of 1 periods."
+      namespace           = "AWS/Lambda"
+      metric_name         = "Errors"
+      statistic           = "Sum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 0
+      evaluation_periods  = 1
+      datapoints_to_alarm = 1
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "FunctionName" = module.alert_processor.function_name
+      }
+    }
+    "iot-analytics-alert-processor-throttles" = {
+      description         = "`alert_processor` (lambda): Invocations have been throttled for 15 minutes: raise the reserved concurrency or the account's limit. Alarms when Sum Throttles over 300 s is > 5 in 3 of 3 periods."
+      namespace           = "AWS/Lambda"
+      metric_name         = "Throttles"
+      statistic           = "Sum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 5
+      evaluation_periods  = 3
+      datapoints_to_alarm = 3
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "FunctionName" = module.alert_processor.function_name
+      }
+    }
+    "iot-analytics-alert-processor-iterator-age" = {
+      description         = "`alert_processor` (lambda): The function processes records more than 15 minutes after they were written; records expire unread once the lag passes the retention. Alarms when Maximum IteratorAge over 300 s is > 300000 in 3 of 3 periods."
+      namespace           = "AWS/Lambda"
+      metric_name         = "IteratorAge"
+      statistic           = "Maximum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 300000
+      evaluation_periods  = 3
+      datapoints_to_alarm = 3
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "FunctionName" = module.alert_processor.function_name
+      }
+    }
+    "iot-analytics-alert-processor-failure-delivery" = {
+      description         = "`alert_processor` (lambda): Lambda could not send failed batches to the failure destination: they are lost. Alarms when Sum DestinationDeliveryFailures over 300 s is > 0 in 1 of 1 periods."
+      namespace           = "AWS/Lambda"
+      metric_name         = "DestinationDeliveryFailures"
+      statistic           = "Sum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 0
+      evaluation_periods  = 1
+      datapoints_to_alarm = 1
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "FunctionName" = module.alert_processor.function_name
+      }
+    }
+    "iot-analytics-clean-readings-failed-tasks" = {
+      description         = "`clean_readings` (glue_job): Tasks of the job failed: a run may have failed or written partial output. Alarms when Sum glue.driver.aggregate.numFailedTasks over 300 s is > 0 in 1 of 1 periods."
+      namespace           = "Glue"
+      metric_name         = "glue.driver.aggregate.numFailedTasks"
+      statistic           = "Sum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 0
+      evaluation_periods  = 1
+      datapoints_to_alarm = 1
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "JobName"  = module.clean_readings.job_name
+        "JobRunId" = "ALL"
+        "Type"     = "count"
+      }
+    }
+  }
+}

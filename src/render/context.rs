@@ -13,7 +13,7 @@ use super::kind::{RenderCx, kind_render};
 use super::values::{entry, expr, obj, tmpl};
 use crate::check::Compiled;
 use crate::iam;
-use crate::model::{ComponentId, Kind};
+use crate::model::ComponentId;
 use crate::naming;
 
 /// Everything the renderer needs.
@@ -24,8 +24,8 @@ pub struct Context {
     pub extra_files: Vec<(PathBuf, Vec<u8>)>,
 }
 
-/// Renders one module call from its kind and values.
-pub type RenderCall<'r> = dyn FnMut(Kind, &Value) -> Result<Value, RenderError> + 'r;
+/// Renders one module call from its template folder (a kind's, or `monitoring`) and values.
+pub type RenderCall<'r> = dyn FnMut(&str, &Value) -> Result<Value, RenderError> + 'r;
 
 /// The contexts of every template; `packages` holds what each component's kind built first,
 /// and `render_call` turns each component's values into its module call.
@@ -70,7 +70,10 @@ pub fn project(
         }
         kind_render(&c.settings).render(&mut cx);
         let values = obj(std::mem::take(&mut cx.values));
-        calls.push(render_call(c.kind(), &values)?);
+        calls.push(render_call(c.kind().as_str(), &values)?);
+    }
+    if let Some(values) = super::monitoring::values(project) {
+        calls.push(render_call("monitoring", &values)?);
     }
     for p in policies {
         let (name, value, description) = if p.principal().is_some() {
@@ -113,6 +116,7 @@ pub fn project(
             ),
         ])));
     }
+    outputs.extend(super::monitoring::outputs(project));
     let roles: Vec<Value> = policies.iter().map(role_value).collect();
     let mut tags: Vec<(String, String)> = project
         .tags

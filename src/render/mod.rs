@@ -10,6 +10,7 @@ pub mod compare;
 mod context;
 mod kind;
 pub mod manifest;
+mod monitoring;
 pub mod overrides;
 pub mod ownership;
 pub mod values;
@@ -23,7 +24,7 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 use crate::check::Compiled;
 use crate::diagnostic::Diagnostic;
 use crate::hcl;
-use crate::model::{ComponentId, Kind};
+use crate::model::ComponentId;
 use crate::package;
 
 pub use kind::{KindRender, RenderCx, StartTarget, kind_render};
@@ -146,8 +147,8 @@ pub fn render_with(
     };
 
     // Each module call is rendered as soon as its values exist, so that only its text stays.
-    let mut render_call = |kind: Kind, values: &Value| {
-        render(&format!("{}/call.tf.j2", kind.as_str()), values).map(Value::from_safe_string)
+    let mut render_call = |folder: &str, values: &Value| {
+        render(&format!("{folder}/call.tf.j2"), values).map(Value::from_safe_string)
     };
     let ctx = context::project(project, zips, &mut render_call)?;
     let root = minijinja::context! {
@@ -216,6 +217,10 @@ fn module_folders(project: &Compiled) -> Vec<&'static str> {
     for c in project.components.values() {
         out.push(c.kind().as_str());
         out.extend(kind_render(&c.settings).shared_modules());
+    }
+    let m = &project.monitoring;
+    if m.dashboard || m.alarms {
+        out.push("monitoring");
     }
     out.sort();
     out.dedup();

@@ -7,6 +7,7 @@
 
 mod flows;
 mod inputs;
+pub mod monitoring;
 mod project;
 
 use std::collections::BTreeMap;
@@ -90,6 +91,14 @@ pub trait KindRules {
     /// What the component counts against AWS's account and Region quotas
     /// ([`crate::quotas`]), besides its identity.
     fn usage(&self) -> Vec<Use> {
+        Vec::new()
+    }
+
+    /// The CloudWatch metrics that matter for this component, each with the alarm it carries
+    /// by default ([`crate::monitor`]), derived from its settings and its edges: its dashboard
+    /// row, in order. A kind without any has no row and no alarms.
+    fn monitors(&self, project: &Project, c: &Component) -> Vec<crate::monitor::Monitor> {
+        let _ = (project, c);
         Vec::new()
     }
 }
@@ -270,6 +279,7 @@ pub fn check(file: &SourceFile, doc: &Document) -> Result<Project, Vec<Diagnosti
         base_dir: file.base_dir(),
         name_at: doc.value_span("/name"),
         warnings: Vec::new(),
+        monitoring: spec.monitoring,
     };
     project::tags(&project, doc, &mut diags);
     project::region_and_keys(&project, doc, &mut diags);
@@ -284,6 +294,7 @@ pub fn check(file: &SourceFile, doc: &Document) -> Result<Project, Vec<Diagnosti
         project::names(&cx, rules.names(&project.name, &c.id), &mut diags);
     }
     flows::check(&project, doc, &mut diags);
+    monitoring::check(&project, doc, &mut diags);
     diags.sort_by_key(|d| d.offset());
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);

@@ -13,6 +13,9 @@ use serde::{Deserialize, Serialize};
 pub use crate::id::ID_PATTERN;
 use crate::kinds::{Sink, Source, Transform};
 
+mod monitoring;
+pub use monitoring::{AlarmSettings, ComponentMonitoring, Monitoring, Subscription};
+
 /// A pipelinec spec: one streaming-analytics system, compiled to Terraform.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -46,4 +49,8 @@ pub struct Spec {
     #[serde(default)]
     #[schemars(extend("propertyNames" = { "pattern": ID_PATTERN }))]
     pub sinks: IndexMap<String, Sink>,
+    /// The CloudWatch dashboard and alarms pipelinec derives from the components and their
+    /// data flows, and who the alarms notify. Optional: both are on by default.
+    #[serde(default)]
+    pub monitoring: Monitoring,
 }

@@ -2,7 +2,8 @@
 
 use super::{Athena, IDENTITY_SUFFIX};
 use crate::diagnostic::Diagnostic;
-use crate::model::ComponentId;
+use crate::model::{Component, ComponentId, Project};
+use crate::monitor::{Alarm, Dim, Monitor, Statistic};
 use crate::naming::{self, AwsName, Charset, Rule};
 use crate::semantic::{BucketFor, Cx, Entry, KindRules, Startable, Usage, Use, error, list};
 
@@ -28,6 +29,47 @@ impl KindRules for Athena {
             takes_input: false,
             entry_field: "query",
         })
+    }
+
+    /// Data scanned by the workgroup's queries, per hour, and their run time; the module turns
+    /// on `publish_cloudwatch_metrics_enabled`:
+    /// <https://docs.aws.amazon.com/athena/latest/ug/query-metrics-viewing.html>. The alarm
+    /// fires at a hundred queries' worth of the per-query cutoff in an hour (100 GiB without a
+    /// cutoff): a runaway client, or a table that lost its partitions.
+    fn monitors(&self, _project: &Project, c: &Component) -> Vec<Monitor> {
+        let queries = || {
+            vec![
+                ("QueryState", Dim::Fixed("SUCCEEDED")),
+                ("QueryType", Dim::Fixed("DML")),
+                ("WorkGroup", Dim::of(c.id.as_str(), "workgroup")),
+            ]
+        };
+        let per_hour = self
+            .bytes_scanned_cutoff()
+            .map_or(100.0 * 1024f64.powi(3), |b| 100.0 * b as f64);
+        vec![
+            Monitor::new(
+                "processed_bytes",
+                "data scanned per hour (bytes)",
+                ("AWS/Athena", "ProcessedBytes"),
+                queries(),
+                Statistic::Sum,
+            )
+            .every(3600)
+            .alarm(Alarm::above(
+                per_hour,
+                1,
+                1,
+                "Queries in this workgroup scanned far more data than usual in an hour; Athena bills per byte scanned.",
+            )),
+            Monitor::new(
+                "execution_time",
+                "longest query (ms)",
+                ("AWS/Athena", "TotalExecutionTime"),
+                queries(),
+                Statistic::Maximum,
+            ),
+        ]
     }
 
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {

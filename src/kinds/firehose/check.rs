@@ -3,7 +3,8 @@
 use super::{Firehose, MIN_BUFFER_MB_CONVERTED};
 use crate::diagnostic::Diagnostic;
 use crate::kinds::fields::{Compression, Partitioning, TableFormat};
-use crate::model::ComponentId;
+use crate::model::{Component, ComponentId, Project};
+use crate::monitor::{Alarm, Comparison, Dim, ITERATOR_AGE_MS, Monitor, Statistic};
 use crate::naming::{self, AwsName, Charset, Rule};
 use crate::semantic::{Cx, KindRules, Layout, Usage, Use, Writer, error, list, rules};
 
@@ -11,6 +12,68 @@ use crate::semantic::{Cx, KindRules, Layout, Usage, Use, Writer, error, list, ru
 const DELIVERY_STREAM_NAME: Rule = Rule::new(64, Charset::WordDotDash);
 
 impl KindRules for Firehose {
+    /// Records read from the input stream, how far behind it the delivery stream reads, how
+    /// old the data is when it lands in S3, and whether deliveries succeed:
+    /// <https://docs.aws.amazon.com/firehose/latest/dev/monitoring-with-cloudwatch-metrics.html>.
+    /// Freshness is judged against the buffering interval: data older than three intervals
+    /// (and at least 15 minutes) is late.
+    fn monitors(&self, _project: &Project, c: &Component) -> Vec<Monitor> {
+        let stream = || vec![("DeliveryStreamName", Dim::of(c.id.as_str(), "name"))];
+        let late = f64::from((self.buffering.interval_seconds * 3).max(900));
+        vec![
+            Monitor::new(
+                "records_read",
+                "records read from the stream",
+                ("AWS/Firehose", "DataReadFromKinesisStream.Records"),
+                stream(),
+                Statistic::Sum,
+            ),
+            Monitor::new(
+                "iterator_age",
+                "behind the stream (ms)",
+                ("AWS/Firehose", "DataReadFromKinesisStream.MillisBehindLatest"),
+                stream(),
+                Statistic::Maximum,
+            )
+            .alarm(Alarm::above(
+                ITERATOR_AGE_MS,
+                3,
+                3,
+                "The delivery stream reads more than 15 minutes behind its Kinesis stream; records expire unread once the lag passes the retention.",
+            )),
+            Monitor::new(
+                "freshness",
+                "age of the oldest undelivered record (s)",
+                ("AWS/Firehose", "DeliveryToS3.DataFreshness"),
+                stream(),
+                Statistic::Maximum,
+            )
+            .alarm(Alarm::above(
+                late,
+                3,
+                3,
+                "Records wait in Firehose far longer than its buffering interval: deliveries to S3 are failing or slow.",
+            )),
+            Monitor::new(
+                "success",
+                "share of successful S3 deliveries",
+                ("AWS/Firehose", "DeliveryToS3.Success"),
+                stream(),
+                Statistic::Minimum,
+            )
+            .alarm(Alarm {
+                comparison: Comparison::LessThan,
+                threshold: 1.0,
+                ..Alarm::above(
+                    0.0,
+                    3,
+                    3,
+                    "Deliveries to S3 have failed for 15 minutes (see the error prefix and the delivery log group); Firehose keeps retrying for 24 hours, then drops the data.",
+                )
+            }),
+        ]
+    }
+
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         let id = &cx.c.id;
         let graph = &cx.project.graph;

@@ -6,6 +6,7 @@ use super::{GlueJob, LOG_GROUPS, log_group_prefix};
 use crate::diagnostic::Diagnostic;
 use crate::edges::Access;
 use crate::model::{Component, ComponentId, Project};
+use crate::monitor::{Alarm, Dim, Monitor, Statistic};
 use crate::naming::{self, AwsName, Charset, Rule};
 use crate::semantic::{
     BucketFor, Cx, KindRules, Read, Startable, Usage, Use, Writer, error, rules,
@@ -104,6 +105,48 @@ impl KindRules for GlueJob {
     /// A schedule starts a job run, with the job's own arguments.
     fn startable(&self, _cx: &Cx<'_>) -> Option<Startable> {
         Some(Startable::default())
+    }
+
+    /// Failed and completed Spark tasks and the run time, from the job metrics the module turns
+    /// on (`--enable-metrics`), over all runs (`JobRunId = ALL`):
+    /// <https://docs.aws.amazon.com/glue/latest/dg/monitoring-awsglue-with-cloudwatch-metrics.html>.
+    fn monitors(&self, _project: &Project, c: &Component) -> Vec<Monitor> {
+        let job = |ty: &'static str| {
+            vec![
+                ("JobName", Dim::of(c.id.as_str(), "job_name")),
+                ("JobRunId", Dim::Fixed("ALL")),
+                ("Type", Dim::Fixed(ty)),
+            ]
+        };
+        vec![
+            Monitor::new(
+                "failed_tasks",
+                "failed tasks",
+                ("Glue", "glue.driver.aggregate.numFailedTasks"),
+                job("count"),
+                Statistic::Sum,
+            )
+            .alarm(Alarm::above(
+                0.0,
+                1,
+                1,
+                "Tasks of the job failed: a run may have failed or written partial output.",
+            )),
+            Monitor::new(
+                "completed_tasks",
+                "completed tasks",
+                ("Glue", "glue.driver.aggregate.numCompletedTasks"),
+                job("count"),
+                Statistic::Sum,
+            ),
+            Monitor::new(
+                "elapsed_time",
+                "run time (ms)",
+                ("Glue", "glue.driver.aggregate.elapsedTime"),
+                job("gauge"),
+                Statistic::Maximum,
+            ),
+        ]
     }
 
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {

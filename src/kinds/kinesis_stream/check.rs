@@ -2,7 +2,8 @@
 
 use super::{KinesisStream, StreamEncryption, StreamMode};
 use crate::diagnostic::Diagnostic;
-use crate::model::ComponentId;
+use crate::model::{Component, ComponentId, Project};
+use crate::monitor::{Alarm, Dim, ITERATOR_AGE_MS, Monitor, Statistic};
 use crate::naming::{self, AwsName, Charset, Rule};
 use crate::semantic::{Cx, KindRules, Usage, Use, error};
 
@@ -10,6 +11,75 @@ use crate::semantic::{Cx, KindRules, Usage, Use, error};
 const STREAM_NAME: Rule = Rule::new(128, Charset::WordDotDash);
 
 impl KindRules for KinesisStream {
+    /// Records in, how far the consumers lag, and (provisioned streams) throttled reads and
+    /// writes: <https://docs.aws.amazon.com/streams/latest/dev/monitoring-with-cloudwatch.html>.
+    /// `GetRecords.IteratorAgeMilliseconds` is the age of the oldest record any consumer's last
+    /// `GetRecords` returned, so the stream alarms only when something consumes it.
+    fn monitors(&self, project: &Project, c: &Component) -> Vec<Monitor> {
+        let stream = || vec![("StreamName", Dim::of(c.id.as_str(), "name"))];
+        let consumed = project.graph.outgoing(&c.id).next().is_some();
+        let provisioned = self.mode == StreamMode::Provisioned;
+        let mut out = vec![Monitor::new(
+            "incoming_records",
+            "records written",
+            ("AWS/Kinesis", "IncomingRecords"),
+            stream(),
+            Statistic::Sum,
+        )];
+        if consumed {
+            out.push(
+                Monitor::new(
+                    "iterator_age",
+                    "oldest unread record (ms)",
+                    ("AWS/Kinesis", "GetRecords.IteratorAgeMilliseconds"),
+                    stream(),
+                    Statistic::Maximum,
+                )
+                .alarm(Alarm::above(
+                    ITERATOR_AGE_MS,
+                    3,
+                    3,
+                    "A consumer has fallen more than 15 minutes behind the stream; records expire unread once the lag passes the retention.",
+                )),
+            );
+        }
+        if provisioned {
+            out.push(
+                Monitor::new(
+                    "write_throttled",
+                    "writes throttled",
+                    ("AWS/Kinesis", "WriteProvisionedThroughputExceeded"),
+                    stream(),
+                    Statistic::Sum,
+                )
+                .alarm(Alarm::above(
+                    0.0,
+                    3,
+                    3,
+                    "Producers have been throttled for 15 minutes: the stream needs more shards.",
+                )),
+            );
+        }
+        if provisioned && consumed {
+            out.push(
+                Monitor::new(
+                    "read_throttled",
+                    "reads throttled",
+                    ("AWS/Kinesis", "ReadProvisionedThroughputExceeded"),
+                    stream(),
+                    Statistic::Sum,
+                )
+                .alarm(Alarm::above(
+                    0.0,
+                    3,
+                    3,
+                    "Consumers have been throttled for 15 minutes: the stream needs more shards, or fewer consumers.",
+                )),
+            );
+        }
+        out
+    }
+
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         let id = &cx.c.id;
         match (self.mode, self.shards) {

@@ -6,6 +6,7 @@ use super::{FAILURE_PREFIX, Lambda, OnFailure, package};
 use crate::diagnostic::Diagnostic;
 use crate::edges::Access;
 use crate::model::{Component, ComponentId, Project};
+use crate::monitor::{Alarm, Dim, ITERATOR_AGE_MS, Monitor, Statistic};
 use crate::naming::{self, AwsName, Charset, Rule};
 use crate::semantic::{BucketFor, Cx, KindRules, Startable, Usage, Use, Writer, error, rules};
 
@@ -27,6 +28,80 @@ impl KindRules for Lambda {
             takes_input: true,
             ..Startable::default()
         })
+    }
+
+    /// Errors, throttles, how far behind its streams it reads, and its failure destination:
+    /// <https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html>.
+    /// `DestinationDeliveryFailures` counts failed batches Lambda could not send to the
+    /// failure destination: those are lost. An SQS destination's depth alarms; an S3
+    /// destination's object count is a daily storage metric, shown only.
+    fn monitors(&self, project: &Project, c: &Component) -> Vec<Monitor> {
+        let id = c.id.as_str();
+        let function = || vec![("FunctionName", Dim::of(id, "function_name"))];
+        let mut out = vec![
+            Monitor::new(
+                "errors",
+                "invocation errors",
+                ("AWS/Lambda", "Errors"),
+                function(),
+                Statistic::Sum,
+            )
+            .alarm(Alarm::above(
+                0.0,
+                1,
+                1,
+                "The function failed; with stream inputs the batch is retried and then sent to the failure destination.",
+            )),
+            Monitor::new(
+                "throttles",
+                "throttled invocations",
+                ("AWS/Lambda", "Throttles"),
+                function(),
+                Statistic::Sum,
+            )
+            .alarm(Alarm::above(
+                0.0,
+                3,
+                3,
+                "Invocations have been throttled for 15 minutes: raise the reserved concurrency or the account's limit.",
+            )),
+        ];
+        if project.graph.incoming(&c.id).next().is_some() {
+            out.push(
+                Monitor::new(
+                    "iterator_age",
+                    "behind the stream (ms)",
+                    ("AWS/Lambda", "IteratorAge"),
+                    function(),
+                    Statistic::Maximum,
+                )
+                .alarm(Alarm::above(
+                    ITERATOR_AGE_MS,
+                    3,
+                    3,
+                    "The function processes records more than 15 minutes after they were written; records expire unread once the lag passes the retention.",
+                )),
+            );
+        }
+        if self.on_failure != OnFailure::None {
+            out.push(
+                Monitor::new(
+                    "failure_delivery",
+                    "failed batches not kept",
+                    ("AWS/Lambda", "DestinationDeliveryFailures"),
+                    function(),
+                    Statistic::Sum,
+                )
+                .alarm(Alarm::above(
+                    0.0,
+                    1,
+                    1,
+                    "Lambda could not send failed batches to the failure destination: they are lost.",
+                )),
+            );
+        }
+        out.extend(self.failure_monitor(c));
+        out
     }
 
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
@@ -312,4 +387,50 @@ pub fn injected_env(project: &Project, c: &Component, lambda: &Lambda) -> Vec<(S
         ));
     }
     out
+}
+
+impl Lambda {
+    /// What its failure destination holds: an SQS queue's visible messages (alarming on any:
+    /// each is a batch that failed), or the objects of the bucket pipelinec creates for failed batches.
+    fn failure_monitor(&self, c: &Component) -> Option<Monitor> {
+        let id = c.id.as_str();
+        match self.on_failure {
+            OnFailure::None => None,
+            OnFailure::Sqs => Some(
+                Monitor::new(
+                    "failed_batches",
+                    "failed batches waiting in the queue",
+                    ("AWS/SQS", "ApproximateNumberOfMessagesVisible"),
+                    vec![("QueueName", Dim::of(id, "failure_queue_name"))],
+                    Statistic::Maximum,
+                )
+                .alarm(Alarm::above(
+                    0.0,
+                    1,
+                    1,
+                    "Batches the function could not process wait in its failure queue: fix the cause, then replay them from the stream.",
+                )),
+            ),
+            OnFailure::S3 => {
+                // A lake of the spec that keeps failed batches has its own row.
+                if self.failure_bucket.is_some() {
+                    return None;
+                }
+                let bucket = Dim::of(id, "failure_bucket");
+                Some(
+                    Monitor::new(
+                        "failed_batches",
+                        "objects in the failure bucket (daily)",
+                        ("AWS/S3", "NumberOfObjects"),
+                        vec![
+                            ("BucketName", bucket),
+                            ("StorageType", Dim::Fixed("AllStorageTypes")),
+                        ],
+                        Statistic::Average,
+                    )
+                    .every(86_400),
+                )
+            }
+        }
+    }
 }

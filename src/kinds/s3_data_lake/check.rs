@@ -2,11 +2,41 @@
 
 use super::{BucketEncryption, S3DataLake};
 use crate::diagnostic::Diagnostic;
-use crate::model::ComponentId;
+use crate::model::{Component, ComponentId, Project};
+use crate::monitor::{Dim, Monitor, Statistic};
 use crate::naming::{self, AwsName};
 use crate::semantic::{BucketFor, Cx, KindRules, Usage, Use, error};
 
 impl KindRules for S3DataLake {
+    /// The lake's size and object count: S3's daily storage metrics, shown only:
+    /// <https://docs.aws.amazon.com/AmazonS3/latest/userguide/metrics-dimensions.html>.
+    fn monitors(&self, _project: &Project, c: &Component) -> Vec<Monitor> {
+        let bucket = |storage: &'static str| {
+            vec![
+                ("BucketName", Dim::of(c.id.as_str(), "bucket")),
+                ("StorageType", Dim::Fixed(storage)),
+            ]
+        };
+        vec![
+            Monitor::new(
+                "size",
+                "size (bytes, daily)",
+                ("AWS/S3", "BucketSizeBytes"),
+                bucket("StandardStorage"),
+                Statistic::Average,
+            )
+            .every(86_400),
+            Monitor::new(
+                "objects",
+                "objects (daily)",
+                ("AWS/S3", "NumberOfObjects"),
+                bucket("AllStorageTypes"),
+                Statistic::Average,
+            )
+            .every(86_400),
+        ]
+    }
+
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         let id = &cx.c.id;
         if self.kms_key_arn.is_some() && self.encryption != BucketEncryption::SseKms {

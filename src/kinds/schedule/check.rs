@@ -2,7 +2,8 @@
 
 use super::{MAX_INPUT_CHARS, Schedule, dead_letter_queue};
 use crate::diagnostic::Diagnostic;
-use crate::model::ComponentId;
+use crate::model::{Component, ComponentId, Project};
+use crate::monitor::{Alarm, Dim, Monitor, Statistic};
 use crate::naming::{self, AwsName, Charset, Rule};
 use crate::schedule::{Accepts, parse};
 use crate::semantic::{Cx, KindRules, Startable, error, list, rules};
@@ -52,6 +53,28 @@ impl KindRules for Schedule {
 
     fn targets(&self) -> Vec<(&'static str, &str)> {
         vec![("target", self.target.as_str())]
+    }
+
+    /// Starts that failed every retry, waiting in its dead-letter queue. Scheduler's own
+    /// metrics (`TargetErrorCount` and the like) are per schedule group, not per schedule:
+    /// <https://docs.aws.amazon.com/scheduler/latest/UserGuide/monitoring-cloudwatch.html>;
+    /// the queue is this schedule's alone.
+    fn monitors(&self, _project: &Project, c: &Component) -> Vec<Monitor> {
+        vec![
+            Monitor::new(
+                "failed_starts",
+                "starts that failed every retry",
+                ("AWS/SQS", "ApproximateNumberOfMessagesVisible"),
+                vec![("QueueName", Dim::of(c.id.as_str(), "dead_letter_queue_name"))],
+                Statistic::Maximum,
+            )
+            .alarm(Alarm::above(
+                0.0,
+                1,
+                1,
+                "The schedule could not start its target even after retrying: the message in its dead-letter queue says why.",
+            )),
+        ]
     }
 }
 

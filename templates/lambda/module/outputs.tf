@@ -17,3 +17,8 @@ output "failure_bucket" {
   description = "Name of the bucket created for failed batches, if any."
   value       = length(module.failure_bucket) > 0 ? module.failure_bucket[0].bucket : null
 }
+
+output "failure_queue_name" {
+  description = "Name of the failure queue (failure_destination sqs)."
+  value       = var.failure_destination == "sqs" ? aws_sqs_queue.failures[0].name : null
+}

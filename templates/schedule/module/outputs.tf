@@ -17,3 +17,8 @@ output "dead_letter_queue_arn" {
   description = "ARN of the dead-letter queue."
   value       = aws_sqs_queue.dead_letters.arn
 }
+
+output "dead_letter_queue_name" {
+  description = "Name of the dead-letter queue."
+  value       = aws_sqs_queue.dead_letters.name
+}
