@@ -22,6 +22,7 @@ pub mod glue_job;
 pub mod kinesis_stream;
 pub mod lambda;
 pub mod s3_data_lake;
+pub mod script;
 
 use athena::Athena;
 use firehose::Firehose;

@@ -7,6 +7,7 @@
 
 mod flows;
 mod inputs;
+pub mod jobs;
 mod project;
 
 use std::collections::BTreeMap;
@@ -101,7 +102,7 @@ pub enum BucketFor {
     DataLake,
     QueryResults,
     FailedBatches,
-    /// A Glue job's script and temporary files.
+    /// A job's script (and a Glue job's temporary files).
     JobAssets,
 }
 
