@@ -15,6 +15,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub mod athena;
+pub mod emr_serverless_job;
 pub mod fields;
 pub mod firehose;
 pub mod glue_catalog;
@@ -25,6 +26,7 @@ pub mod s3_data_lake;
 pub mod script;
 
 use athena::Athena;
+use emr_serverless_job::EmrServerlessJob;
 use firehose::Firehose;
 use glue_catalog::GlueCatalog;
 use glue_job::GlueJob;
@@ -50,6 +52,9 @@ pub enum Transform {
     Firehose(Firehose),
     /// An AWS Glue ETL job running a PySpark script over a lake prefix or a catalog's tables.
     GlueJob(GlueJob),
+    /// A Spark job on Amazon EMR Serverless running a PySpark script over a lake prefix or a
+    /// catalog's tables, started through the `StartJobRun` request pipelinec outputs.
+    EmrServerlessJob(EmrServerlessJob),
 }
 
 /// A sink component.
@@ -71,17 +76,19 @@ pub enum Kind {
     Lambda,
     Firehose,
     GlueJob,
+    EmrServerlessJob,
     S3DataLake,
     GlueCatalog,
     Athena,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::KinesisStream,
         Kind::Lambda,
         Kind::Firehose,
         Kind::GlueJob,
+        Kind::EmrServerlessJob,
         Kind::S3DataLake,
         Kind::GlueCatalog,
         Kind::Athena,
@@ -96,6 +103,7 @@ impl Kind {
             Kind::S3DataLake => "s3_data_lake",
             Kind::GlueCatalog => "glue_catalog",
             Kind::GlueJob => "glue_job",
+            Kind::EmrServerlessJob => "emr_serverless_job",
             Kind::Athena => "athena",
         }
     }
@@ -117,6 +125,7 @@ pub enum Settings {
     GlueCatalog(GlueCatalog),
     Athena(Athena),
     GlueJob(GlueJob),
+    EmrServerlessJob(EmrServerlessJob),
 }
 
 /// Runs `$body` with `$k` bound to the kind-specific settings inside a [`Settings`]: how a
@@ -133,6 +142,7 @@ macro_rules! with_kind {
             $crate::kinds::Settings::GlueCatalog($k) => $body,
             $crate::kinds::Settings::Athena($k) => $body,
             $crate::kinds::Settings::GlueJob($k) => $body,
+            $crate::kinds::Settings::EmrServerlessJob($k) => $body,
         }
     };
 }
@@ -147,6 +157,7 @@ impl Settings {
             Settings::GlueCatalog(_) => Kind::GlueCatalog,
             Settings::Athena(_) => Kind::Athena,
             Settings::GlueJob(_) => Kind::GlueJob,
+            Settings::EmrServerlessJob(_) => Kind::EmrServerlessJob,
         }
     }
 
@@ -160,6 +171,7 @@ impl Settings {
             Settings::GlueCatalog(s) => &s.inputs,
             Settings::Athena(s) => &s.inputs,
             Settings::GlueJob(s) => &s.inputs,
+            Settings::EmrServerlessJob(s) => &s.inputs,
         }
     }
 }
@@ -178,6 +190,7 @@ impl From<Transform> for Settings {
             Transform::Lambda(x) => Settings::Lambda(x),
             Transform::Firehose(x) => Settings::Firehose(x),
             Transform::GlueJob(x) => Settings::GlueJob(x),
+            Transform::EmrServerlessJob(x) => Settings::EmrServerlessJob(x),
         }
     }
 }
