@@ -313,7 +313,7 @@ struct Counts<'a> {
     crawlers: Tally<'a>,
     databases: Tally<'a>,
     workgroups: Tally<'a>,
-    /// Buckets of data lakes, of Athena results, of Lambdas' failed batches, of Glue jobs'
+    /// Buckets of data lakes, of Athena results, of Lambdas' failed batches, of Glue and EMR Serverless jobs'
     /// assets.
     bucket_kinds: [u64; 4],
 }
@@ -393,7 +393,10 @@ pub fn account_quotas(
             counts.roles,
             At::Name,
             region,
-            Some("each Lambda, Firehose, Glue crawler and Glue job acts with a role of its own"),
+            Some(
+                "each Lambda, Firehose, Glue crawler, Glue job and EMR Serverless job acts with a \
+                 role of its own",
+            ),
         ),
         created(
             &IAM_MANAGED_POLICIES,
@@ -419,7 +422,7 @@ pub fn account_quotas(
                     thousands(results),
                     thousands(failures),
                     if assets > 0 {
-                        format!(", {} for Glue jobs' scripts", thousands(assets))
+                        format!(", {} for jobs' scripts", thousands(assets))
                     } else {
                         String::new()
                     }
