@@ -169,6 +169,81 @@ const UNDER_TABLES: &[Cond] = &[Cond {
 /// Listing the lake: only the catalog's table prefixes, only through Athena.
 const VIA_ATHENA_UNDER_TABLES: &[Cond] = &[VIA_ATHENA[0], UNDER_TABLES[0]];
 
+/// A Spark job (a Glue job, an EMR Serverless job) reads the objects under its input prefix:
+/// it lists only under that prefix, and a customer key decrypts through S3 only (S3 user guide,
+/// "UsingKMSEncryption").
+const JOB_READS_LAKE: &[Grant] = &[
+    Grant {
+        conditions: UNDER_INPUT_PREFIX,
+        ..grant("ReadBucket", &["s3:ListBucket"], &["{from.bucket_arn}"])
+    },
+    grant(
+        "ReadObjects",
+        &["s3:GetObject"],
+        &["{from.bucket_arn}/{to.input_prefix}*"],
+    ),
+    Grant {
+        conditions: S3_VIA,
+        ..grant("ReadKey", &["kms:Decrypt"], &["{from.kms_key_arn}"])
+    },
+];
+
+/// A Spark job reads the data of the catalog's tables in the catalog's lake, listing only under
+/// the tables' prefixes.
+const JOB_READS_TABLE_DATA: [Grant; 3] = [
+    Grant {
+        conditions: UNDER_TABLES,
+        ..grant(
+            "ReadLakeBucket",
+            &["s3:ListBucket"],
+            &["{from.lake_bucket_arn}"],
+        )
+    },
+    grant(
+        "ReadLakeObjects",
+        &["s3:GetObject"],
+        &["{from.lake_bucket_arn}/{from.table_prefix}*"],
+    ),
+    Grant {
+        conditions: S3_VIA,
+        ..grant(
+            "ReadLakeKey",
+            &["kms:Decrypt"],
+            &["{from.lake_kms_key_arn}"],
+        )
+    },
+];
+
+/// A Spark job writes under its output prefix only: Spark's committer writes `_temporary` keys
+/// under the output path, reads them back, renames (copies, then deletes) them and overwrites;
+/// AbortMultipartUpload cleans up large uploads it gives up. Listing only under the prefix; a
+/// customer key through S3 only (GenerateDataKey to write, Decrypt for multipart uploads and
+/// reads).
+const JOB_WRITES_LAKE: &[Grant] = &[
+    Grant {
+        conditions: UNDER_OUTPUT_PREFIX,
+        ..grant("LakeBucket", &["s3:ListBucket"], &["{to.bucket_arn}"])
+    },
+    grant(
+        "LakeObjects",
+        &[
+            "s3:AbortMultipartUpload",
+            "s3:DeleteObject",
+            "s3:GetObject",
+            "s3:PutObject",
+        ],
+        &["{to.bucket_arn}/{from.output_prefix}*"],
+    ),
+    Grant {
+        conditions: S3_VIA,
+        ..grant(
+            "LakeKey",
+            &["kms:Decrypt", "kms:GenerateDataKey"],
+            &["{to.kms_key_arn}"],
+        )
+    },
+];
+
 /// Actions AWS does not let a policy scope to a resource (the Service Authorization Reference
 /// lists no resource type for them), so they take `"Resource": "*"`: the only place a `*`
 /// resource may come from. Each with the condition that narrows it, where one exists.
@@ -196,6 +271,12 @@ pub const UNSCOPABLE: &[(&str, Option<Cond>, &str)] = &[
         "kinesis:ListStreams",
         None,
         "listing streams is account-wide; no edge grants it",
+    ),
+    (
+        "logs:DescribeLogGroups",
+        None,
+        "listing log groups takes no resource; EMR Serverless looks its log group up with the \
+         job's runtime role before it writes there",
     ),
     (
         "personalize:PutEvents",
@@ -380,29 +461,13 @@ pub const EDGES: &[EdgeRule] = &[
         ],
     },
     // A Glue job reads the objects under its input prefix (Glue developer guide, "Step 2:
-    // Create an IAM role for AWS Glue": S3 sources need ListBucket and GetObject), listing only
-    // under that prefix; a customer key decrypts through S3 only (S3 user guide,
-    // "UsingKMSEncryption").
+    // Create an IAM role for AWS Glue": S3 sources need ListBucket and GetObject).
     EdgeRule {
         from: Kind::S3DataLake,
         to: Kind::GlueJob,
         access: Access::Read,
         actor: Actor::To,
-        grants: &[
-            Grant {
-                conditions: UNDER_INPUT_PREFIX,
-                ..grant("ReadBucket", &["s3:ListBucket"], &["{from.bucket_arn}"])
-            },
-            grant(
-                "ReadObjects",
-                &["s3:GetObject"],
-                &["{from.bucket_arn}/{to.input_prefix}*"],
-            ),
-            Grant {
-                conditions: S3_VIA,
-                ..grant("ReadKey", &["kms:Decrypt"], &["{from.kms_key_arn}"])
-            },
-        ],
+        grants: JOB_READS_LAKE,
     },
     // A Glue job reads a catalog's tables (GlueContext `from_catalog` calls GetTable and
     // GetPartitions; a table action needs the catalog, database and table ARNs: Glue developer
@@ -423,63 +488,68 @@ pub const EDGES: &[EdgeRule] = &[
                     "{from.table_arn}",
                 ],
             ),
-            Grant {
-                conditions: UNDER_TABLES,
-                ..grant(
-                    "ReadLakeBucket",
-                    &["s3:ListBucket"],
-                    &["{from.lake_bucket_arn}"],
-                )
-            },
-            grant(
-                "ReadLakeObjects",
-                &["s3:GetObject"],
-                &["{from.lake_bucket_arn}/{from.table_prefix}*"],
-            ),
-            Grant {
-                conditions: S3_VIA,
-                ..grant(
-                    "ReadLakeKey",
-                    &["kms:Decrypt"],
-                    &["{from.lake_kms_key_arn}"],
-                )
-            },
+            JOB_READS_TABLE_DATA[0],
+            JOB_READS_TABLE_DATA[1],
+            JOB_READS_TABLE_DATA[2],
         ],
     },
     // A Glue job writes under its output prefix only. Glue documents PutObject, DeleteObject
     // and ListBucket for S3 targets (Glue developer guide, "Step 2: Create an IAM role for AWS
-    // Glue"): Spark's committer writes into `_temporary` keys under the output path, reads
-    // them back, renames (copies, then deletes) them and overwrites; AbortMultipartUpload
-    // cleans up large uploads it gives up. Listing only under the prefix; a customer key
-    // through S3 only (GenerateDataKey to write, Decrypt for multipart uploads and reads).
+    // Glue"); see `JOB_WRITES_LAKE` for the rest.
     EdgeRule {
         from: Kind::GlueJob,
         to: Kind::S3DataLake,
         access: Access::Write,
         actor: Actor::From,
+        grants: JOB_WRITES_LAKE,
+    },
+    // An EMR Serverless job's runtime role reads its input prefix: S3 sources need GetObject and
+    // ListBucket (EMR Serverless user guide, "security-iam-runtime-role", whose sample grants
+    // them on whole buckets; here only under the prefix).
+    EdgeRule {
+        from: Kind::S3DataLake,
+        to: Kind::EmrServerlessJob,
+        access: Access::Read,
+        actor: Actor::To,
+        grants: JOB_READS_LAKE,
+    },
+    // An EMR Serverless job reads a catalog's tables through the Glue Data Catalog as Spark's
+    // metastore (EMR Serverless user guide, "metastore-config" and "security-iam-runtime-role":
+    // the sample grants Glue actions on `*`; here the read actions Spark SQL's table lookups
+    // and partition listing use, on the catalog, database and table ARNs, as any table action
+    // needs all three: Glue developer guide, "glue-specifying-resource-arns"). The Hive client
+    // also looks up the `default` database when Spark starts. None of the sample's Create,
+    // Update or Delete actions: the job writes files under its prefix, not tables.
+    EdgeRule {
+        from: Kind::GlueCatalog,
+        to: Kind::EmrServerlessJob,
+        access: Access::Read,
+        actor: Actor::To,
         grants: &[
-            Grant {
-                conditions: UNDER_OUTPUT_PREFIX,
-                ..grant("LakeBucket", &["s3:ListBucket"], &["{to.bucket_arn}"])
-            },
             grant(
-                "LakeObjects",
+                "ReadCatalog",
                 &[
-                    "s3:AbortMultipartUpload",
-                    "s3:DeleteObject",
-                    "s3:GetObject",
-                    "s3:PutObject",
+                    "glue:BatchGetPartition",
+                    "glue:GetDatabase",
+                    "glue:GetPartition",
+                    "glue:GetPartitions",
+                    "glue:GetTable",
+                    "glue:GetTables",
                 ],
-                &["{to.bucket_arn}/{from.output_prefix}*"],
+                &[
+                    "{from.catalog_arn}",
+                    "{from.database_arn}",
+                    "{from.table_arn}",
+                ],
             ),
-            Grant {
-                conditions: S3_VIA,
-                ..grant(
-                    "LakeKey",
-                    &["kms:Decrypt", "kms:GenerateDataKey"],
-                    &["{to.kms_key_arn}"],
-                )
-            },
+            grant(
+                "ReadDefaultDatabase",
+                &["glue:GetDatabase"],
+                &["{from.catalog_arn}", "{to.default_database_arn}"],
+            ),
+            JOB_READS_TABLE_DATA[0],
+            JOB_READS_TABLE_DATA[1],
+            JOB_READS_TABLE_DATA[2],
         ],
     },
     // Firehose reads the table's schema to convert records (Firehose developer guide,
@@ -516,6 +586,31 @@ pub const EDGES: &[EdgeRule] = &[
             &["lambda:GetFunctionConfiguration", "lambda:InvokeFunction"],
             &["{to.function_arn}"],
         )],
+    },
+    // A schedule starts a job run through Scheduler's universal target for EMR Serverless's
+    // StartJobRun on the application, passing the job's runtime role to EMR Serverless only
+    // (EMR Serverless user guide, "Job runtime roles": the caller of StartJobRun needs
+    // `iam:PassRole` on the runtime role).
+    EdgeRule {
+        from: Kind::Schedule,
+        to: Kind::EmrServerlessJob,
+        access: Access::Start,
+        actor: Actor::From,
+        grants: &[
+            grant(
+                "StartTarget",
+                &["emr-serverless:StartJobRun"],
+                &["{to.application_arn}"],
+            ),
+            Grant {
+                conditions: &[Cond {
+                    test: "StringEquals",
+                    variable: "iam:PassedToService",
+                    value: "emr-serverless.amazonaws.com",
+                }],
+                ..grant("PassJobRole", &["iam:PassRole"], &["{to.job_role_arn}"])
+            },
+        ],
     },
     // A schedule invokes a function with its role (EventBridge Scheduler user guide, "Setting
     // up the execution role": `lambda:InvokeFunction` on the target function).
@@ -635,6 +730,15 @@ pub const EDGES: &[EdgeRule] = &[
                 )
             },
         ],
+    },
+    // An EMR Serverless job writes under its output prefix only (the runtime role sample's
+    // PutObject, GetObject, ListBucket and DeleteObject; see `JOB_WRITES_LAKE` for the rest).
+    EdgeRule {
+        from: Kind::EmrServerlessJob,
+        to: Kind::S3DataLake,
+        access: Access::Write,
+        actor: Actor::From,
+        grants: JOB_WRITES_LAKE,
     },
 ];
 
@@ -854,6 +958,35 @@ pub const BASELINES: &[Baseline] = &[
             grant("OwnMetrics", &["cloudwatch:PutMetricData"], &["*"]),
         ],
     },
+    Baseline {
+        kind: Kind::EmrServerlessJob,
+        grants: &[
+            // The run reads its entry point, the script, from the assets bucket with the runtime
+            // role (EMR Serverless user guide, "security-iam-runtime-role": code in S3 needs
+            // GetObject).
+            grant(
+                "OwnScript",
+                &["s3:GetObject"],
+                &["{self.assets_bucket_arn}/{self.script_key}"],
+            ),
+            // Logs go to the log group Terraform creates with its retention, named in the
+            // request's `cloudWatchLoggingConfiguration` (EMR Serverless user guide, "Logging
+            // with Amazon CloudWatch": the runtime role creates its streams, describes them
+            // and puts events there).
+            grant(
+                "OwnLogs",
+                &[
+                    "logs:CreateLogStream",
+                    "logs:DescribeLogStreams",
+                    "logs:PutLogEvents",
+                ],
+                &["{self.log_group_arn}:*"],
+            ),
+            // ...and first checks that the group exists, with an action that takes no resource
+            // (see `UNSCOPABLE`).
+            grant("OwnLogGroupLookup", &["logs:DescribeLogGroups"], &["*"]),
+        ],
+    },
 ];
 
 /// The registry row for an edge between two kinds, if pipelinec knows it.
@@ -914,6 +1047,10 @@ pub enum Identity {
 /// - Scheduler: `aws:SourceAccount`, as its execution-role guide shows.
 /// - Glue: the roles of crawlers and jobs get none; Glue documents no trust condition for the
 ///   roles it assumes for them, and one it does not send would stop the crawler or the job.
+/// - EMR Serverless: the job runtime role gets none, for the same reason: the runtime role
+///   page ("security-iam-runtime-role") documents no `aws:SourceAccount`/`aws:SourceArn` value
+///   EMR Serverless sends when it assumes the role, and a condition it did not send would stop
+///   every run. Add one here once AWS documents it.
 pub const TRUST_CONDITIONS: &[(&str, Cond)] = &[
     (
         "firehose.amazonaws.com",
@@ -948,6 +1085,7 @@ pub fn identity(kind: Kind) -> Option<Identity> {
         Kind::Lambda => Some(Identity::Role("lambda.amazonaws.com")),
         Kind::Firehose => Some(Identity::Role("firehose.amazonaws.com")),
         Kind::GlueCatalog | Kind::GlueJob => Some(Identity::Role("glue.amazonaws.com")),
+        Kind::EmrServerlessJob => Some(Identity::Role("emr-serverless.amazonaws.com")),
         Kind::Athena => Some(Identity::CallerPolicy),
         Kind::Schedule => Some(Identity::Role("scheduler.amazonaws.com")),
         Kind::KinesisStream | Kind::S3DataLake => None,

@@ -313,7 +313,7 @@ struct Counts<'a> {
     crawlers: Tally<'a>,
     databases: Tally<'a>,
     workgroups: Tally<'a>,
-    /// Buckets of data lakes, of Athena results, of Lambdas' failed batches, of Glue jobs'
+    /// Buckets of data lakes, of Athena results, of Lambdas' failed batches, of Glue and EMR Serverless jobs'
     /// assets.
     bucket_kinds: [u64; 4],
 }
@@ -394,7 +394,8 @@ pub fn account_quotas(
             At::Name,
             region,
             Some(
-                "each Lambda, Firehose, Glue crawler, Glue job and schedule acts with a role of its own",
+                "each Lambda, Firehose, Glue crawler, Glue job, EMR Serverless job and schedule acts \
+                 with a role of its own",
             ),
         ),
         created(
@@ -421,7 +422,7 @@ pub fn account_quotas(
                     thousands(results),
                     thousands(failures),
                     if assets > 0 {
-                        format!(", {} for Glue jobs' scripts", thousands(assets))
+                        format!(", {} for jobs' scripts", thousands(assets))
                     } else {
                         String::new()
                     }

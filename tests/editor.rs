@@ -390,7 +390,7 @@ fn completion_offers_the_types_of_the_section() {
         ),
         (
             "transforms",
-            &["lambda", "firehose", "glue_job"],
+            &["lambda", "firehose", "glue_job", "emr_serverless_job"],
             &["kinesis_stream", "athena", "glue_catalog"],
         ),
         (

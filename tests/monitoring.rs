@@ -100,6 +100,7 @@ fn alarms_follow_the_graph() {
             // Each schedule: starts that failed every retry, in its dead-letter queue.
             "edges-daily-report-failed-starts",
             "edges-nightly-clean-failed-starts",
+            "edges-nightly-stats-failed-starts",
             "edges-hourly-enrich-failed-starts",
             // Firehose: its lag behind `clicks`, its freshness and its success.
             "edges-delivery-iterator-age",
@@ -115,6 +116,7 @@ fn alarms_follow_the_graph() {
             "edges-enrich-iterator-age",
             "edges-enrich-failure-delivery",
             "edges-clean-failed-tasks",
+            "edges-stats-failed-runs",
             "edges-queries-processed-bytes",
         ]
     );
@@ -137,11 +139,13 @@ fn alarms_follow_the_graph() {
             "orders",
             "daily_report",
             "nightly_clean",
+            "nightly_stats",
             "hourly_enrich",
             "delivery",
             "converted",
             "enrich",
             "clean",
+            "stats",
             "lake",
             "queries"
         ]

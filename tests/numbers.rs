@@ -80,6 +80,31 @@ const RENDERED: &[(&str, &str, &[&str], Conversion)] = &[
         &["log_retention_days"],
         Same,
     ),
+    ("emr_serverless_job", "max_vcpu", &["max_vcpu"], Same),
+    (
+        "emr_serverless_job",
+        "max_memory_gb",
+        &["max_memory_gb"],
+        Same,
+    ),
+    (
+        "emr_serverless_job",
+        "idle_timeout_minutes",
+        &["idle_timeout_minutes"],
+        Same,
+    ),
+    (
+        "emr_serverless_job",
+        "execution_timeout_minutes",
+        &["execution_timeout_minutes"],
+        Same,
+    ),
+    (
+        "emr_serverless_job",
+        "log_retention_days",
+        &["log_retention_days"],
+        Same,
+    ),
     (
         "s3_data_lake",
         "retention/expire_after_days",
@@ -154,6 +179,7 @@ const IDS: &[(&str, &str, &str)] = &[
     ("firehose", "transforms", "delivery"),
     ("lambda", "transforms", "enrich"),
     ("glue_job", "transforms", "clean"),
+    ("emr_serverless_job", "transforms", "stats"),
     ("s3_data_lake", "sinks", "lake"),
     ("glue_catalog", "sinks", "catalog"),
     ("athena", "sinks", "queries"),
@@ -393,6 +419,9 @@ fn every_numeric_field_renders_its_value_converted() {
             // Settings another rule ties this one to.
             match path.as_str() {
                 "shards" => c["mode"] = json!("provisioned"),
+                // 2 to 8 GB of memory per vCPU (`emr-capacity`).
+                "max_vcpu" => c["max_memory_gb"] = json!(v * 4),
+                "max_memory_gb" => c["max_vcpu"] = json!((v / 4).clamp(2, 2000)),
                 "tables/*/projection_first_year" => {
                     c["tables"]["clicks"]["projection_last_year"] = json!(2200)
                 }

@@ -159,6 +159,7 @@ fn override_provider_in(dir: &Path, file: &str, port: u16) {
     let services = [
         "athena",
         "cloudwatch",
+        "emrserverless",
         "firehose",
         "glue",
         "iam",
@@ -174,7 +175,7 @@ fn override_provider_in(dir: &Path, file: &str, port: u16) {
     ];
     let endpoints: String = services
         .iter()
-        .map(|s| format!("    {s:<8} = \"http://127.0.0.1:{port}\"\n"))
+        .map(|s| format!("    {s:<13} = \"http://127.0.0.1:{port}\"\n"))
         .collect();
     std::fs::write(
         dir.join(file),
@@ -185,18 +186,12 @@ fn override_provider_in(dir: &Path, file: &str, port: u16) {
     .unwrap();
 }
 
-#[test]
-fn iot_analytics_plans_every_service_of_the_seed() {
-    if !have("terraform") {
-        return;
-    }
-    if !common::optional_tool("moto_server", &["--help"], "pip install 'moto[server]'") {
-        return;
-    }
+/// The resource types a plan of `spec` on moto would create (a plan calls STS only).
+fn planned_types(spec: &str) -> Vec<String> {
     let moto = Moto::start().expect("moto_server starts on loopback");
     let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("iot");
-    render_into(&common::root().join("specs/iot-analytics.yaml"), &dir);
+    let dir = tmp.path().join("plan");
+    render_into(&common::root().join("specs").join(spec), &dir);
     override_provider(&dir, moto.port);
     init(&dir);
     let plan = Command::new("terraform")
@@ -220,19 +215,32 @@ fn iot_analytics_plans_every_service_of_the_seed() {
         .unwrap();
     let text =
         String::from_utf8_lossy(&plan.stdout).into_owned() + &String::from_utf8_lossy(&plan.stderr);
-    assert!(plan.status.success(), "plan failed:\n{text}");
+    assert!(plan.status.success(), "{spec}: plan failed:\n{text}");
     let show = terraform(&dir, &["show", "-json", "plan.bin"]);
     let json: serde_json::Value =
         serde_json::from_str(show.lines().find(|l| l.starts_with('{')).unwrap()).unwrap();
-    let mut types: Vec<&str> = json["resource_changes"]
+    let mut types: Vec<String> = json["resource_changes"]
         .as_array()
         .unwrap()
         .iter()
         .filter(|r| r["mode"] == "managed")
-        .map(|r| r["type"].as_str().unwrap())
+        .map(|r| r["type"].as_str().unwrap().to_string())
         .collect();
     types.sort();
     types.dedup();
+    drop(moto);
+    types
+}
+
+#[test]
+fn iot_analytics_plans_every_service_of_the_seed() {
+    if !have("terraform") {
+        return;
+    }
+    if !common::optional_tool("moto_server", &["--help"], "pip install 'moto[server]'") {
+        return;
+    }
+    let types = planned_types("iot-analytics.yaml");
     for want in [
         "aws_athena_named_query",
         "aws_athena_workgroup",
@@ -248,11 +256,45 @@ fn iot_analytics_plans_every_service_of_the_seed() {
         "aws_s3_bucket",
     ] {
         assert!(
-            types.contains(&want),
+            types.iter().any(|t| t == want),
             "{want} missing from the plan: {types:?}"
         );
     }
-    drop(moto);
+}
+
+/// The big-data example is planned, never applied: moto 5.2.5 cannot create
+/// `aws_emrserverless_application` (its CreateApplication answers `ValidationException:
+/// Unsupported engine spark` to the provider's `type = "spark"`; see
+/// `shared/reference/moto.md` and the README's "Not yet"), and every other resource of the
+/// example's job (its StartJobRun output, its role's use) hangs off the application, so there
+/// is no clean apply without it. Its fmt and validate run in
+/// `every_spec_renders_to_valid_formatted_terraform`; this plan shows the render is complete.
+#[test]
+fn big_data_plans_on_moto_but_is_not_applied() {
+    if !have("terraform") {
+        return;
+    }
+    if !common::optional_tool("moto_server", &["--help"], "pip install 'moto[server]'") {
+        return;
+    }
+    let types = planned_types("big-data.yaml");
+    for want in [
+        "aws_athena_named_query",
+        "aws_athena_workgroup",
+        "aws_cloudwatch_log_group",
+        "aws_emrserverless_application",
+        "aws_glue_catalog_table",
+        "aws_iam_role",
+        "aws_iam_role_policy",
+        "aws_kinesis_firehose_delivery_stream",
+        "aws_kinesis_stream",
+        "aws_s3_object",
+    ] {
+        assert!(
+            types.iter().any(|t| t == want),
+            "{want} missing from the plan: {types:?}"
+        );
+    }
 }
 
 /// Runs terraform against moto with dummy credentials; anything not sent to loopback fails.

@@ -333,7 +333,9 @@ fn init_writes_a_spec_that_validates_and_renders_and_never_overwrites() {
     );
     let unknown = pipelinec(&["init", "--template", "nope", other.to_str().unwrap()]);
     assert_eq!(unknown.status.code(), Some(2));
-    assert!(text(&unknown.stderr).contains("[possible values: clickstream, iot-analytics]"));
+    assert!(
+        text(&unknown.stderr).contains("[possible values: big-data, clickstream, iot-analytics]")
+    );
 }
 
 #[test]

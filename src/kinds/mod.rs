@@ -15,6 +15,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub mod athena;
+pub mod emr_serverless_job;
 pub mod fields;
 pub mod firehose;
 pub mod glue_catalog;
@@ -23,8 +24,10 @@ pub mod kinesis_stream;
 pub mod lambda;
 pub mod s3_data_lake;
 pub mod schedule;
+pub mod script;
 
 use athena::Athena;
+use emr_serverless_job::EmrServerlessJob;
 use firehose::Firehose;
 use glue_catalog::GlueCatalog;
 use glue_job::GlueJob;
@@ -54,6 +57,9 @@ pub enum Transform {
     Firehose(Firehose),
     /// An AWS Glue ETL job running a PySpark script over a lake prefix or a catalog's tables.
     GlueJob(GlueJob),
+    /// A Spark job on Amazon EMR Serverless running a PySpark script over a lake prefix or a
+    /// catalog's tables, started through the `StartJobRun` request pipelinec outputs.
+    EmrServerlessJob(EmrServerlessJob),
 }
 
 /// A sink component.
@@ -75,6 +81,7 @@ pub enum Kind {
     Lambda,
     Firehose,
     GlueJob,
+    EmrServerlessJob,
     S3DataLake,
     GlueCatalog,
     Athena,
@@ -82,11 +89,12 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::KinesisStream,
         Kind::Lambda,
         Kind::Firehose,
         Kind::GlueJob,
+        Kind::EmrServerlessJob,
         Kind::S3DataLake,
         Kind::GlueCatalog,
         Kind::Athena,
@@ -102,6 +110,7 @@ impl Kind {
             Kind::S3DataLake => "s3_data_lake",
             Kind::GlueCatalog => "glue_catalog",
             Kind::GlueJob => "glue_job",
+            Kind::EmrServerlessJob => "emr_serverless_job",
             Kind::Athena => "athena",
             Kind::Schedule => "schedule",
         }
@@ -125,6 +134,7 @@ pub enum Settings {
     Athena(Athena),
     GlueJob(GlueJob),
     Schedule(Schedule),
+    EmrServerlessJob(EmrServerlessJob),
 }
 
 /// Runs `$body` with `$k` bound to the kind-specific settings inside a [`Settings`]: how a
@@ -142,6 +152,7 @@ macro_rules! with_kind {
             $crate::kinds::Settings::Athena($k) => $body,
             $crate::kinds::Settings::GlueJob($k) => $body,
             $crate::kinds::Settings::Schedule($k) => $body,
+            $crate::kinds::Settings::EmrServerlessJob($k) => $body,
         }
     };
 }
@@ -157,6 +168,7 @@ impl Settings {
             Settings::Athena(_) => Kind::Athena,
             Settings::GlueJob(_) => Kind::GlueJob,
             Settings::Schedule(_) => Kind::Schedule,
+            Settings::EmrServerlessJob(_) => Kind::EmrServerlessJob,
         }
     }
 
@@ -170,6 +182,7 @@ impl Settings {
             Settings::GlueCatalog(s) => &s.inputs,
             Settings::Athena(s) => &s.inputs,
             Settings::GlueJob(s) => &s.inputs,
+            Settings::EmrServerlessJob(s) => &s.inputs,
         }
     }
 }
@@ -189,6 +202,7 @@ impl From<Transform> for Settings {
             Transform::Lambda(x) => Settings::Lambda(x),
             Transform::Firehose(x) => Settings::Firehose(x),
             Transform::GlueJob(x) => Settings::GlueJob(x),
+            Transform::EmrServerlessJob(x) => Settings::EmrServerlessJob(x),
         }
     }
 }

@@ -7,6 +7,7 @@
 
 mod flows;
 mod inputs;
+pub mod jobs;
 pub mod monitoring;
 mod project;
 
@@ -145,7 +146,7 @@ pub enum BucketFor {
     DataLake,
     QueryResults,
     FailedBatches,
-    /// A Glue job's script and temporary files.
+    /// A job's script (and a Glue job's temporary files).
     JobAssets,
 }
 

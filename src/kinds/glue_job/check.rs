@@ -1,16 +1,17 @@
 //! Checks and AWS names of a Glue job: its script, what it reads and writes, its arguments,
 //! workers and schedule.
 
-use super::package::{self, Script};
 use super::{GlueJob, LOG_GROUPS, log_group_prefix};
 use crate::diagnostic::Diagnostic;
-use crate::edges::Access;
+use crate::kinds::script::{self, Script};
 use crate::model::{Component, ComponentId, Project};
 use crate::monitor::{Alarm, Dim, Monitor, Statistic};
 use crate::naming::{self, AwsName, Charset, Rule};
-use crate::semantic::{
-    BucketFor, Cx, KindRules, Read, Startable, Usage, Use, Writer, error, rules,
-};
+use crate::semantic::jobs::{self, Job, PIPELINEC};
+use crate::semantic::{BucketFor, Cx, KindRules, Read, Startable, Usage, Use, Writer, error};
+
+/// What the messages call it.
+const WHAT: &str = "glue job";
 
 /// Glue job and trigger names (1 to 255 characters, one line).
 const JOB_NAME: Rule = Rule {
@@ -25,7 +26,6 @@ const LOG_GROUP: Rule = Rule {
 };
 
 const GLUE: &str = "reserved by Glue";
-const PIPELINEC: &str = "set by pipelinec";
 const OUTSIDE: &str = "reads outside the job's grants";
 
 /// Argument keys a spec may not set, each with its label and why: those Glue uses internally
@@ -93,14 +93,6 @@ const RESERVED: [(&str, &str, &str); 15] = [
     ),
 ];
 
-/// The settings that describe what the job writes into a lake.
-const OUTPUT_SETTINGS: [&str; 4] = [
-    "output_prefix",
-    "output_format",
-    "output_compression",
-    "output_partitioning",
-];
-
 impl KindRules for GlueJob {
     /// A schedule starts a job run, with the job's own arguments.
     fn startable(&self, _cx: &Cx<'_>) -> Option<Startable> {
@@ -150,12 +142,13 @@ impl KindRules for GlueJob {
     }
 
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-        if let Err(p) = package::resolve(&script(cx.project, cx.c, self)) {
+        if let Err(p) = script::resolve(&script(cx.project, cx.c, self)) {
             out.push(p.at(cx.value_at("script")));
         }
-        self.check_inputs(cx, out);
-        self.check_output(cx, out);
-        self.check_arguments(cx, out);
+        let job = self.job(&cx.c.id);
+        jobs::check_inputs(cx, &job, out);
+        jobs::check_output(cx, &job, out);
+        jobs::check_arguments(cx, &job, self.arguments.keys(), &RESERVED, out);
         if let Some(max) = self.worker_type.max_workers()
             && self.number_of_workers > max
         {
@@ -244,109 +237,12 @@ impl KindRules for GlueJob {
 }
 
 impl GlueJob {
-    /// It reads something; a lake it reads needs `input_prefix`, which is only for lakes.
-    fn check_inputs(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-        let id = &cx.c.id;
-        if self.inputs.is_empty() {
-            out.push(error(
-                "job-inputs",
-                format!("glue job `{id}` reads nothing: it has no `inputs`"),
-                cx.component_at(),
-                "no inputs",
-                "list the `s3_data_lake` or `glue_catalog` it reads under `inputs`",
-            ));
-        }
-        // The edge table admits lakes and catalogs as inputs; lakes are the ones holding objects.
-        let lakes: Vec<_> = cx
-            .project
-            .graph
-            .incoming(id)
-            .filter(|e| rules(&cx.project.component(&e.from).settings).holds_objects())
-            .collect();
-        match (&self.input_prefix, lakes.first()) {
-            (None, Some(lake)) => out.push(error(
-                "job-input-prefix",
-                format!(
-                    "glue job `{id}` reads lake `{}` but names no `input_prefix`",
-                    lake.from
-                ),
-                cx.doc.value_span(&lake.pointer),
-                "which prefix?",
-                "set `input_prefix` to the prefix the job reads (its role may list and read \
-                 there only), or read the lake's tables through a `glue_catalog` input",
-            )),
-            (Some(_), None) if !cx.unresolved_inputs() => out.push(
-                Diagnostic::warning(
-                    "unused-setting",
-                    format!(
-                        "`input_prefix` of glue job `{id}` has no effect: none of its inputs is \
-                         an `s3_data_lake`"
-                    ),
-                )
-                .with_label(cx.value_at("input_prefix"), "not used")
-                .with_help(
-                    "add the lake it reads to `inputs`, or remove `input_prefix` (a catalog's \
-                     tables say where their data is)",
-                ),
-            ),
-            _ => {}
-        }
-    }
-
-    /// It writes into a lake of the spec: an ETL job without an output can only fail (its role
-    /// may write nowhere) and still bill every run.
-    fn check_output(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-        let id = &cx.c.id;
-        if writes_objects(cx.project, cx.c) {
-            return;
-        }
-        let set: Vec<&str> = OUTPUT_SETTINGS
-            .into_iter()
-            .filter(|f| cx.is_set(f))
-            .collect();
-        let at = match set.first() {
-            Some(field) => cx.value_at(field),
-            None => cx.component_at(),
-        };
-        out.push(error(
-            "job-without-output",
-            format!("glue job `{id}` writes nowhere: no `s3_data_lake` lists `{id}` as an input"),
-            at,
-            "writes nowhere",
-            &format!(
-                "add `{id}` to `inputs` of the lake it writes to (which grants it the write under \
-                 `output_prefix`)"
-            ),
-        ));
-    }
-
-    /// Argument keys are not Glue's internal ones, nor ones pipelinec sets.
-    fn check_arguments(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-        let id = &cx.c.id;
-        let injected = injected_arguments(cx.project, cx.c, self);
-        for key in self.arguments.keys() {
-            let at = cx.doc.key_span(&cx.entry_ptr("arguments", key));
-            let reason = if let Some((_, label, why)) = RESERVED.iter().find(|(k, _, _)| k == key) {
-                Some((*label, why.to_string()))
-            } else if injected.iter().any(|(k, _)| k == key) {
-                Some((
-                    PIPELINEC,
-                    "pipelinec passes the job where it reads and writes: `--<LAKE>_BUCKET`, \
-                     `--<LAKE>_INPUT_PREFIX`, `--<CATALOG>_DATABASE` and `--<SINK>_PREFIX`"
-                        .to_string(),
-                ))
-            } else {
-                None
-            };
-            if let Some((label, why)) = reason {
-                out.push(error(
-                    "reserved-argument",
-                    format!("glue job `{id}` may not set the argument `{key}`"),
-                    at,
-                    label,
-                    &format!("remove it: {why}"),
-                ));
-            }
+    /// The job as the shared checks of `semantic::jobs` see it.
+    pub fn job(&self, id: &ComponentId) -> Job<'_> {
+        Job {
+            what: WHAT,
+            input_prefix: self.input_prefix.as_deref(),
+            output_prefix: self.output_prefix(id),
         }
     }
 }
@@ -354,63 +250,9 @@ impl GlueJob {
 /// The job's script, to resolve against the spec's folder.
 pub fn script<'a>(project: &'a Project, c: &'a Component, job: &'a GlueJob) -> Script<'a> {
     Script {
+        what: WHAT,
         id: c.id.as_str(),
         path: &job.script,
         base_dir: &project.base_dir,
     }
-}
-
-/// Whether the job writes objects into a bucket of the spec (an edge of `write` access).
-fn writes_objects(project: &Project, c: &Component) -> bool {
-    project
-        .graph
-        .outgoing(&c.id)
-        .any(|e| e.access == Access::Write)
-}
-
-/// The arguments pipelinec passes the script about its inputs and outputs, as HCL
-/// expressions: for a lake input `L`, `--L_BUCKET` and `--L_INPUT_PREFIX`; for a catalog input
-/// `C`, `--C_DATABASE`; for a lake `S` it writes into, `--S_BUCKET` and `--S_PREFIX`. A lake
-/// both read and written gets its `--L_BUCKET` once.
-pub fn injected_arguments(
-    project: &Project,
-    c: &Component,
-    job: &GlueJob,
-) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    let mut add = |k: String, v: String| {
-        if !out.iter().any(|(seen, _)| *seen == k) {
-            out.push((k, v));
-        }
-    };
-    for e in project.graph.incoming(&c.id) {
-        let from = e.from.upper();
-        // The edge table admits lakes and catalogs as inputs; lakes are the ones holding objects.
-        if rules(&project.component(&e.from).settings).holds_objects() {
-            add(
-                format!("--{from}_BUCKET"),
-                format!("module.{}.bucket", e.from),
-            );
-            if let Some(p) = &job.input_prefix {
-                add(format!("--{from}_INPUT_PREFIX"), crate::hcl::quote(p));
-            }
-        } else {
-            add(
-                format!("--{from}_DATABASE"),
-                format!("module.{}.database", e.from),
-            );
-        }
-    }
-    for e in project.graph.outgoing(&c.id) {
-        if e.access != Access::Write {
-            continue;
-        }
-        let to = e.to.upper();
-        add(format!("--{to}_BUCKET"), format!("module.{}.bucket", e.to));
-        add(
-            format!("--{to}_PREFIX"),
-            crate::hcl::quote(&job.output_prefix(&c.id)),
-        );
-    }
-    out
 }

@@ -199,5 +199,4 @@ pub const LOG_GROUPS: [&str; 2] = ["error", "output"];
 
 mod check;
 mod iam;
-mod package;
 mod render;

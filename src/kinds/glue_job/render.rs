@@ -5,10 +5,11 @@ use std::path::{Path, PathBuf};
 
 use minijinja::Value;
 
-use super::check::{injected_arguments, script};
-use super::{GlueJob, TEMP_PREFIX, log_group_prefix, package, script_key};
+use super::check::script;
+use super::{GlueJob, TEMP_PREFIX, log_group_prefix, script_key};
 use crate::diagnostic::Diagnostic;
 use crate::hcl::template_literal as lit;
+use crate::kinds::script as job_script;
 use crate::model::{Component, Project};
 use crate::render::values::{merged_entries, tmpl};
 use crate::render::{KindRender, RenderCx, StartTarget};
@@ -77,13 +78,15 @@ impl KindRender for GlueJob {
         _out_dir: &Path,
         _options: &crate::package::Options,
     ) -> Option<Result<Vec<u8>, Vec<Diagnostic>>> {
-        Some(package::read(&script(project, c, self)).map_err(|p| vec![p.diagnostic(c)]))
+        let at = c.kept_span("script").unwrap_or_default();
+        Some(job_script::read(&script(project, c, self)).map_err(|p| vec![p.at(at)]))
     }
 }
 
 impl GlueJob {
     /// The spec's arguments and those pipelinec passes about inputs and outputs, sorted by key.
     fn arguments(&self, project: &Project, c: &Component) -> Value {
-        merged_entries(&self.arguments, injected_arguments(project, c, self))
+        let injected = crate::semantic::jobs::arguments(project, c, &self.job(&c.id));
+        merged_entries(&self.arguments, injected)
     }
 }

@@ -1,16 +1,18 @@
-//! Where a job's script is, and the rule that it stays inside the spec's folder (as a Lambda's
-//! `code` does): a spec is reviewed with the folder it lives in, so nothing outside it is read,
-//! neither through `..` nor an absolute path nor a symlink. `validate` resolves the script;
-//! `render` reads it into `build/<id>.py`.
+//! Where a Spark job's script is (a Glue job's, an EMR Serverless job's), and the rule that it
+//! stays inside the spec's folder (as a Lambda's `code` does): a spec is reviewed with the folder
+//! it lives in, so nothing outside it is read, neither through `..` nor an absolute path nor a
+//! symlink. `validate` resolves the script; `render` reads it into `build/<id>.py`. Shared by the
+//! job kinds, so it knows no kind and builds diagnostics only from spans.
 
 use std::path::{Component as PathPart, Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
-use crate::model::Component;
 
 /// One job's script to find.
 #[derive(Debug, Clone, Copy)]
 pub struct Script<'a> {
+    /// What the job is, for messages: `glue job`, `EMR Serverless job`.
+    pub what: &'static str,
     pub id: &'a str,
     /// The `script:` value, as the spec has it.
     pub path: &'a str,
@@ -34,12 +36,6 @@ impl Problem {
             .with_label(at, self.label)
             .with_help(self.help)
     }
-
-    /// The diagnostic at the kept span of the job's `script:` value (render time).
-    pub fn diagnostic(self, c: &Component) -> Diagnostic {
-        let at = c.kept_span("script").unwrap_or_default();
-        self.at(at)
-    }
 }
 
 const KEEP_INSIDE: &str = "`script` is a `.py` file inside the spec file's folder, written \
@@ -53,7 +49,7 @@ pub fn resolve(s: &Script) -> Result<PathBuf, Problem> {
     let rel = Path::new(s.path);
     let outside = |why: &str, label: &'static str| Problem {
         code: "script-outside-spec",
-        message: format!("the script `{}` of glue job `{}` {why}", s.path, s.id),
+        message: format!("the script `{}` of {} `{}` {why}", s.path, s.what, s.id),
         label,
         help: KEEP_INSIDE,
     };
@@ -70,8 +66,9 @@ pub fn resolve(s: &Script) -> Result<PathBuf, Problem> {
     let missing = |what: &str, label: &'static str| Problem {
         code: "missing-script",
         message: format!(
-            "the script `{}` of glue job `{}` {what}",
+            "the script `{}` of {} `{}` {what}",
             joined.display(),
+            s.what,
             s.id
         ),
         label,
@@ -84,8 +81,9 @@ pub fn resolve(s: &Script) -> Result<PathBuf, Problem> {
     if !file.starts_with(&base) {
         return Err(Problem {
             message: format!(
-                "the script `{}` of glue job `{}` resolves to `{}`, outside the spec's folder",
+                "the script `{}` of {} `{}` resolves to `{}`, outside the spec's folder",
                 s.path,
+                s.what,
                 s.id,
                 file.display()
             ),
@@ -104,8 +102,8 @@ pub fn read(s: &Script) -> Result<Vec<u8>, Problem> {
     std::fs::read(&file).map_err(|e| Problem {
         code: "missing-script",
         message: format!(
-            "the script `{}` of glue job `{}` cannot be read: {e}",
-            s.path, s.id
+            "the script `{}` of {} `{}` cannot be read: {e}",
+            s.path, s.what, s.id
         ),
         label: "unreadable",
         help: RELATIVE,
@@ -135,6 +133,7 @@ mod tests {
 
     fn script<'a>(base: &'a Path, path: &'a str) -> Script<'a> {
         Script {
+            what: "glue job",
             id: "clean",
             path,
             base_dir: base,
