@@ -119,6 +119,18 @@ const RENDERED: &[(&str, &str, &[&str], Conversion)] = &[
     ),
     (
         "s3_data_lake",
+        "retention/prefixes/*/expire_after_days",
+        &["prefix_rules", "0", "expire_after_days"],
+        Same,
+    ),
+    (
+        "s3_data_lake",
+        "retention/prefixes/*/infrequent_access_after_days",
+        &["prefix_rules", "0", "infrequent_access_after_days"],
+        Same,
+    ),
+    (
+        "s3_data_lake",
         "retention/noncurrent_expire_after_days",
         &["noncurrent_expire_after_days"],
         Same,
@@ -347,6 +359,9 @@ fn lookup<'a>(expr: &'a Expression, path: &[&str]) -> &'a Expression {
     let Some((first, rest)) = path.split_first() else {
         return expr;
     };
+    if let (Expression::Array(items), Ok(i)) = (expr, first.parse::<usize>()) {
+        return lookup(&items[i], rest);
+    }
     let Expression::Object(obj) = expr else {
         panic!("{expr:?} is not an object (looking for {first})");
     };
@@ -408,8 +423,13 @@ fn every_numeric_field_renders_its_value_converted() {
             let c = &mut spec[*section][*id];
             let mut node = &mut *c;
             let segments: Vec<&str> = path.split('/').collect();
-            for seg in &segments[..segments.len() - 1] {
-                let seg = if *seg == "*" { "clicks" } else { seg };
+            for (i, seg) in segments[..segments.len() - 1].iter().enumerate() {
+                // A map entry of the base spec: a table, or a lake prefix.
+                let seg = match *seg {
+                    "*" if i > 0 && segments[i - 1] == "prefixes" => "raw/clicks/",
+                    "*" => "clicks",
+                    seg => seg,
+                };
                 if node.get(seg).is_none() {
                     node[seg] = json!({});
                 }
@@ -422,6 +442,18 @@ fn every_numeric_field_renders_its_value_converted() {
                 // 2 to 8 GB of memory per vCPU (`emr-capacity`).
                 "max_vcpu" => c["max_memory_gb"] = json!(v * 4),
                 "max_memory_gb" => c["max_vcpu"] = json!((v / 4).clamp(2, 2000)),
+                // A prefix keeps its data at most as long as the bucket
+                // (`retention-longer-than-bucket`).
+                "retention/expire_after_days" => {
+                    c["retention"]["prefixes"]["raw/clicks/"]["expire_after_days"] = json!(v)
+                }
+                // A transition comes before the expiry (`retention-order`): one at a time.
+                "retention/prefixes/*/infrequent_access_after_days" => {
+                    c["retention"]["prefixes"]["raw/clicks/"]
+                        .as_object_mut()
+                        .unwrap()
+                        .remove("expire_after_days");
+                }
                 "tables/*/projection_first_year" => {
                     c["tables"]["clicks"]["projection_last_year"] = json!(2200)
                 }

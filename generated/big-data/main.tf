@@ -127,6 +127,14 @@ module "trips_lake" {
   infrequent_access_after_days = 30
   noncurrent_expire_after_days = 30
   force_destroy                = false
+
+  prefix_rules = [
+    {
+      prefix                       = "raw/trips/"
+      expire_after_days            = 180
+      infrequent_access_after_days = null
+    },
+  ]
 }
 
 module "trips_catalog" {

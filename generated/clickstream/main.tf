@@ -56,6 +56,9 @@ module "lake" {
   infrequent_access_after_days = 90
   noncurrent_expire_after_days = 7
   force_destroy                = false
+
+  prefix_rules = [
+  ]
 }
 
 module "clicks_catalog" {

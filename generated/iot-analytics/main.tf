@@ -173,6 +173,19 @@ module "data_lake" {
   infrequent_access_after_days = 30
   noncurrent_expire_after_days = 30
   force_destroy                = false
+
+  prefix_rules = [
+    {
+      prefix                       = "sensor-data/"
+      expire_after_days            = 90
+      infrequent_access_after_days = null
+    },
+    {
+      prefix                       = "error/"
+      expire_after_days            = 30
+      infrequent_access_after_days = null
+    },
+  ]
 }
 
 module "sensor_catalog" {

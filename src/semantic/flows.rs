@@ -158,6 +158,14 @@ pub fn check(project: &Project, doc: &Document, diags: &mut Vec<Diagnostic>) {
             .map_or(&[][..], Vec::as_slice);
         let writers = writers(project, &bucket.id, failing, doc);
         overlapping_writers(&bucket.id, &writers, diags);
+        let bucket_cx = Cx {
+            project,
+            c: bucket,
+            doc,
+        };
+        for (prefix, pointer) in rules(&bucket.settings).lifecycle_prefixes(&bucket_cx) {
+            retention_against_writers(doc, &bucket.id, &prefix, &pointer, &writers, diags);
+        }
         for reader in project.graph.outgoing(&bucket.id) {
             let c = project.component(&reader.to);
             let cx = Cx { project, c, doc };
@@ -292,6 +300,45 @@ fn overlapping_writers(lake: &ComponentId, writers: &[Writer], diags: &mut Vec<D
             ),
         );
     }
+}
+
+/// A prefix with a lifecycle of its own holds, or lies under, what a writer writes: a rule
+/// over a prefix nobody writes expires nothing, and usually means a typo.
+fn retention_against_writers(
+    doc: &Document,
+    lake: &ComponentId,
+    prefix: &str,
+    pointer: &str,
+    writers: &[Writer],
+    diags: &mut Vec<Diagnostic>,
+) {
+    // A lake that nothing in the spec writes is filled from outside: nothing to check against.
+    if writers.is_empty() || writers.iter().any(|w| overlap(&w.prefix, prefix)) {
+        return;
+    }
+    let closest = writers
+        .iter()
+        .min_by_key(|w| strsim::levenshtein(&w.prefix, prefix))
+        .expect("at least one writer");
+    let written: Vec<String> = writers
+        .iter()
+        .map(|w| format!("`{}` ({} `{}`)", w.prefix, w.kind, w.id))
+        .collect();
+    diags.push(
+        Diagnostic::new(
+            "retention-without-writer",
+            format!("lake `{lake}` has a retention rule for `{prefix}`, where nothing writes"),
+        )
+        .with_label(doc.key_span(pointer), "no writer writes here")
+        .with_related(
+            closest.at.clone(),
+            format!("`{}` writes under `{}`", closest.id, closest.prefix),
+        )
+        .with_help(format!(
+            "use a prefix a writer writes: {}",
+            written.join(", ")
+        )),
+    );
 }
 
 fn table_against_writers(

@@ -89,6 +89,13 @@ pub trait KindRules {
         None
     }
 
+    /// Prefixes of a bucket that have a lifecycle of their own, as (prefix, JSON pointer of
+    /// its rule): each is checked against what the bucket's writers write.
+    fn lifecycle_prefixes(&self, cx: &Cx<'_>) -> Vec<(String, String)> {
+        let _ = cx;
+        Vec::new()
+    }
+
     /// What the component counts against AWS's account and Region quotas
     /// ([`crate::quotas`]), besides its identity.
     fn usage(&self) -> Vec<Use> {

@@ -1,5 +1,6 @@
 //! `s3_data_lake`: a versioned, encrypted, private bucket that writers fill and tables read.
 
+use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -58,6 +59,31 @@ pub struct Retention {
     #[serde(default = "default_noncurrent_days")]
     #[schemars(range(min = 1, max = 2147483647))]
     pub noncurrent_expire_after_days: u32,
+    /// Retention of single prefixes, keyed by prefix (ending in `/`), e.g. raw data kept 90
+    /// days while the processed data it became is kept for years. S3 applies the earliest
+    /// action of every rule that matches an object, so a prefix keeps its data at most as long
+    /// as the whole bucket does; each prefix must be one that a writer of the spec writes.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[schemars(extend("propertyNames" = { "pattern": PREFIX_PATTERN }))]
+    pub prefixes: IndexMap<String, PrefixRetention>,
+}
+
+/// A key prefix: what writers write under and tables read.
+pub const PREFIX_PATTERN: &str = r"^[A-Za-z0-9!_.*'()=-][A-Za-z0-9!_.*'()=/-]*/$";
+
+/// The lifecycle of one prefix.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PrefixRetention {
+    /// Days after which objects under the prefix expire. Omit to keep them as long as the
+    /// bucket does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 2147483647))]
+    pub expire_after_days: Option<u32>,
+    /// Days after which objects under the prefix move to S3 Standard-IA (at least 30).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 30, max = 2147483647))]
+    pub infrequent_access_after_days: Option<u32>,
 }
 
 impl Default for Retention {
@@ -66,6 +92,7 @@ impl Default for Retention {
             expire_after_days: None,
             infrequent_access_after_days: None,
             noncurrent_expire_after_days: default_noncurrent_days(),
+            prefixes: IndexMap::new(),
         }
     }
 }

@@ -1,8 +1,11 @@
 //! The module call of a data lake bucket.
 
+use std::collections::BTreeMap;
+
 use minijinja::Value;
 
 use super::{BucketEncryption, S3DataLake};
+use crate::render::values::obj;
 use crate::render::{KindRender, RenderCx};
 
 impl KindRender for S3DataLake {
@@ -29,6 +32,24 @@ impl KindRender for S3DataLake {
             r.noncurrent_expire_after_days,
         );
         cx.set("force_destroy", self.force_destroy);
+        cx.set(
+            "prefix_rules",
+            Value::from(
+                r.prefixes
+                    .iter()
+                    .map(|(prefix, rule)| {
+                        obj(BTreeMap::from([
+                            ("prefix", Value::from(prefix.as_str())),
+                            ("expire_after_days", Value::from(rule.expire_after_days)),
+                            (
+                                "infrequent_access_after_days",
+                                Value::from(rule.infrequent_access_after_days),
+                            ),
+                        ]))
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+        );
         cx.output(
             "bucket",
             "bucket",

@@ -44,3 +44,13 @@ variable "noncurrent_expire_after_days" {
   type        = number
   default     = 30
 }
+
+variable "prefix_rules" {
+  description = "Lifecycle rules of single prefixes: expiry and Standard-IA transition days (null: none)."
+  type = list(object({
+    prefix                       = string
+    expire_after_days            = number
+    infrequent_access_after_days = number
+  }))
+  default = []
+}

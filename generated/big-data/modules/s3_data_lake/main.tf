@@ -9,4 +9,5 @@ module "bucket" {
   infrequent_access_after_days = var.infrequent_access_after_days
   noncurrent_expire_after_days = var.noncurrent_expire_after_days
   force_destroy                = var.force_destroy
+  prefix_rules                 = var.prefix_rules
 }

@@ -83,6 +83,35 @@ resource "aws_s3_bucket_lifecycle_configuration" "this" {
     }
   }
 
+  # Prefixes with a retention of their own. S3 applies the earliest action of every rule that
+  # matches an object, so these can only shorten what the bucket-wide rule keeps.
+  dynamic "rule" {
+    for_each = var.prefix_rules
+    content {
+      id     = "prefix:${rule.value.prefix}"
+      status = "Enabled"
+
+      filter {
+        prefix = rule.value.prefix
+      }
+
+      dynamic "transition" {
+        for_each = rule.value.infrequent_access_after_days == null ? [] : [rule.value.infrequent_access_after_days]
+        content {
+          days          = transition.value
+          storage_class = "STANDARD_IA"
+        }
+      }
+
+      dynamic "expiration" {
+        for_each = rule.value.expire_after_days == null ? [] : [rule.value.expire_after_days]
+        content {
+          days = expiration.value
+        }
+      }
+    }
+  }
+
   depends_on = [aws_s3_bucket_versioning.this]
 }
 
