@@ -769,6 +769,14 @@ pub const BASELINES: &[Baseline] = &[
                 &["{self.log_group_arn}:*"],
             ),
             grant("OwnFailureQueue", &["sqs:SendMessage"], &["{self.dlq_arn}"]),
+            // An asynchronous invocation (from a schedule) that fails every retry goes to the
+            // function's own queue, sent with its role (Lambda guide, "Adding a destination":
+            // an SQS destination needs `sqs:SendMessage`).
+            grant(
+                "OwnAsyncFailures",
+                &["sqs:SendMessage"],
+                &["{self.async_failure_queue_arn}"],
+            ),
             // An S3 on-failure destination: Lambda lists the bucket and writes each failed
             // batch under `aws/lambda/` (Lambda guide, "kinesis-on-failure-destination").
             grant(

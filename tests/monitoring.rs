@@ -115,6 +115,8 @@ fn alarms_follow_the_graph() {
             "edges-enrich-throttles",
             "edges-enrich-iterator-age",
             "edges-enrich-failure-delivery",
+            // `hourly_enrich` invokes it: events that failed every retry wait in a queue.
+            "edges-enrich-failed-events",
             "edges-clean-failed-tasks",
             "edges-stats-failed-runs",
             "edges-queries-processed-bytes",

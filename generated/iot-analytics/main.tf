@@ -84,6 +84,7 @@ module "enrich_readings" {
   bisect_batch_on_error      = true
   failure_destination        = "none"
   report_batch_item_failures = false
+  async_failure_queue        = null
   log_retention_days         = 14
   tracing_mode               = "PassThrough"
   reserved_concurrency       = null
@@ -115,6 +116,7 @@ module "alert_processor" {
   failure_destination        = "s3"
   failure_bucket_name        = "iot-analytics-alert-processor-failures-${local.account_id}"
   report_batch_item_failures = false
+  async_failure_queue        = null
   log_retention_days         = 14
   tracing_mode               = "Active"
   reserved_concurrency       = 5

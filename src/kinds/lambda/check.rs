@@ -2,7 +2,7 @@
 //! and runtime, and what it writes into the lakes it feeds.
 
 use super::runtimes::{self, Status};
-use super::{FAILURE_PREFIX, Lambda, OnFailure, package};
+use super::{FAILURE_PREFIX, Lambda, OnFailure, async_failure_queue, package};
 use crate::diagnostic::Diagnostic;
 use crate::edges::Access;
 use crate::model::{Component, ComponentId, Project};
@@ -101,6 +101,23 @@ impl KindRules for Lambda {
             );
         }
         out.extend(self.failure_monitor(c));
+        if invoked_async(project, &c.id) {
+            out.push(
+                Monitor::new(
+                    "failed_events",
+                    "scheduled events that failed every retry",
+                    ("AWS/SQS", "ApproximateNumberOfMessagesVisible"),
+                    vec![("QueueName", Dim::of(c.id.as_str(), "async_failure_queue_name"))],
+                    Statistic::Maximum,
+                )
+                .alarm(Alarm::above(
+                    0.0,
+                    1,
+                    1,
+                    "An event a schedule sent failed every retry; it waits whole in the function's async-failures queue.",
+                )),
+            );
+        }
         out
     }
 
@@ -138,6 +155,12 @@ impl KindRules for Lambda {
             ))),
             _ => {}
         }
+        // Only used when a schedule invokes it, but checked always: a name is a name.
+        out.push(AwsName::new(
+            "SQS queue",
+            async_failure_queue(&base),
+            naming::SQS_QUEUE,
+        ));
         out
     }
 
@@ -433,4 +456,13 @@ impl Lambda {
             }
         }
     }
+}
+
+/// Whether something invokes the function asynchronously (a schedule), so that it needs a
+/// queue for the events that fail every retry.
+pub fn invoked_async(project: &Project, id: &ComponentId) -> bool {
+    project
+        .graph
+        .referenced_by(id)
+        .any(|e| e.access == Access::Start)
 }

@@ -1,7 +1,8 @@
 //! The facts a Lambda function offers to the edge table: its output prefix, log group,
 //! failure destination and tracing.
 
-use super::{Lambda, OnFailure, Tracing};
+use super::check::invoked_async;
+use super::{Lambda, OnFailure, Tracing, async_failure_queue};
 use crate::iam::{FactCx, Facts, KindIam, arn, bucket_arn, flag, get};
 use crate::model::ComponentId;
 use crate::naming;
@@ -42,6 +43,14 @@ impl KindIam for Lambda {
                 match self.on_failure {
                     OnFailure::Sqs => vec![cx.named(arn("sqs", &format!("{base}-failures")))],
                     _ => vec![],
+                },
+            ),
+            (
+                "async_failure_queue_arn",
+                if invoked_async(cx.project, id) {
+                    vec![cx.named(arn("sqs", &async_failure_queue(&base)))]
+                } else {
+                    vec![]
                 },
             ),
             ("failure_bucket_arn", failure_bucket),

@@ -262,6 +262,11 @@ impl Lambda {
     }
 }
 
+/// The queue of a function's failed asynchronous invocations: `<project>-<id>-async-failures`.
+pub fn async_failure_queue(base: &str) -> String {
+    format!("{base}-async-failures")
+}
+
 mod check;
 mod iam;
 pub mod package;

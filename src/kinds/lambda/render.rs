@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use minijinja::Value;
 
-use super::check::injected_env;
+use super::check::{injected_env, invoked_async};
 use super::{Architecture, Lambda, OnFailure, StartingPosition, Tracing, package};
 use crate::diagnostic::Diagnostic;
 use crate::hcl::template_literal as lit;
@@ -135,8 +135,20 @@ impl Lambda {
         );
     }
 
-    /// Where failed batches go: a lake of the spec, the function's own bucket or queue.
+    /// Where failed batches go: a lake of the spec, the function's own bucket or queue; and,
+    /// for a function a schedule invokes, the queue of its failed asynchronous invocations.
     fn failure_settings(&self, cx: &mut RenderCx<'_>) {
+        let async_queue =
+            invoked_async(cx.project, &cx.c.id).then(|| super::async_failure_queue(&cx.name));
+        if async_queue.is_some() {
+            let id = cx.c.id.clone();
+            cx.output(
+                "async_failure_queue_name",
+                "async_failure_queue_name",
+                format!("Queue keeping the scheduled events `{id}` failed on every retry"),
+            );
+        }
+        cx.set("async_failure_queue", Value::from(async_queue));
         cx.set(
             "failure_destination",
             match self.on_failure {

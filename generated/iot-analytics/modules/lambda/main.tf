@@ -72,6 +72,30 @@ resource "aws_lambda_function" "this" {
   }
 }
 
+# A function a schedule invokes runs asynchronously: an event that still fails after Lambda's
+# own retries goes, whole (`requestPayload`), to this queue instead of being dropped.
+resource "aws_sqs_queue" "async_failures" {
+  count = var.async_failure_queue == null ? 0 : 1
+
+  name                      = var.async_failure_queue
+  message_retention_seconds = 1209600
+  sqs_managed_sse_enabled   = true
+}
+
+resource "aws_lambda_function_event_invoke_config" "this" {
+  count = var.async_failure_queue == null ? 0 : 1
+
+  function_name                = aws_lambda_function.this.function_name
+  maximum_retry_attempts       = 2
+  maximum_event_age_in_seconds = 21600
+
+  destination_config {
+    on_failure {
+      destination = aws_sqs_queue.async_failures[0].arn
+    }
+  }
+}
+
 resource "aws_lambda_event_source_mapping" "this" {
   for_each = var.event_sources
 

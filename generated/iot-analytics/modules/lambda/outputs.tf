@@ -22,3 +22,8 @@ output "failure_queue_name" {
   description = "Name of the failure queue (failure_destination sqs)."
   value       = var.failure_destination == "sqs" ? aws_sqs_queue.failures[0].name : null
 }
+
+output "async_failure_queue_name" {
+  description = "Name of the queue of failed asynchronous invocations, if any."
+  value       = var.async_failure_queue == null ? null : aws_sqs_queue.async_failures[0].name
+}

@@ -118,3 +118,9 @@ variable "reserved_concurrency" {
   type        = number
   default     = null
 }
+
+variable "async_failure_queue" {
+  description = "Name of the queue keeping asynchronous invocations that failed every retry (functions a schedule invokes), or null."
+  type        = string
+  default     = null
+}
