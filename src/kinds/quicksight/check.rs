@@ -201,8 +201,14 @@ fn check_data_set(
         .unwrap_or_default();
     let column_at = |name: &str| -> std::ops::Range<usize> {
         match columns.iter().position(|(c, _)| c == name) {
-            Some(i) if cx.doc.span(&format!("{}/columns/{i}/type", table.pointer)).is_some() => {
-                cx.doc.value_span(&format!("{}/columns/{i}/type", table.pointer))
+            Some(i)
+                if cx
+                    .doc
+                    .span(&format!("{}/columns/{i}/type", table.pointer))
+                    .is_some() =>
+            {
+                cx.doc
+                    .value_span(&format!("{}/columns/{i}/type", table.pointer))
             }
             // A partition column: the table's partitioning makes it.
             _ => cx.doc.key_span(&table.pointer),
@@ -221,7 +227,10 @@ fn check_data_set(
             .collect(),
         None => {
             let at = cx.doc.value_span(&format!("{ds_ptr}/table"));
-            columns.iter().map(|(c, _)| (c.clone(), at.clone())).collect()
+            columns
+                .iter()
+                .map(|(c, _)| (c.clone(), at.clone()))
+                .collect()
         }
     };
     for (i, (name, at)) in chosen.iter().enumerate() {

@@ -27,7 +27,9 @@ pub struct QuickSight {
     /// `arn:aws:quicksight:<identity region>:<account>:group/<namespace>/<name>` (or `user/…`).
     #[schemars(
         length(min = 1, max = 64),
-        inner(regex(pattern = r"^arn:aws(-cn|-us-gov)?:quicksight:[a-z]{2}(-[a-z]+)+-[0-9]:[0-9]{12}:(user|group)/[A-Za-z0-9._-]{1,64}/[^/\s]{1,256}$"))
+        inner(regex(
+            pattern = r"^arn:aws(-cn|-us-gov)?:quicksight:[a-z]{2}(-[a-z]+)+-[0-9]:[0-9]{12}:(user|group)/[A-Za-z0-9._-]{1,64}/[^/\s]{1,256}$"
+        ))
     )]
     pub principals: Vec<String>,
     /// Data sets over the workgroup's catalog tables, keyed by data set id (lowercase letters,
