@@ -5,7 +5,7 @@ use super::{DataSet, IDENTITY_SUFFIX, QuickSight, data_set_id, input_column_type
 use crate::diagnostic::Diagnostic;
 use crate::model::{Component, ComponentId};
 use crate::naming::{self, AwsName, Charset, Rule};
-use crate::semantic::{Cx, KindRules, error, list, rules};
+use crate::semantic::{Cx, KindRules, Table, error, list, rules};
 use crate::suggest::closest;
 
 /// QuickSight data source and data set ids: pipelinec keeps them to letters, digits, `_` and
@@ -199,21 +199,6 @@ fn check_data_set(
     let columns = rules(&catalog.settings)
         .table_columns(&ds.table)
         .unwrap_or_default();
-    let column_at = |name: &str| -> std::ops::Range<usize> {
-        match columns.iter().position(|(c, _)| c == name) {
-            Some(i)
-                if cx
-                    .doc
-                    .span(&format!("{}/columns/{i}/type", table.pointer))
-                    .is_some() =>
-            {
-                cx.doc
-                    .value_span(&format!("{}/columns/{i}/type", table.pointer))
-            }
-            // A partition column: the table's partitioning makes it.
-            _ => cx.doc.key_span(&table.pointer),
-        }
-    };
     let chosen: Vec<(String, std::ops::Range<usize>)> = match &ds.columns {
         Some(list) => list
             .iter()
@@ -231,6 +216,36 @@ fn check_data_set(
                 .iter()
                 .map(|(c, _)| (c.clone(), at.clone()))
                 .collect()
+        }
+    };
+    check_columns(cx, catalog, table, key, ds, &columns, &chosen, out);
+}
+
+/// Each column the data set reads exists once in the table and has a type QuickSight reads.
+#[allow(clippy::too_many_arguments)]
+fn check_columns(
+    cx: &Cx<'_>,
+    catalog: &Component,
+    table: &Table,
+    key: &str,
+    ds: &DataSet,
+    columns: &[(String, String)],
+    chosen: &[(String, std::ops::Range<usize>)],
+    out: &mut Vec<Diagnostic>,
+) {
+    let column_at = |name: &str| -> std::ops::Range<usize> {
+        match columns.iter().position(|(c, _)| c == name) {
+            Some(i)
+                if cx
+                    .doc
+                    .span(&format!("{}/columns/{i}/type", table.pointer))
+                    .is_some() =>
+            {
+                cx.doc
+                    .value_span(&format!("{}/columns/{i}/type", table.pointer))
+            }
+            // A partition column: the table's partitioning makes it.
+            _ => cx.doc.key_span(&table.pointer),
         }
     };
     for (i, (name, at)) in chosen.iter().enumerate() {
