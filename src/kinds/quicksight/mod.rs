@@ -118,3 +118,29 @@ pub const IDENTITY_SUFFIX: &str = "athena";
 mod check;
 mod iam;
 mod render;
+
+#[cfg(test)]
+mod tests {
+    use super::input_column_type;
+
+    #[test]
+    fn hive_types_map_to_quicksight_input_column_types() {
+        for (hive, qs) in [
+            ("string", Some("STRING")),
+            ("varchar(20)", Some("STRING")),
+            ("bigint", Some("INTEGER")),
+            ("tinyint", Some("INTEGER")),
+            ("decimal(10,2)", Some("DECIMAL")),
+            ("double", Some("DECIMAL")),
+            ("timestamp", Some("DATETIME")),
+            ("date", Some("DATETIME")),
+            ("boolean", Some("BIT")),
+            ("binary", None),
+            ("array<string>", None),
+            ("map<string,int>", None),
+            ("struct<a:int>", None),
+        ] {
+            assert_eq!(input_column_type(hive), qs, "{hive}");
+        }
+    }
+}
