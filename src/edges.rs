@@ -22,7 +22,8 @@ pub enum Access {
     Write,
     /// The target's tables describe data in the source (and its crawler reads it).
     Catalog,
-    /// The target queries the source's tables.
+    /// The target queries the source's tables (a workgroup querying a catalog), or queries
+    /// through the source (QuickSight running its queries in a workgroup).
     Query,
     /// The source starts the target: a schedule invoking a function, starting a job run or
     /// running a saved query.
@@ -243,6 +244,85 @@ const JOB_WRITES_LAKE: &[Grant] = &[
         )
     },
 ];
+
+/// What a query run in an Athena workgroup reads with its caller's credentials (Athena user
+/// guide, "fine-grained-access-to-glue-resources", "s3-permissions"): the tables of the
+/// workgroup's catalogs (`query_*` facts of the `athena` side, `$side` `from` or `to`) and, only
+/// when Athena reads on the caller's behalf, their data; a customer key through S3 only. Every
+/// caller of a workgroup (a schedule running a saved query, QuickSight) shares these rows.
+macro_rules! athena_query_reads {
+    ($side:literal) => {
+        [
+            grant(
+                "QueryCatalog",
+                &[
+                    "glue:BatchGetPartition",
+                    "glue:GetDatabase",
+                    "glue:GetPartition",
+                    "glue:GetPartitions",
+                    "glue:GetTable",
+                    "glue:GetTables",
+                ],
+                &[
+                    concat!("{", $side, ".query_catalog_arn}"),
+                    concat!("{", $side, ".query_database_arn}"),
+                    concat!("{", $side, ".query_table_arn}"),
+                ],
+            ),
+            Grant {
+                conditions: VIA_ATHENA,
+                ..grant(
+                    "QueryLakeBucketLocation",
+                    &["s3:GetBucketLocation"],
+                    &[concat!("{", $side, ".query_lake_bucket_arn}")],
+                )
+            },
+            Grant {
+                conditions: &[
+                    VIA_ATHENA[0],
+                    Cond {
+                        test: "StringLike",
+                        variable: "s3:prefix",
+                        value: concat!("{", $side, ".query_table_prefix}*"),
+                    },
+                ],
+                ..grant(
+                    "QueryLakeBucket",
+                    &["s3:ListBucket"],
+                    &[concat!("{", $side, ".query_lake_bucket_arn}")],
+                )
+            },
+            Grant {
+                conditions: VIA_ATHENA,
+                ..grant(
+                    "QueryLakeObjects",
+                    &["s3:GetObject"],
+                    &[concat!(
+                        "{",
+                        $side,
+                        ".query_lake_bucket_arn}/{",
+                        $side,
+                        ".query_table_prefix}*"
+                    )],
+                )
+            },
+            Grant {
+                conditions: S3_VIA,
+                ..grant(
+                    "QueryLakeKey",
+                    &["kms:Decrypt"],
+                    &[concat!("{", $side, ".query_lake_kms_key_arn}")],
+                )
+            },
+        ]
+    };
+}
+
+/// [`athena_query_reads`] for an edge into the workgroup (a schedule starting a query).
+const ATHENA_QUERY_READS_TO: [Grant; 5] = athena_query_reads!("to");
+
+/// [`athena_query_reads`] for an edge out of the workgroup (QuickSight querying through it).
+const ATHENA_QUERY_READS_FROM: [Grant; 5] = athena_query_reads!("from");
 
 /// Actions AWS does not let a policy scope to a resource (the Service Authorization Reference
 /// lists no resource type for them), so they take `"Resource": "*"`: the only place a `*`
@@ -654,61 +734,11 @@ pub const EDGES: &[EdgeRule] = &[
                 &["athena:GetWorkGroup", "athena:StartQueryExecution"],
                 &["{to.workgroup_arn}"],
             ),
-            grant(
-                "QueryCatalog",
-                &[
-                    "glue:BatchGetPartition",
-                    "glue:GetDatabase",
-                    "glue:GetPartition",
-                    "glue:GetPartitions",
-                    "glue:GetTable",
-                    "glue:GetTables",
-                ],
-                &[
-                    "{to.query_catalog_arn}",
-                    "{to.query_database_arn}",
-                    "{to.query_table_arn}",
-                ],
-            ),
-            Grant {
-                conditions: VIA_ATHENA,
-                ..grant(
-                    "QueryLakeBucketLocation",
-                    &["s3:GetBucketLocation"],
-                    &["{to.query_lake_bucket_arn}"],
-                )
-            },
-            Grant {
-                conditions: &[
-                    VIA_ATHENA[0],
-                    Cond {
-                        test: "StringLike",
-                        variable: "s3:prefix",
-                        value: "{to.query_table_prefix}*",
-                    },
-                ],
-                ..grant(
-                    "QueryLakeBucket",
-                    &["s3:ListBucket"],
-                    &["{to.query_lake_bucket_arn}"],
-                )
-            },
-            Grant {
-                conditions: VIA_ATHENA,
-                ..grant(
-                    "QueryLakeObjects",
-                    &["s3:GetObject"],
-                    &["{to.query_lake_bucket_arn}/{to.query_table_prefix}*"],
-                )
-            },
-            Grant {
-                conditions: S3_VIA,
-                ..grant(
-                    "QueryLakeKey",
-                    &["kms:Decrypt"],
-                    &["{to.query_lake_kms_key_arn}"],
-                )
-            },
+            ATHENA_QUERY_READS_TO[0],
+            ATHENA_QUERY_READS_TO[1],
+            ATHENA_QUERY_READS_TO[2],
+            ATHENA_QUERY_READS_TO[3],
+            ATHENA_QUERY_READS_TO[4],
             Grant {
                 conditions: VIA_ATHENA,
                 ..grant(
@@ -729,6 +759,66 @@ pub const EDGES: &[EdgeRule] = &[
                     &["{to.results_bucket_arn}/results/*"],
                 )
             },
+        ],
+    },
+    // QuickSight queries through the workgroup (QuickSight user guide, "Authorizing connections
+    // to Amazon Athena"; API reference, "AthenaParameters"): it runs queries there, waits for
+    // them, reads (and cancels) them, lists the catalogs' tables through Athena when a data set
+    // is built, reads what its queries read, and reads and writes the results under the
+    // workgroup's `results/` prefix. AWS's `AWSQuicksightAthenaAccess` grants the same actions
+    // on `*` and every `aws-athena-query-results-*` bucket; this is that set scoped to one
+    // workgroup, its catalogs and its results.
+    EdgeRule {
+        from: Kind::Athena,
+        to: Kind::Quicksight,
+        access: Access::Query,
+        actor: Actor::To,
+        grants: &[
+            grant(
+                "QueryWorkgroup",
+                &[
+                    "athena:GetQueryExecution",
+                    "athena:GetQueryResults",
+                    "athena:GetQueryResultsStream",
+                    "athena:GetWorkGroup",
+                    "athena:StartQueryExecution",
+                    "athena:StopQueryExecution",
+                ],
+                &["{from.workgroup_arn}"],
+            ),
+            grant(
+                "QueryCatalogMetadata",
+                &[
+                    "athena:GetTableMetadata",
+                    "athena:ListDatabases",
+                    "athena:ListTableMetadata",
+                ],
+                &["{from.datacatalog_arn}"],
+            ),
+            ATHENA_QUERY_READS_FROM[0],
+            ATHENA_QUERY_READS_FROM[1],
+            ATHENA_QUERY_READS_FROM[2],
+            ATHENA_QUERY_READS_FROM[3],
+            ATHENA_QUERY_READS_FROM[4],
+            grant(
+                "QueryResultsBucket",
+                &[
+                    "s3:GetBucketLocation",
+                    "s3:ListBucket",
+                    "s3:ListBucketMultipartUploads",
+                ],
+                &["{from.results_bucket_arn}"],
+            ),
+            grant(
+                "QueryResults",
+                &[
+                    "s3:AbortMultipartUpload",
+                    "s3:GetObject",
+                    "s3:ListMultipartUploadParts",
+                    "s3:PutObject",
+                ],
+                &["{from.results_bucket_arn}/results/*"],
+            ),
         ],
     },
     // An EMR Serverless job writes under its output prefix only (the runtime role sample's
@@ -1094,7 +1184,10 @@ pub fn identity(kind: Kind) -> Option<Identity> {
         Kind::Firehose => Some(Identity::Role("firehose.amazonaws.com")),
         Kind::GlueCatalog | Kind::GlueJob => Some(Identity::Role("glue.amazonaws.com")),
         Kind::EmrServerlessJob => Some(Identity::Role("emr-serverless.amazonaws.com")),
-        Kind::Athena => Some(Identity::CallerPolicy),
+        // QuickSight takes no role per Athena data source in the AWS provider this renders
+        // for (5.100.0 has no `parameters.athena.role_arn`): its grants are a policy for the
+        // QuickSight service role.
+        Kind::Athena | Kind::Quicksight => Some(Identity::CallerPolicy),
         Kind::Schedule => Some(Identity::Role("scheduler.amazonaws.com")),
         Kind::KinesisStream | Kind::S3DataLake => None,
     }

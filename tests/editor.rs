@@ -391,11 +391,11 @@ fn completion_offers_the_types_of_the_section() {
         (
             "transforms",
             &["lambda", "firehose", "glue_job", "emr_serverless_job"],
-            &["kinesis_stream", "athena", "glue_catalog"],
+            &["kinesis_stream", "athena", "glue_catalog", "quicksight"],
         ),
         (
             "sinks",
-            &["s3_data_lake", "glue_catalog", "athena"],
+            &["s3_data_lake", "glue_catalog", "athena", "quicksight"],
             &["kinesis_stream", "lambda", "firehose", "glue_job"],
         ),
     ];

@@ -418,6 +418,93 @@ resource "aws_iam_policy" "trips_analytics_1" {
   policy = data.aws_iam_policy_document.trips_analytics_1.json
 }
 
+data "aws_iam_policy_document" "trip_dashboards_1" {
+  # trips_analytics -> trip_dashboards (query)
+  statement {
+    sid       = "TripsAnalyticsToTripDashboardsQueryWorkgroup"
+    actions   = ["athena:GetQueryExecution", "athena:GetQueryResults", "athena:GetQueryResultsStream", "athena:GetWorkGroup", "athena:StartQueryExecution", "athena:StopQueryExecution"]
+    resources = ["arn:${local.partition}:athena:${local.region}:${local.account_id}:workgroup/big-data-trips-analytics"]
+  }
+
+  # trips_analytics -> trip_dashboards (query)
+  statement {
+    sid       = "TripsAnalyticsToTripDashboardsQueryCatalogMetadata"
+    actions   = ["athena:GetTableMetadata", "athena:ListDatabases", "athena:ListTableMetadata"]
+    resources = ["arn:${local.partition}:athena:${local.region}:${local.account_id}:datacatalog/AwsDataCatalog"]
+  }
+
+  # trips_analytics -> trip_dashboards (query)
+  statement {
+    sid       = "TripsAnalyticsToTripDashboardsQueryCatalog"
+    actions   = ["glue:BatchGetPartition", "glue:GetDatabase", "glue:GetPartition", "glue:GetPartitions", "glue:GetTable", "glue:GetTables"]
+    resources = ["arn:${local.partition}:glue:${local.region}:${local.account_id}:catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/big_data_trips_catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/big_data_trips_catalog/raw_trips", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/big_data_trips_catalog/trip_stats"]
+  }
+
+  # trips_analytics -> trip_dashboards (query)
+  statement {
+    sid       = "TripsAnalyticsToTripDashboardsQueryLakeBucketLocation"
+    actions   = ["s3:GetBucketLocation"]
+    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}"]
+
+    condition {
+      test     = "ForAnyValue:StringEquals"
+      variable = "aws:CalledVia"
+      values   = ["athena.amazonaws.com"]
+    }
+  }
+
+  # trips_analytics -> trip_dashboards (query)
+  statement {
+    sid       = "TripsAnalyticsToTripDashboardsQueryLakeBucket"
+    actions   = ["s3:ListBucket"]
+    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}"]
+
+    condition {
+      test     = "ForAnyValue:StringEquals"
+      variable = "aws:CalledVia"
+      values   = ["athena.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringLike"
+      variable = "s3:prefix"
+      values   = ["raw/trips/*", "processed/trip-stats/*"]
+    }
+  }
+
+  # trips_analytics -> trip_dashboards (query)
+  statement {
+    sid       = "TripsAnalyticsToTripDashboardsQueryLakeObjects"
+    actions   = ["s3:GetObject"]
+    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}/raw/trips/*", "arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}/processed/trip-stats/*"]
+
+    condition {
+      test     = "ForAnyValue:StringEquals"
+      variable = "aws:CalledVia"
+      values   = ["athena.amazonaws.com"]
+    }
+  }
+
+  # trips_analytics -> trip_dashboards (query)
+  statement {
+    sid       = "TripsAnalyticsToTripDashboardsQueryResultsBucket"
+    actions   = ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"]
+    resources = ["arn:${local.partition}:s3:::big-data-trips-analytics-results-${local.account_id}"]
+  }
+
+  # trips_analytics -> trip_dashboards (query)
+  statement {
+    sid       = "TripsAnalyticsToTripDashboardsQueryResults"
+    actions   = ["s3:AbortMultipartUpload", "s3:GetObject", "s3:ListMultipartUploadParts", "s3:PutObject"]
+    resources = ["arn:${local.partition}:s3:::big-data-trips-analytics-results-${local.account_id}/results/*"]
+  }
+}
+
+resource "aws_iam_policy" "trip_dashboards_1" {
+  name   = "big-data-trip-dashboards-athena"
+  policy = data.aws_iam_policy_document.trip_dashboards_1.json
+}
+
 # For whoever runs `terraform apply`: passing each role to its own service, and nothing else.
 data "aws_iam_policy_document" "deployer_pass_role" {
   statement {

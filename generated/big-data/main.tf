@@ -235,6 +235,34 @@ module "trips_analytics" {
   }
 }
 
+module "trip_dashboards" {
+  source = "./modules/quicksight"
+
+  data_source_id = "big-data-trip-dashboards"
+  display_name   = "big-data-trip-dashboards"
+  work_group     = module.trips_analytics.workgroup
+  principals = [
+    "arn:aws:quicksight:us-east-1:123456789012:group/default/trip-analysts",
+  ]
+
+  data_sets = {
+    "trip_stats" = {
+      id          = "big-data-trip-dashboards-trip-stats"
+      name        = "Trip statistics"
+      import_mode = "DIRECT_QUERY"
+      database    = module.trips_catalog.database
+      table       = module.trips_catalog.table_names["trip_stats"]
+      columns = [
+        { name = "vendor_id", type = "STRING" },
+        { name = "trip_count", type = "INTEGER" },
+        { name = "avg_trip_duration_seconds", type = "DECIMAL" },
+        { name = "avg_passenger_count", type = "DECIMAL" },
+        { name = "computed_at", type = "DATETIME" },
+      ]
+    }
+  }
+}
+
 module "monitoring" {
   source = "./modules/monitoring"
 

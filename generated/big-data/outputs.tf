@@ -70,6 +70,16 @@ output "trips_analytics_results_bucket" {
   value       = module.trips_analytics.results_bucket
 }
 
+output "trip_dashboards_data_source_arn" {
+  description = "QuickSight data source of `trip_dashboards`"
+  value       = module.trip_dashboards.data_source_arn
+}
+
+output "trip_dashboards_data_set_arns" {
+  description = "QuickSight data sets of `trip_dashboards`, by key"
+  value       = module.trip_dashboards.data_set_arns
+}
+
 output "nightly_trip_stats_role_arn" {
   description = "IAM role `nightly_trip_stats` acts with"
   value       = aws_iam_role.nightly_trip_stats.arn
@@ -93,6 +103,11 @@ output "trip_stats_role_arn" {
 output "trips_analytics_query_policy_arns" {
   description = "Policies to attach to the users and roles that query with `trips_analytics`"
   value       = [aws_iam_policy.trips_analytics_1.arn]
+}
+
+output "trip_dashboards_query_policy_arns" {
+  description = "Policies to attach to the users and roles that query with `trip_dashboards`"
+  value       = [aws_iam_policy.trip_dashboards_1.arn]
 }
 
 output "deployer_pass_role_policy_json" {

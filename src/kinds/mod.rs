@@ -22,6 +22,7 @@ pub mod glue_catalog;
 pub mod glue_job;
 pub mod kinesis_stream;
 pub mod lambda;
+pub mod quicksight;
 pub mod s3_data_lake;
 pub mod schedule;
 pub mod script;
@@ -33,6 +34,7 @@ use glue_catalog::GlueCatalog;
 use glue_job::GlueJob;
 use kinesis_stream::KinesisStream;
 use lambda::Lambda;
+use quicksight::QuickSight;
 use s3_data_lake::S3DataLake;
 use schedule::Schedule;
 
@@ -72,6 +74,9 @@ pub enum Sink {
     GlueCatalog(GlueCatalog),
     /// An Athena workgroup querying Glue catalogs.
     Athena(Athena),
+    /// A QuickSight Athena data source over one workgroup, with data sets over its catalogs'
+    /// tables.
+    Quicksight(QuickSight),
 }
 
 /// Every component kind. The edge table ([`crate::edges`]) is keyed by it.
@@ -86,10 +91,11 @@ pub enum Kind {
     GlueCatalog,
     Athena,
     Schedule,
+    Quicksight,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 10] = [
         Kind::KinesisStream,
         Kind::Lambda,
         Kind::Firehose,
@@ -99,6 +105,7 @@ impl Kind {
         Kind::GlueCatalog,
         Kind::Athena,
         Kind::Schedule,
+        Kind::Quicksight,
     ];
 
     /// The `type:` value in a spec, and the template folder name.
@@ -113,6 +120,7 @@ impl Kind {
             Kind::EmrServerlessJob => "emr_serverless_job",
             Kind::Athena => "athena",
             Kind::Schedule => "schedule",
+            Kind::Quicksight => "quicksight",
         }
     }
 }
@@ -135,6 +143,7 @@ pub enum Settings {
     GlueJob(GlueJob),
     Schedule(Schedule),
     EmrServerlessJob(EmrServerlessJob),
+    Quicksight(QuickSight),
 }
 
 /// Runs `$body` with `$k` bound to the kind-specific settings inside a [`Settings`]: how a
@@ -153,6 +162,7 @@ macro_rules! with_kind {
             $crate::kinds::Settings::GlueJob($k) => $body,
             $crate::kinds::Settings::Schedule($k) => $body,
             $crate::kinds::Settings::EmrServerlessJob($k) => $body,
+            $crate::kinds::Settings::Quicksight($k) => $body,
         }
     };
 }
@@ -169,6 +179,7 @@ impl Settings {
             Settings::GlueJob(_) => Kind::GlueJob,
             Settings::Schedule(_) => Kind::Schedule,
             Settings::EmrServerlessJob(_) => Kind::EmrServerlessJob,
+            Settings::Quicksight(_) => Kind::Quicksight,
         }
     }
 
@@ -183,6 +194,7 @@ impl Settings {
             Settings::Athena(s) => &s.inputs,
             Settings::GlueJob(s) => &s.inputs,
             Settings::EmrServerlessJob(s) => &s.inputs,
+            Settings::Quicksight(s) => &s.inputs,
         }
     }
 }
@@ -213,6 +225,7 @@ impl From<Sink> for Settings {
             Sink::S3DataLake(x) => Settings::S3DataLake(x),
             Sink::GlueCatalog(x) => Settings::GlueCatalog(x),
             Sink::Athena(x) => Settings::Athena(x),
+            Sink::Quicksight(x) => Settings::Quicksight(x),
         }
     }
 }

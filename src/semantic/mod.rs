@@ -68,6 +68,14 @@ pub trait KindRules {
         Vec::new()
     }
 
+    /// The columns of one of its tables as (name, Hive type), partition columns last (all
+    /// `string`); `None` when it has no such table (a catalog's tables, read by the kinds that
+    /// query them, such as QuickSight data sets).
+    fn table_columns(&self, table: &str) -> Option<Vec<(String, String)>> {
+        let _ = table;
+        None
+    }
+
     /// The prefixes the component reads directly from `bucket`, one of its inputs (not through
     /// a catalog): checked against what it and others write there, so that data does not flow
     /// in a cycle through the bucket's prefixes.

@@ -71,6 +71,17 @@ impl KindRules for GlueCatalog {
             .collect()
     }
 
+    fn table_columns(&self, table: &str) -> Option<Vec<(String, String)>> {
+        let t = self.tables.get(table)?;
+        let data = t.columns.iter().map(|c| (c.name.clone(), c.ty.clone()));
+        let partitions = t
+            .partitioning
+            .keys()
+            .iter()
+            .map(|(k, _)| (k.to_string(), "string".to_string()));
+        Some(data.chain(partitions).collect())
+    }
+
     fn usage(&self) -> Vec<Use> {
         let mut out = vec![Use::one(Usage::GlueDatabases)];
         if self.crawler.is_some() {

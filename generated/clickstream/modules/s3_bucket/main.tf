@@ -109,6 +109,10 @@ resource "aws_s3_bucket_lifecycle_configuration" "this" {
           days = expiration.value
         }
       }
+
+      abort_incomplete_multipart_upload {
+        days_after_initiation = 7
+      }
     }
   }
 

@@ -1,0 +1,35 @@
+variable "data_source_id" {
+  description = "QuickSight data source id."
+  type        = string
+}
+
+variable "display_name" {
+  description = "QuickSight data source display name."
+  type        = string
+}
+
+variable "work_group" {
+  description = "Athena workgroup the data source runs its queries in."
+  type        = string
+}
+
+variable "principals" {
+  description = "QuickSight user or group ARNs that may use the data source and own the data sets."
+  type        = list(string)
+}
+
+variable "data_sets" {
+  description = "Data sets by key: their id, display name, import mode, Glue database and table, and input columns with their QuickSight types."
+  type = map(object({
+    id          = string
+    name        = string
+    import_mode = string
+    database    = string
+    table       = string
+    columns = list(object({
+      name = string
+      type = string
+    }))
+  }))
+  default = {}
+}
