@@ -18,6 +18,7 @@ pub mod athena;
 pub mod emr_serverless_job;
 pub mod fields;
 pub mod firehose;
+pub mod flink_application;
 pub mod glue_catalog;
 pub mod glue_job;
 pub mod kinesis_stream;
@@ -29,6 +30,7 @@ pub mod script;
 use athena::Athena;
 use emr_serverless_job::EmrServerlessJob;
 use firehose::Firehose;
+use flink_application::FlinkApplication;
 use glue_catalog::GlueCatalog;
 use glue_job::GlueJob;
 use kinesis_stream::KinesisStream;
@@ -60,6 +62,9 @@ pub enum Transform {
     /// A Spark job on Amazon EMR Serverless running a PySpark script over a lake prefix or a
     /// catalog's tables, started through the `StartJobRun` request pipelinec outputs.
     EmrServerlessJob(EmrServerlessJob),
+    /// An Amazon Managed Service for Apache Flink application running PyFlink code from a
+    /// folder, reading Kinesis streams continuously and writing into a lake or a stream.
+    FlinkApplication(FlinkApplication),
 }
 
 /// A sink component.
@@ -82,6 +87,7 @@ pub enum Kind {
     Firehose,
     GlueJob,
     EmrServerlessJob,
+    FlinkApplication,
     S3DataLake,
     GlueCatalog,
     Athena,
@@ -89,12 +95,13 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 10] = [
         Kind::KinesisStream,
         Kind::Lambda,
         Kind::Firehose,
         Kind::GlueJob,
         Kind::EmrServerlessJob,
+        Kind::FlinkApplication,
         Kind::S3DataLake,
         Kind::GlueCatalog,
         Kind::Athena,
@@ -111,6 +118,7 @@ impl Kind {
             Kind::GlueCatalog => "glue_catalog",
             Kind::GlueJob => "glue_job",
             Kind::EmrServerlessJob => "emr_serverless_job",
+            Kind::FlinkApplication => "flink_application",
             Kind::Athena => "athena",
             Kind::Schedule => "schedule",
         }
@@ -135,6 +143,7 @@ pub enum Settings {
     GlueJob(GlueJob),
     Schedule(Schedule),
     EmrServerlessJob(EmrServerlessJob),
+    FlinkApplication(FlinkApplication),
 }
 
 /// Runs `$body` with `$k` bound to the kind-specific settings inside a [`Settings`]: how a
@@ -153,6 +162,7 @@ macro_rules! with_kind {
             $crate::kinds::Settings::GlueJob($k) => $body,
             $crate::kinds::Settings::Schedule($k) => $body,
             $crate::kinds::Settings::EmrServerlessJob($k) => $body,
+            $crate::kinds::Settings::FlinkApplication($k) => $body,
         }
     };
 }
@@ -169,6 +179,7 @@ impl Settings {
             Settings::GlueJob(_) => Kind::GlueJob,
             Settings::Schedule(_) => Kind::Schedule,
             Settings::EmrServerlessJob(_) => Kind::EmrServerlessJob,
+            Settings::FlinkApplication(_) => Kind::FlinkApplication,
         }
     }
 
@@ -183,6 +194,7 @@ impl Settings {
             Settings::Athena(s) => &s.inputs,
             Settings::GlueJob(s) => &s.inputs,
             Settings::EmrServerlessJob(s) => &s.inputs,
+            Settings::FlinkApplication(s) => &s.inputs,
         }
     }
 }
@@ -203,6 +215,7 @@ impl From<Transform> for Settings {
             Transform::Firehose(x) => Settings::Firehose(x),
             Transform::GlueJob(x) => Settings::GlueJob(x),
             Transform::EmrServerlessJob(x) => Settings::EmrServerlessJob(x),
+            Transform::FlinkApplication(x) => Settings::FlinkApplication(x),
         }
     }
 }
