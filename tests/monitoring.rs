@@ -117,6 +117,9 @@ fn alarms_follow_the_graph() {
             "edges-enrich-failure-delivery",
             "edges-clean-failed-tasks",
             "edges-stats-failed-runs",
+            "edges-windows-downtime",
+            "edges-windows-millis-behind-latest",
+            "edges-windows-failed-checkpoints",
             "edges-queries-processed-bytes",
         ]
     );
@@ -137,6 +140,7 @@ fn alarms_follow_the_graph() {
         [
             "clicks",
             "orders",
+            "per_minute",
             "daily_report",
             "nightly_clean",
             "nightly_stats",
@@ -146,6 +150,7 @@ fn alarms_follow_the_graph() {
             "enrich",
             "clean",
             "stats",
+            "windows",
             "lake",
             "queries"
         ]
