@@ -448,6 +448,8 @@ fn every_numeric_field_renders_its_value_converted() {
                 // 2 to 8 GB of memory per vCPU (`emr-capacity`).
                 "max_vcpu" => c["max_memory_gb"] = json!(v * 4),
                 "max_memory_gb" => c["max_vcpu"] = json!((v / 4).clamp(2, 2000)),
+                // At most 64 KPUs: parallelism / parallelism_per_kpu (`flink-kpus`).
+                "parallelism" => c["parallelism_per_kpu"] = json!(v.div_ceil(64).clamp(1, 8)),
                 "tables/*/projection_first_year" => {
                     c["tables"]["clicks"]["projection_last_year"] = json!(2200)
                 }

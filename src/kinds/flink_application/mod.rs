@@ -43,11 +43,11 @@ pub struct FlinkApplication {
     /// Service for Apache Flink).
     #[serde(default)]
     pub runtime: FlinkRuntime,
-    /// Tasks the application runs in parallel at start (1 to 1024; default 1). With
-    /// `auto_scaling` on, Managed Service for Apache Flink raises it under load and lowers it
-    /// back, never below this value.
+    /// Tasks the application runs in parallel at start (1 to 512: 64 KPUs, the default quota,
+    /// of 8 tasks; default 1). With `auto_scaling` on, Managed Service for Apache Flink raises
+    /// it under load and lowers it back, never below this value.
     #[serde(default = "default_one")]
-    #[schemars(range(min = 1, max = 1024))]
+    #[schemars(range(min = 1, max = 512))]
     pub parallelism: u32,
     /// Parallel tasks per Kinesis Processing Unit (1 vCPU, 4 GB; 1 to 8, default 1): above 1
     /// packs tasks that mostly wait on I/O into fewer, cheaper KPUs. The application uses
