@@ -65,16 +65,17 @@ fn escapes(path: &Path) -> bool {
 }
 
 /// The canonical code folder, inside the spec's folder.
-fn folder(c: &Code) -> Result<PathBuf, Diagnostic> {
+/// Errors are boxed: a `Diagnostic` is large, and these are rare.
+fn folder(c: &Code) -> Result<PathBuf, Box<Diagnostic>> {
     let rel = Path::new(&c.app.code);
     let outside = |why: &str, label: &str| {
-        problem(
+        Box::new(problem(
             "code-outside-spec",
             format!("the code `{}` of {WHAT} `{}` {why}", c.app.code, c.id),
             c.code_at.clone(),
             label,
             KEEP_INSIDE,
-        )
+        ))
     };
     if rel.is_absolute() || rel.has_root() {
         return Err(outside("is an absolute path", "absolute path"));
@@ -86,7 +87,7 @@ fn folder(c: &Code) -> Result<PathBuf, Diagnostic> {
         ));
     }
     let missing = || {
-        problem(
+        Box::new(problem(
             "missing-code",
             format!(
                 "the code folder `{}` of {WHAT} `{}` does not exist",
@@ -96,7 +97,7 @@ fn folder(c: &Code) -> Result<PathBuf, Diagnostic> {
             c.code_at.clone(),
             "not found",
             "`code` is a folder relative to the spec file, holding the application's `main`",
-        )
+        ))
     };
     let base = std::fs::canonicalize(c.base_dir).map_err(|_| missing())?;
     let dir = std::fs::canonicalize(c.base_dir.join(rel)).map_err(|_| missing())?;
@@ -114,21 +115,21 @@ fn folder(c: &Code) -> Result<PathBuf, Diagnostic> {
 
 /// Every file to zip under `dir`, by its `/`-separated path relative to it, sorted; hidden
 /// entries and `__pycache__` folders left out, a symlink or a special file refused.
-fn files(c: &Code, dir: &Path) -> Result<Vec<(String, PathBuf)>, Diagnostic> {
+fn files(c: &Code, dir: &Path) -> Result<Vec<(String, PathBuf)>, Box<Diagnostic>> {
     fn walk(
         c: &Code,
         dir: &Path,
         rel: &str,
         out: &mut Vec<(String, PathBuf)>,
-    ) -> Result<(), Diagnostic> {
+    ) -> Result<(), Box<Diagnostic>> {
         let unreadable = |e: std::io::Error| {
-            problem(
+            Box::new(problem(
                 "missing-code",
                 format!("the code of {WHAT} `{}` cannot be read: {e}", c.id),
                 c.code_at.clone(),
                 "unreadable",
                 "make the folder readable",
-            )
+            ))
         };
         let mut entries: Vec<_> = std::fs::read_dir(dir)
             .map_err(unreadable)?
@@ -148,7 +149,7 @@ fn files(c: &Code, dir: &Path) -> Result<Vec<(String, PathBuf)>, Diagnostic> {
             } else if ft.is_file() {
                 out.push((shown, path));
             } else {
-                return Err(problem(
+                return Err(Box::new(problem(
                     "code-special-file",
                     format!(
                         "the code of {WHAT} `{}` holds `{shown}`, a symlink or special file",
@@ -158,7 +159,7 @@ fn files(c: &Code, dir: &Path) -> Result<Vec<(String, PathBuf)>, Diagnostic> {
                     "holds a symlink",
                     "copy the file it points at into the folder: pipelinec follows no link, so \
                      that the zip holds exactly what the folder shows",
-                ));
+                )));
             }
         }
         Ok(())
@@ -173,11 +174,11 @@ fn files(c: &Code, dir: &Path) -> Result<Vec<(String, PathBuf)>, Diagnostic> {
 pub fn check(c: &Code) -> Vec<Diagnostic> {
     let dir = match folder(c) {
         Ok(d) => d,
-        Err(d) => return vec![d],
+        Err(d) => return vec![*d],
     };
     let listed = match files(c, &dir) {
         Ok(f) => f,
-        Err(d) => return vec![d],
+        Err(d) => return vec![*d],
     };
     let mut out = Vec::new();
     let mut need = |field: &str, value: &str, at: Range<usize>| {
@@ -213,7 +214,7 @@ pub fn zip(c: &Code) -> Result<Vec<u8>, Vec<Diagnostic>> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    let dir = folder(c).map_err(|d| vec![d])?;
+    let dir = folder(c).map_err(|d| vec![*d])?;
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let failed = |e: String| {
         vec![problem(
@@ -224,7 +225,7 @@ pub fn zip(c: &Code) -> Result<Vec<u8>, Vec<Diagnostic>> {
             "make the folder's files readable",
         )]
     };
-    for (rel, path) in files(c, &dir).map_err(|d| vec![d])? {
+    for (rel, path) in files(c, &dir).map_err(|d| vec![*d])? {
         let bytes = std::fs::read(&path).map_err(|e| failed(e.to_string()))?;
         let options = SimpleFileOptions::default()
             .compression_method(CompressionMethod::Deflated)
