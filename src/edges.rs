@@ -33,13 +33,19 @@ pub enum Access {
     Schema,
     /// The source calls the target on the records passing through it (a Firehose processor).
     Process,
+    /// The source puts the records it produces into the target stream, which it names in a
+    /// field of its own (a Flink application's `output_stream`).
+    Produce,
 }
 
 impl Access {
     /// Whether the edge is a data flow, declared by the target's `inputs`; otherwise the
     /// source names the target in a field of its own (a schedule's `target`) and acts on it.
     pub fn is_flow(self) -> bool {
-        !matches!(self, Access::Start | Access::Schema | Access::Process)
+        !matches!(
+            self,
+            Access::Start | Access::Schema | Access::Process | Access::Produce
+        )
     }
 }
 
@@ -53,6 +59,7 @@ impl Access {
             Access::Start => "start",
             Access::Schema => "schema",
             Access::Process => "process",
+            Access::Produce => "produce",
         }
     }
 }
@@ -355,8 +362,8 @@ pub const UNSCOPABLE: &[(&str, Option<Cond>, &str)] = &[
     (
         "logs:DescribeLogGroups",
         None,
-        "listing log groups takes no resource; EMR Serverless looks its log group up with the \
-         job's runtime role before it writes there",
+        "listing log groups takes no resource; EMR Serverless and Managed Service for Apache \
+         Flink look their log group up with the component's role before they write there",
     ),
     (
         "personalize:PutEvents",
@@ -830,6 +837,67 @@ pub const EDGES: &[EdgeRule] = &[
         actor: Actor::From,
         grants: JOB_WRITES_LAKE,
     },
+    // A Flink application's Kinesis source reads its input streams with the application's
+    // role (Managed Service for Apache Flink developer guide, "Create and run the application
+    // (API)": the source stream's read actions; the connector's source lists shards and reads
+    // the stream's summary first). Polling only: no enhanced fan-out consumer, so no
+    // SubscribeToShard or RegisterStreamConsumer.
+    EdgeRule {
+        from: Kind::KinesisStream,
+        to: Kind::FlinkApplication,
+        access: Access::Read,
+        actor: Actor::To,
+        grants: &[
+            grant(
+                "ReadStream",
+                &[
+                    "kinesis:DescribeStream",
+                    "kinesis:DescribeStreamSummary",
+                    "kinesis:GetRecords",
+                    "kinesis:GetShardIterator",
+                    "kinesis:ListShards",
+                ],
+                &["{from.stream_arn}"],
+            ),
+            DECRYPT_STREAM,
+        ],
+    },
+    // A Flink application's filesystem sink writes under its output prefix only: it uploads
+    // in-progress part files (multipart uploads), commits them at checkpoints, and lists,
+    // reads and removes its own parts on recovery; see `JOB_WRITES_LAKE`.
+    EdgeRule {
+        from: Kind::FlinkApplication,
+        to: Kind::S3DataLake,
+        access: Access::Write,
+        actor: Actor::From,
+        grants: JOB_WRITES_LAKE,
+    },
+    // A Flink application's Kinesis sink puts records into its output stream (same guide:
+    // the sink stream's write actions; the sink reads the stream's summary and shards to
+    // spread records), and encrypts through Kinesis only with the stream's customer key
+    // (Kinesis guide, "permissions-user-key-KMS": producers need GenerateDataKey).
+    EdgeRule {
+        from: Kind::FlinkApplication,
+        to: Kind::KinesisStream,
+        access: Access::Produce,
+        actor: Actor::From,
+        grants: &[
+            grant(
+                "WriteStream",
+                &[
+                    "kinesis:DescribeStreamSummary",
+                    "kinesis:ListShards",
+                    "kinesis:PutRecord",
+                    "kinesis:PutRecords",
+                ],
+                &["{to.stream_arn}"],
+            ),
+            Grant {
+                conditions: KINESIS_VIA,
+                ..grant("StreamKey", &["kms:GenerateDataKey"], &["{to.kms_key_arn}"])
+            },
+        ],
+    },
 ];
 
 /// Grants an identity gets for its own resources, whatever its edges.
@@ -1085,6 +1153,34 @@ pub const BASELINES: &[Baseline] = &[
             grant("OwnLogGroupLookup", &["logs:DescribeLogGroups"], &["*"]),
         ],
     },
+    Baseline {
+        kind: Kind::FlinkApplication,
+        grants: &[
+            // The service reads the code zip with the application's role when it starts or
+            // updates the application (Managed Service for Apache Flink developer guide,
+            // "Create and run the application (API)": GetObject and GetObjectVersion on the
+            // code object).
+            grant(
+                "OwnCode",
+                &["s3:GetObject", "s3:GetObjectVersion"],
+                &["{self.assets_bucket_arn}/{self.code_key}"],
+            ),
+            // Logging to the log stream Terraform creates (same guide, "Setting up application
+            // logging": DescribeLogGroups, DescribeLogStreams in the group, PutLogEvents on the
+            // stream). DescribeLogGroups takes no resource (see `UNSCOPABLE`).
+            grant("OwnLogGroupLookup", &["logs:DescribeLogGroups"], &["*"]),
+            grant(
+                "OwnLogStreams",
+                &["logs:DescribeLogStreams"],
+                &["{self.log_group_arn}:log-stream:*"],
+            ),
+            grant(
+                "OwnLogs",
+                &["logs:PutLogEvents"],
+                &["{self.log_stream_arn}"],
+            ),
+        ],
+    },
 ];
 
 /// The registry row for an edge between two kinds, if pipelinec knows it.
@@ -1145,6 +1241,9 @@ pub enum Identity {
 /// - Scheduler: `aws:SourceAccount`, as its execution-role guide shows.
 /// - Glue: the roles of crawlers and jobs get none; Glue documents no trust condition for the
 ///   roles it assumes for them, and one it does not send would stop the crawler or the job.
+/// - Managed Service for Apache Flink: `aws:SourceAccount`, as its guide's "Cross-service
+///   confused deputy prevention" page shows on the service execution role's trust policy
+///   (`aws:SourceArn` would be the application's ARN, known only once it exists).
 /// - EMR Serverless: the job runtime role gets none, for the same reason: the runtime role
 ///   page ("security-iam-runtime-role") documents no `aws:SourceAccount`/`aws:SourceArn` value
 ///   EMR Serverless sends when it assumes the role, and a condition it did not send would stop
@@ -1175,6 +1274,14 @@ pub const TRUST_CONDITIONS: &[(&str, Cond)] = &[
             value: "${local.account_id}",
         },
     ),
+    (
+        "kinesisanalytics.amazonaws.com",
+        Cond {
+            test: "StringEquals",
+            variable: "aws:SourceAccount",
+            value: "${local.account_id}",
+        },
+    ),
 ];
 
 /// The identity a kind acts with, if it acts.
@@ -1184,6 +1291,7 @@ pub fn identity(kind: Kind) -> Option<Identity> {
         Kind::Firehose => Some(Identity::Role("firehose.amazonaws.com")),
         Kind::GlueCatalog | Kind::GlueJob => Some(Identity::Role("glue.amazonaws.com")),
         Kind::EmrServerlessJob => Some(Identity::Role("emr-serverless.amazonaws.com")),
+        Kind::FlinkApplication => Some(Identity::Role("kinesisanalytics.amazonaws.com")),
         // QuickSight takes no role per Athena data source in the AWS provider this renders
         // for (5.100.0 has no `parameters.athena.role_arn`): its grants are a policy for the
         // QuickSight service role.

@@ -186,14 +186,14 @@ fn a_deprecated_runtime_is_a_warning_in_every_format() {
     let github = run_on(day, &["validate", "--format", "github", spec]);
     assert!(github.starts_with("exit: 0\n"), "{github}");
     assert!(
-        github.contains("::warning file=specs/iot-analytics.yaml,line=58,col=14,"),
+        github.contains("::warning file=specs/iot-analytics.yaml,line=59,col=14,"),
         "{github}"
     );
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     let render = run_on(day, &["render", spec, "-o", out.to_str().unwrap()]);
     assert!(render.starts_with("exit: 0\n"), "{render}");
-    assert!(render.contains("⚠ specs/iot-analytics.yaml:58:14: `nodejs22.x` is deprecated"));
+    assert!(render.contains("⚠ specs/iot-analytics.yaml:59:14: `nodejs22.x` is deprecated"));
     assert!(out.join("main.tf").exists());
 }
 

@@ -390,7 +390,13 @@ fn completion_offers_the_types_of_the_section() {
         ),
         (
             "transforms",
-            &["lambda", "firehose", "glue_job", "emr_serverless_job"],
+            &[
+                "lambda",
+                "firehose",
+                "glue_job",
+                "emr_serverless_job",
+                "flink_application",
+            ],
             &["kinesis_stream", "athena", "glue_catalog", "quicksight"],
         ),
         (

@@ -544,7 +544,7 @@ fn crawler_grants_are_scoped_to_what_it_crawls() {
         .unwrap();
     assert_eq!(
         list["conditions"],
-        serde_json::json!([{"test": "StringLike", "variable": "s3:prefix", "values": ["alerts/*"]}])
+        serde_json::json!([{"test": "StringLike", "variable": "s3:prefix", "values": ["alerts/*", "aggregates/*"]}])
     );
     // Athena callers list only the tables' prefixes, and only through Athena.
     let caller = iot_statements("analytics");
@@ -568,7 +568,7 @@ fn crawler_grants_are_scoped_to_what_it_crawls() {
         .expect("an s3:prefix condition");
     assert_eq!(
         prefix["values"],
-        serde_json::json!(["sensor-data/*", "alerts/*", "clean/*"])
+        serde_json::json!(["sensor-data/*", "alerts/*", "clean/*", "aggregates/*"])
     );
 }
 

@@ -119,6 +119,9 @@ fn alarms_follow_the_graph() {
             "edges-enrich-failed-events",
             "edges-clean-failed-tasks",
             "edges-stats-failed-runs",
+            "edges-windows-downtime",
+            "edges-windows-millis-behind-latest",
+            "edges-windows-failed-checkpoints",
             "edges-queries-processed-bytes",
         ]
     );
@@ -139,6 +142,7 @@ fn alarms_follow_the_graph() {
         [
             "clicks",
             "orders",
+            "per_minute",
             "daily_report",
             "nightly_clean",
             "nightly_stats",
@@ -148,6 +152,7 @@ fn alarms_follow_the_graph() {
             "enrich",
             "clean",
             "stats",
+            "windows",
             "lake",
             "queries"
         ]

@@ -105,6 +105,31 @@ const RENDERED: &[(&str, &str, &[&str], Conversion)] = &[
         &["log_retention_days"],
         Same,
     ),
+    ("flink_application", "parallelism", &["parallelism"], Same),
+    (
+        "flink_application",
+        "parallelism_per_kpu",
+        &["parallelism_per_kpu"],
+        Same,
+    ),
+    (
+        "flink_application",
+        "checkpoint_interval_ms",
+        &["checkpoint_interval_ms"],
+        Same,
+    ),
+    (
+        "flink_application",
+        "min_pause_between_checkpoints_ms",
+        &["min_pause_between_checkpoints_ms"],
+        Same,
+    ),
+    (
+        "flink_application",
+        "log_retention_days",
+        &["log_retention_days"],
+        Same,
+    ),
     (
         "s3_data_lake",
         "retention/expire_after_days",
@@ -192,6 +217,7 @@ const IDS: &[(&str, &str, &str)] = &[
     ("lambda", "transforms", "enrich"),
     ("glue_job", "transforms", "clean"),
     ("emr_serverless_job", "transforms", "stats"),
+    ("flink_application", "transforms", "windows"),
     ("s3_data_lake", "sinks", "lake"),
     ("glue_catalog", "sinks", "catalog"),
     ("athena", "sinks", "queries"),
@@ -454,6 +480,8 @@ fn every_numeric_field_renders_its_value_converted() {
                         .unwrap()
                         .remove("expire_after_days");
                 }
+                // At most 64 KPUs: parallelism / parallelism_per_kpu (`flink-kpus`).
+                "parallelism" => c["parallelism_per_kpu"] = json!(v.div_ceil(64).clamp(1, 8)),
                 "tables/*/projection_first_year" => {
                     c["tables"]["clicks"]["projection_last_year"] = json!(2200)
                 }

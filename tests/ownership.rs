@@ -229,7 +229,7 @@ fn output_folder_may_hold_the_spec_and_its_code() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(
         text(&out.stdout),
-        "rendered iot-analytics.yaml into . (0 written, 45 unchanged, 0 removed)\n"
+        "rendered iot-analytics.yaml into . (0 written, 49 unchanged, 0 removed)\n"
     );
 
     assert_eq!(

@@ -164,6 +164,7 @@ fn override_provider_in(dir: &Path, file: &str, port: u16) {
         "glue",
         "iam",
         "kinesis",
+        "kinesisanalyticsv2",
         "kms",
         "lambda",
         "logs",
@@ -176,7 +177,7 @@ fn override_provider_in(dir: &Path, file: &str, port: u16) {
     ];
     let endpoints: String = services
         .iter()
-        .map(|s| format!("    {s:<13} = \"http://127.0.0.1:{port}\"\n"))
+        .map(|s| format!("    {s:<18} = \"http://127.0.0.1:{port}\"\n"))
         .collect();
     std::fs::write(
         dir.join(file),

@@ -46,7 +46,7 @@ data "aws_iam_policy_document" "morning_sensor_check" {
   statement {
     sid       = "MorningSensorCheckToAnalyticsQueryCatalog"
     actions   = ["glue:BatchGetPartition", "glue:GetDatabase", "glue:GetPartition", "glue:GetPartitions", "glue:GetTable", "glue:GetTables"]
-    resources = ["arn:${local.partition}:glue:${local.region}:${local.account_id}:catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/iot_analytics_sensor_catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/sensor_data", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/alerts", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/clean_readings"]
+    resources = ["arn:${local.partition}:glue:${local.region}:${local.account_id}:catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/iot_analytics_sensor_catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/sensor_data", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/alerts", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/clean_readings", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/readings_per_minute"]
   }
 
   # morning_sensor_check -> analytics (start)
@@ -77,7 +77,7 @@ data "aws_iam_policy_document" "morning_sensor_check" {
     condition {
       test     = "StringLike"
       variable = "s3:prefix"
-      values   = ["sensor-data/*", "alerts/*", "clean/*"]
+      values   = ["sensor-data/*", "alerts/*", "clean/*", "aggregates/*"]
     }
   }
 
@@ -85,7 +85,7 @@ data "aws_iam_policy_document" "morning_sensor_check" {
   statement {
     sid       = "MorningSensorCheckToAnalyticsQueryLakeObjects"
     actions   = ["s3:GetObject"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/sensor-data/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/alerts/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/clean/*"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/sensor-data/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/alerts/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/clean/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/aggregates/*"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -376,7 +376,7 @@ data "aws_iam_policy_document" "clean_readings" {
   statement {
     sid       = "SensorCatalogToCleanReadingsReadCatalog"
     actions   = ["glue:GetPartitions", "glue:GetTable", "glue:GetTables"]
-    resources = ["arn:${local.partition}:glue:${local.region}:${local.account_id}:catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/iot_analytics_sensor_catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/sensor_data", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/alerts", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/clean_readings"]
+    resources = ["arn:${local.partition}:glue:${local.region}:${local.account_id}:catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/iot_analytics_sensor_catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/sensor_data", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/alerts", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/clean_readings", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/readings_per_minute"]
   }
 
   # sensor_catalog -> clean_readings (read)
@@ -388,7 +388,7 @@ data "aws_iam_policy_document" "clean_readings" {
     condition {
       test     = "StringLike"
       variable = "s3:prefix"
-      values   = ["sensor-data/*", "alerts/*", "clean/*"]
+      values   = ["sensor-data/*", "alerts/*", "clean/*", "aggregates/*"]
     }
   }
 
@@ -396,7 +396,7 @@ data "aws_iam_policy_document" "clean_readings" {
   statement {
     sid       = "SensorCatalogToCleanReadingsReadLakeObjects"
     actions   = ["s3:GetObject"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/sensor-data/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/alerts/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/clean/*"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/sensor-data/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/alerts/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/clean/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/aggregates/*"]
   }
 
   # clean_readings -> data_lake (write)
@@ -426,6 +426,93 @@ resource "aws_iam_role_policy" "clean_readings" {
   policy = data.aws_iam_policy_document.clean_readings.json
 }
 
+data "aws_iam_policy_document" "readings_per_minute_trust" {
+  statement {
+    sid     = "TrustedService"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["kinesisanalytics.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = ["${local.account_id}"]
+    }
+  }
+}
+
+resource "aws_iam_role" "readings_per_minute" {
+  name               = "iot-analytics-readings-per-minute"
+  assume_role_policy = data.aws_iam_policy_document.readings_per_minute_trust.json
+}
+
+data "aws_iam_policy_document" "readings_per_minute" {
+  # own resources of readings_per_minute
+  statement {
+    sid       = "OwnCode"
+    actions   = ["s3:GetObject", "s3:GetObjectVersion"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-readings-per-minute-assets-${local.account_id}/code/readings_per_minute.zip"]
+  }
+
+  # own resources of readings_per_minute
+  # Resource "*": logs:DescribeLogGroups: listing log groups takes no resource; EMR Serverless and Managed Service for Apache Flink look their log group up with the component's role before they write there
+  statement {
+    sid       = "OwnLogGroupLookup"
+    actions   = ["logs:DescribeLogGroups"]
+    resources = ["*"]
+  }
+
+  # own resources of readings_per_minute
+  statement {
+    sid       = "OwnLogStreams"
+    actions   = ["logs:DescribeLogStreams"]
+    resources = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/aws/kinesis-analytics/iot-analytics-readings-per-minute:log-stream:*"]
+  }
+
+  # own resources of readings_per_minute
+  statement {
+    sid       = "OwnLogs"
+    actions   = ["logs:PutLogEvents"]
+    resources = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/aws/kinesis-analytics/iot-analytics-readings-per-minute:log-stream:application"]
+  }
+
+  # sensor_stream -> readings_per_minute (read)
+  statement {
+    sid       = "SensorStreamToReadingsPerMinuteReadStream"
+    actions   = ["kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:ListShards"]
+    resources = ["arn:${local.partition}:kinesis:${local.region}:${local.account_id}:stream/iot-analytics-sensor-stream"]
+  }
+
+  # readings_per_minute -> data_lake (write)
+  statement {
+    sid       = "ReadingsPerMinuteToDataLakeLakeBucket"
+    actions   = ["s3:ListBucket"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}"]
+
+    condition {
+      test     = "StringLike"
+      variable = "s3:prefix"
+      values   = ["aggregates/*"]
+    }
+  }
+
+  # readings_per_minute -> data_lake (write)
+  statement {
+    sid       = "ReadingsPerMinuteToDataLakeLakeObjects"
+    actions   = ["s3:AbortMultipartUpload", "s3:DeleteObject", "s3:GetObject", "s3:PutObject"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/aggregates/*"]
+  }
+}
+
+resource "aws_iam_role_policy" "readings_per_minute" {
+  name   = "pipelinec-edges"
+  role   = aws_iam_role.readings_per_minute.id
+  policy = data.aws_iam_policy_document.readings_per_minute.json
+}
+
 data "aws_iam_policy_document" "sensor_catalog_trust" {
   statement {
     sid     = "TrustedService"
@@ -448,7 +535,7 @@ data "aws_iam_policy_document" "sensor_catalog" {
   statement {
     sid       = "OwnCatalog"
     actions   = ["glue:BatchCreatePartition", "glue:BatchGetPartition", "glue:BatchUpdatePartition", "glue:GetDatabase", "glue:GetPartition", "glue:GetPartitions", "glue:GetTable", "glue:GetTables", "glue:UpdatePartition", "glue:UpdateTable"]
-    resources = ["arn:${local.partition}:glue:${local.region}:${local.account_id}:catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/iot_analytics_sensor_catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/alerts"]
+    resources = ["arn:${local.partition}:glue:${local.region}:${local.account_id}:catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/iot_analytics_sensor_catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/alerts", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/readings_per_minute"]
   }
 
   # own resources of sensor_catalog
@@ -474,7 +561,7 @@ data "aws_iam_policy_document" "sensor_catalog" {
     condition {
       test     = "StringLike"
       variable = "s3:prefix"
-      values   = ["alerts/*"]
+      values   = ["alerts/*", "aggregates/*"]
     }
   }
 
@@ -482,7 +569,7 @@ data "aws_iam_policy_document" "sensor_catalog" {
   statement {
     sid       = "DataLakeToSensorCatalogCrawlObjects"
     actions   = ["s3:GetObject"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/alerts/*"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/alerts/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/aggregates/*"]
   }
 }
 
@@ -525,7 +612,7 @@ data "aws_iam_policy_document" "analytics_1" {
   statement {
     sid       = "SensorCatalogToAnalyticsReadCatalog"
     actions   = ["glue:BatchGetPartition", "glue:GetDatabase", "glue:GetDatabases", "glue:GetPartition", "glue:GetPartitions", "glue:GetTable", "glue:GetTables"]
-    resources = ["arn:${local.partition}:glue:${local.region}:${local.account_id}:catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/iot_analytics_sensor_catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/sensor_data", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/alerts", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/clean_readings"]
+    resources = ["arn:${local.partition}:glue:${local.region}:${local.account_id}:catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/iot_analytics_sensor_catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/sensor_data", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/alerts", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/clean_readings", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/iot_analytics_sensor_catalog/readings_per_minute"]
   }
 
   # sensor_catalog -> analytics (query)
@@ -556,7 +643,7 @@ data "aws_iam_policy_document" "analytics_1" {
     condition {
       test     = "StringLike"
       variable = "s3:prefix"
-      values   = ["sensor-data/*", "alerts/*", "clean/*"]
+      values   = ["sensor-data/*", "alerts/*", "clean/*", "aggregates/*"]
     }
   }
 
@@ -564,7 +651,7 @@ data "aws_iam_policy_document" "analytics_1" {
   statement {
     sid       = "SensorCatalogToAnalyticsReadLakeObjects"
     actions   = ["s3:GetObject"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/sensor-data/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/alerts/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/clean/*"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/sensor-data/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/alerts/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/clean/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/aggregates/*"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -643,6 +730,18 @@ data "aws_iam_policy_document" "deployer_pass_role" {
 
   statement {
     sid       = "PassRole6"
+    actions   = ["iam:PassRole"]
+    resources = [aws_iam_role.readings_per_minute.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PassedToService"
+      values   = ["kinesisanalytics.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "PassRole7"
     actions   = ["iam:PassRole"]
     resources = [aws_iam_role.sensor_catalog.arn]
 

@@ -164,6 +164,46 @@ module "clean_readings" {
   }
 }
 
+module "readings_per_minute" {
+  source     = "./modules/flink_application"
+  depends_on = [aws_iam_role_policy.readings_per_minute]
+
+  name                             = "iot-analytics-readings-per-minute"
+  role_arn                         = aws_iam_role.readings_per_minute.arn
+  assets_bucket                    = "iot-analytics-readings-per-minute-assets-${local.account_id}"
+  code_file                        = "${path.module}/build/readings_per_minute.zip"
+  code_key                         = "code/readings_per_minute.zip"
+  runtime                          = "FLINK-1_20"
+  parallelism                      = 1
+  parallelism_per_kpu              = 1
+  auto_scaling                     = true
+  checkpointing                    = true
+  checkpoint_interval_ms           = 60000
+  min_pause_between_checkpoints_ms = 5000
+  snapshots                        = true
+  log_level                        = "INFO"
+  metrics_level                    = "APPLICATION"
+  log_group                        = "/aws/kinesis-analytics/iot-analytics-readings-per-minute"
+  log_stream                       = "application"
+  log_retention_days               = 14
+  start_application                = false
+  property_group                   = "pipelinec"
+  run_options_group                = "kinesis.analytics.flink.run.options"
+
+  run_options = {
+    "python" = "main.py"
+  }
+
+  properties = {
+    "AWS_REGION"                = local.region
+    "DATA_LAKE_BUCKET"          = module.data_lake.bucket
+    "DATA_LAKE_PREFIX"          = "aggregates/"
+    "SENSOR_STREAM_STREAM_ARN"  = module.sensor_stream.arn
+    "SENSOR_STREAM_STREAM_NAME" = module.sensor_stream.name
+    "STREAM_INITIAL_POSITION"   = "TRIM_HORIZON"
+  }
+}
+
 module "data_lake" {
   source = "./modules/s3_data_lake"
 
@@ -203,7 +243,7 @@ module "sensor_catalog" {
     schedule        = "cron(0 * * * ? *)"
     update_behavior = "UPDATE_IN_DATABASE"
     delete_behavior = "LOG"
-    tables          = ["alerts"]
+    tables          = ["alerts", "readings_per_minute"]
   }
 
   tables = {
@@ -293,6 +333,29 @@ module "sensor_catalog" {
         { name = "temperature", type = "double", comment = "Degrees Celsius, -40 to 85" },
         { name = "humidity", type = "double", comment = "Relative humidity in percent, 0 to 100" },
         { name = "location", type = "string", comment = "Warehouse of the sensor" },
+      ]
+    }
+    "readings_per_minute" = {
+      description   = "Per-location one-minute averages the readings_per_minute Flink application writes"
+      location      = "s3://${module.data_lake.bucket}/aggregates/"
+      input_format  = "org.apache.hadoop.mapred.TextInputFormat"
+      output_format = "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat"
+      serde         = "org.openx.data.jsonserde.JsonSerDe"
+      serde_parameters = {
+        "ignore.malformed.json" = "true"
+      }
+      partition_keys = []
+      parameters = {
+        "EXTERNAL"       = "TRUE"
+        "classification" = "json"
+      }
+      columns = [
+        { name = "location", type = "string", comment = "Warehouse of the sensors" },
+        { name = "window_start", type = "string", comment = "ISO-8601 start of the minute (UTC)" },
+        { name = "window_end", type = "string", comment = "ISO-8601 end of the minute (UTC)" },
+        { name = "avg_temperature", type = "double", comment = "Degrees Celsius" },
+        { name = "avg_humidity", type = "double", comment = "Relative humidity in percent" },
+        { name = "readings", type = "bigint", comment = "Readings in the minute" },
       ]
     }
   }
@@ -647,9 +710,68 @@ module "monitoring" {
       }
     },
     {
-      title       = "data_lake: size (bytes, daily)"
+      title       = "readings_per_minute: downtime (ms)"
       x           = 0
       y           = 36
+      width       = 6
+      height      = 6
+      namespace   = "AWS/KinesisAnalytics"
+      metric_name = "downtime"
+      stat        = "Maximum"
+      period      = 300
+      threshold   = 0
+      dimensions = {
+        "Application" = module.readings_per_minute.application_name
+      }
+    },
+    {
+      title       = "readings_per_minute: behind the streams (ms)"
+      x           = 6
+      y           = 36
+      width       = 6
+      height      = 6
+      namespace   = "AWS/KinesisAnalytics"
+      metric_name = "millisBehindLatest"
+      stat        = "Maximum"
+      period      = 300
+      threshold   = 900000
+      dimensions = {
+        "Application" = module.readings_per_minute.application_name
+      }
+    },
+    {
+      title       = "readings_per_minute: failed checkpoints"
+      x           = 12
+      y           = 36
+      width       = 6
+      height      = 6
+      namespace   = "AWS/KinesisAnalytics"
+      metric_name = "numberOfFailedCheckpoints"
+      stat        = "Maximum"
+      period      = 300
+      threshold   = 0
+      dimensions = {
+        "Application" = module.readings_per_minute.application_name
+      }
+    },
+    {
+      title       = "readings_per_minute: last checkpoint (ms)"
+      x           = 18
+      y           = 36
+      width       = 6
+      height      = 6
+      namespace   = "AWS/KinesisAnalytics"
+      metric_name = "lastCheckpointDuration"
+      stat        = "Maximum"
+      period      = 300
+      dimensions = {
+        "Application" = module.readings_per_minute.application_name
+      }
+    },
+    {
+      title       = "data_lake: size (bytes, daily)"
+      x           = 0
+      y           = 42
       width       = 12
       height      = 6
       namespace   = "AWS/S3"
@@ -664,7 +786,7 @@ module "monitoring" {
     {
       title       = "data_lake: objects (daily)"
       x           = 12
-      y           = 36
+      y           = 42
       width       = 12
       height      = 6
       namespace   = "AWS/S3"
@@ -679,7 +801,7 @@ module "monitoring" {
     {
       title       = "analytics: data scanned per hour (bytes)"
       x           = 0
-      y           = 42
+      y           = 48
       width       = 12
       height      = 6
       namespace   = "AWS/Athena"
@@ -695,7 +817,7 @@ module "monitoring" {
     {
       title       = "analytics: longest query (ms)"
       x           = 12
-      y           = 42
+      y           = 48
       width       = 12
       height      = 6
       namespace   = "AWS/Athena"
@@ -921,6 +1043,51 @@ module "monitoring" {
         "JobName"  = module.clean_readings.job_name
         "JobRunId" = "ALL"
         "Type"     = "count"
+      }
+    }
+    "iot-analytics-readings-per-minute-downtime" = {
+      description         = "`readings_per_minute` (flink_application): The application has been failing or restarting for ten minutes: it processes nothing, and its input streams' records age towards their retention; its log group says why. Alarms when Maximum downtime over 300 s is > 0 in 2 of 2 periods."
+      namespace           = "AWS/KinesisAnalytics"
+      metric_name         = "downtime"
+      statistic           = "Maximum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 0
+      evaluation_periods  = 2
+      datapoints_to_alarm = 2
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "Application" = module.readings_per_minute.application_name
+      }
+    }
+    "iot-analytics-readings-per-minute-millis-behind-latest" = {
+      description         = "`readings_per_minute` (flink_application): The application reads records more than 15 minutes after they were written; records expire unread once the lag passes the stream's retention: raise parallelism. Alarms when Maximum millisBehindLatest over 300 s is > 900000 in 3 of 3 periods."
+      namespace           = "AWS/KinesisAnalytics"
+      metric_name         = "millisBehindLatest"
+      statistic           = "Maximum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 900000
+      evaluation_periods  = 3
+      datapoints_to_alarm = 3
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "Application" = module.readings_per_minute.application_name
+      }
+    }
+    "iot-analytics-readings-per-minute-failed-checkpoints" = {
+      description         = "`readings_per_minute` (flink_application): A checkpoint failed: the filesystem sink commits its files only at checkpoints, so aggregates stop reaching the lake, and a restart replays from the last good one. Alarms when Maximum numberOfFailedCheckpoints over 300 s is > 0 in 1 of 1 periods."
+      namespace           = "AWS/KinesisAnalytics"
+      metric_name         = "numberOfFailedCheckpoints"
+      statistic           = "Maximum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 0
+      evaluation_periods  = 1
+      datapoints_to_alarm = 1
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "Application" = module.readings_per_minute.application_name
       }
     }
   }

@@ -50,6 +50,16 @@ output "clean_readings_assets_bucket" {
   value       = module.clean_readings.assets_bucket
 }
 
+output "readings_per_minute_application_name" {
+  description = "Name of the `readings_per_minute` Flink application"
+  value       = module.readings_per_minute.application_name
+}
+
+output "readings_per_minute_assets_bucket" {
+  description = "Bucket holding the `readings_per_minute` Flink application's code"
+  value       = module.readings_per_minute.assets_bucket
+}
+
 output "data_lake_bucket" {
   description = "Name of the `data_lake` data-lake bucket"
   value       = module.data_lake.bucket
@@ -93,6 +103,11 @@ output "alert_processor_role_arn" {
 output "clean_readings_role_arn" {
   description = "IAM role `clean_readings` acts with"
   value       = aws_iam_role.clean_readings.arn
+}
+
+output "readings_per_minute_role_arn" {
+  description = "IAM role `readings_per_minute` acts with"
+  value       = aws_iam_role.readings_per_minute.arn
 }
 
 output "sensor_catalog_role_arn" {

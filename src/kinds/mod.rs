@@ -18,6 +18,7 @@ pub mod athena;
 pub mod emr_serverless_job;
 pub mod fields;
 pub mod firehose;
+pub mod flink_application;
 pub mod glue_catalog;
 pub mod glue_job;
 pub mod kinesis_stream;
@@ -30,6 +31,7 @@ pub mod script;
 use athena::Athena;
 use emr_serverless_job::EmrServerlessJob;
 use firehose::Firehose;
+use flink_application::FlinkApplication;
 use glue_catalog::GlueCatalog;
 use glue_job::GlueJob;
 use kinesis_stream::KinesisStream;
@@ -62,6 +64,9 @@ pub enum Transform {
     /// A Spark job on Amazon EMR Serverless running a PySpark script over a lake prefix or a
     /// catalog's tables, started through the `StartJobRun` request pipelinec outputs.
     EmrServerlessJob(EmrServerlessJob),
+    /// An Amazon Managed Service for Apache Flink application running PyFlink code from a
+    /// folder, reading Kinesis streams continuously and writing into a lake or a stream.
+    FlinkApplication(FlinkApplication),
 }
 
 /// A sink component.
@@ -87,6 +92,7 @@ pub enum Kind {
     Firehose,
     GlueJob,
     EmrServerlessJob,
+    FlinkApplication,
     S3DataLake,
     GlueCatalog,
     Athena,
@@ -95,12 +101,13 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 10] = [
+    pub const ALL: [Kind; 11] = [
         Kind::KinesisStream,
         Kind::Lambda,
         Kind::Firehose,
         Kind::GlueJob,
         Kind::EmrServerlessJob,
+        Kind::FlinkApplication,
         Kind::S3DataLake,
         Kind::GlueCatalog,
         Kind::Athena,
@@ -118,6 +125,7 @@ impl Kind {
             Kind::GlueCatalog => "glue_catalog",
             Kind::GlueJob => "glue_job",
             Kind::EmrServerlessJob => "emr_serverless_job",
+            Kind::FlinkApplication => "flink_application",
             Kind::Athena => "athena",
             Kind::Schedule => "schedule",
             Kind::Quicksight => "quicksight",
@@ -144,6 +152,7 @@ pub enum Settings {
     Schedule(Schedule),
     EmrServerlessJob(EmrServerlessJob),
     Quicksight(QuickSight),
+    FlinkApplication(FlinkApplication),
 }
 
 /// Runs `$body` with `$k` bound to the kind-specific settings inside a [`Settings`]: how a
@@ -163,6 +172,7 @@ macro_rules! with_kind {
             $crate::kinds::Settings::Schedule($k) => $body,
             $crate::kinds::Settings::EmrServerlessJob($k) => $body,
             $crate::kinds::Settings::Quicksight($k) => $body,
+            $crate::kinds::Settings::FlinkApplication($k) => $body,
         }
     };
 }
@@ -180,6 +190,7 @@ impl Settings {
             Settings::Schedule(_) => Kind::Schedule,
             Settings::EmrServerlessJob(_) => Kind::EmrServerlessJob,
             Settings::Quicksight(_) => Kind::Quicksight,
+            Settings::FlinkApplication(_) => Kind::FlinkApplication,
         }
     }
 
@@ -195,6 +206,7 @@ impl Settings {
             Settings::GlueJob(s) => &s.inputs,
             Settings::EmrServerlessJob(s) => &s.inputs,
             Settings::Quicksight(s) => &s.inputs,
+            Settings::FlinkApplication(s) => &s.inputs,
         }
     }
 }
@@ -215,6 +227,7 @@ impl From<Transform> for Settings {
             Transform::Firehose(x) => Settings::Firehose(x),
             Transform::GlueJob(x) => Settings::GlueJob(x),
             Transform::EmrServerlessJob(x) => Settings::EmrServerlessJob(x),
+            Transform::FlinkApplication(x) => Settings::FlinkApplication(x),
         }
     }
 }
