@@ -20,6 +20,8 @@ pub enum Access {
     Read,
     /// The source writes objects into the target.
     Write,
+    /// The source writes items into the target table (a function storing orders).
+    WriteItems,
     /// The target's tables describe data in the source (and its crawler reads it).
     Catalog,
     /// The target queries the source's tables (a workgroup querying a catalog), or queries
@@ -54,6 +56,7 @@ impl Access {
         match self {
             Access::Read => "read",
             Access::Write => "write",
+            Access::WriteItems => "write_items",
             Access::Catalog => "catalog",
             Access::Query => "query",
             Access::Start => "start",
@@ -145,6 +148,12 @@ const WRITE_LAKE_KEY: Grant = Grant {
         &["{to.kms_key_arn}"],
     )
 };
+
+const DYNAMODB_VIA: &[Cond] = &[Cond {
+    test: "StringEquals",
+    variable: "kms:ViaService",
+    value: "dynamodb.{region}.amazonaws.com",
+}];
 
 /// S3 reads that only make sense when Athena makes them on the caller's behalf.
 const VIA_ATHENA: &[Cond] = &[Cond {
@@ -460,6 +469,27 @@ pub const EDGES: &[EdgeRule] = &[
                 &["{to.bucket_arn}/{from.output_prefix}*"],
             ),
             WRITE_LAKE_KEY,
+        ],
+    },
+    // A function writes items into a table: `dynamodb:PutItem` on the table only. Storing an
+    // order is one PutItem; a `ConditionExpression` (`attribute_not_exists(<key>)`) makes a
+    // resubmission fail instead of overwriting, and needs no further action (DynamoDB
+    // Developer Guide, "Condition expressions" and "Actions, resources, and condition keys
+    // for Amazon DynamoDB"). Not granted: `UpdateItem`/`DeleteItem`/`BatchWriteItem` (they
+    // change or delete existing items), reads (`GetItem`, `Query` and the
+    // `<table>/index/*` resources): an edge that reads a table is a different access. A
+    // customer key is used through DynamoDB only ("How Amazon DynamoDB uses AWS KMS").
+    EdgeRule {
+        from: Kind::Lambda,
+        to: Kind::DynamodbTable,
+        access: Access::WriteItems,
+        actor: Actor::From,
+        grants: &[
+            grant("TableItems", &["dynamodb:PutItem"], &["{to.table_arn}"]),
+            Grant {
+                conditions: DYNAMODB_VIA,
+                ..grant("TableKey", &["kms:Decrypt"], &["{to.kms_key_arn}"])
+            },
         ],
     },
     // Tables over the lake; the crawler (if any) reads the tables' prefixes.
@@ -1297,6 +1327,6 @@ pub fn identity(kind: Kind) -> Option<Identity> {
         // QuickSight service role.
         Kind::Athena | Kind::Quicksight => Some(Identity::CallerPolicy),
         Kind::Schedule => Some(Identity::Role("scheduler.amazonaws.com")),
-        Kind::KinesisStream | Kind::S3DataLake => None,
+        Kind::KinesisStream | Kind::S3DataLake | Kind::DynamodbTable => None,
     }
 }

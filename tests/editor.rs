@@ -401,7 +401,13 @@ fn completion_offers_the_types_of_the_section() {
         ),
         (
             "sinks",
-            &["s3_data_lake", "glue_catalog", "athena", "quicksight"],
+            &[
+                "s3_data_lake",
+                "glue_catalog",
+                "athena",
+                "quicksight",
+                "dynamodb_table",
+            ],
             &["kinesis_stream", "lambda", "firehose", "glue_job"],
         ),
     ];

@@ -15,6 +15,13 @@ use serde_json::{Value, json};
 /// below `module "<id>"`, and how the spec's value becomes the rendered one.
 const RENDERED: &[(&str, &str, &[&str], Conversion)] = &[
     ("kinesis_stream", "shards", &["shard_count"], Same),
+    ("dynamodb_table", "read_capacity", &["read_capacity"], Same),
+    (
+        "dynamodb_table",
+        "write_capacity",
+        &["write_capacity"],
+        Same,
+    ),
     (
         "kinesis_stream",
         "retention_hours",
@@ -222,6 +229,7 @@ const IDS: &[(&str, &str, &str)] = &[
     ("glue_catalog", "sinks", "catalog"),
     ("athena", "sinks", "queries"),
     ("schedule", "sources", "daily_report"),
+    ("dynamodb_table", "sinks", "order_items"),
 ];
 
 const BASE: &str = "tests/fixtures/valid/all_edges.yaml";

@@ -15,6 +15,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub mod athena;
+pub mod dynamodb_table;
 pub mod emr_serverless_job;
 pub mod fields;
 pub mod firehose;
@@ -29,6 +30,7 @@ pub mod schedule;
 pub mod script;
 
 use athena::Athena;
+use dynamodb_table::DynamodbTable;
 use emr_serverless_job::EmrServerlessJob;
 use firehose::Firehose;
 use flink_application::FlinkApplication;
@@ -82,6 +84,8 @@ pub enum Sink {
     /// A QuickSight Athena data source over one workgroup, with data sets over its catalogs'
     /// tables.
     Quicksight(QuickSight),
+    /// A DynamoDB table that functions write items into.
+    DynamodbTable(DynamodbTable),
 }
 
 /// Every component kind. The edge table ([`crate::edges`]) is keyed by it.
@@ -98,10 +102,11 @@ pub enum Kind {
     Athena,
     Schedule,
     Quicksight,
+    DynamodbTable,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 11] = [
+    pub const ALL: [Kind; 12] = [
         Kind::KinesisStream,
         Kind::Lambda,
         Kind::Firehose,
@@ -113,6 +118,7 @@ impl Kind {
         Kind::Athena,
         Kind::Schedule,
         Kind::Quicksight,
+        Kind::DynamodbTable,
     ];
 
     /// The `type:` value in a spec, and the template folder name.
@@ -129,6 +135,7 @@ impl Kind {
             Kind::Athena => "athena",
             Kind::Schedule => "schedule",
             Kind::Quicksight => "quicksight",
+            Kind::DynamodbTable => "dynamodb_table",
         }
     }
 }
@@ -153,6 +160,7 @@ pub enum Settings {
     EmrServerlessJob(EmrServerlessJob),
     Quicksight(QuickSight),
     FlinkApplication(FlinkApplication),
+    DynamodbTable(DynamodbTable),
 }
 
 /// Runs `$body` with `$k` bound to the kind-specific settings inside a [`Settings`]: how a
@@ -173,6 +181,7 @@ macro_rules! with_kind {
             $crate::kinds::Settings::EmrServerlessJob($k) => $body,
             $crate::kinds::Settings::Quicksight($k) => $body,
             $crate::kinds::Settings::FlinkApplication($k) => $body,
+            $crate::kinds::Settings::DynamodbTable($k) => $body,
         }
     };
 }
@@ -191,6 +200,7 @@ impl Settings {
             Settings::EmrServerlessJob(_) => Kind::EmrServerlessJob,
             Settings::Quicksight(_) => Kind::Quicksight,
             Settings::FlinkApplication(_) => Kind::FlinkApplication,
+            Settings::DynamodbTable(_) => Kind::DynamodbTable,
         }
     }
 
@@ -207,6 +217,7 @@ impl Settings {
             Settings::EmrServerlessJob(s) => &s.inputs,
             Settings::Quicksight(s) => &s.inputs,
             Settings::FlinkApplication(s) => &s.inputs,
+            Settings::DynamodbTable(s) => &s.inputs,
         }
     }
 }
@@ -239,6 +250,7 @@ impl From<Sink> for Settings {
             Sink::GlueCatalog(x) => Settings::GlueCatalog(x),
             Sink::Athena(x) => Settings::Athena(x),
             Sink::Quicksight(x) => Settings::Quicksight(x),
+            Sink::DynamodbTable(x) => Settings::DynamodbTable(x),
         }
     }
 }

@@ -300,7 +300,7 @@ impl Lambda {
                     format!("`{name}` clashes with a variable pipelinec sets for an output"),
                     at,
                     "set by pipelinec",
-                    "remove it: pipelinec sets `<SINK>_BUCKET` and `<SINK>_PREFIX` itself",
+                    "remove it: pipelinec sets `<SINK>_BUCKET`, `<SINK>_PREFIX` and `<TABLE>_TABLE` itself",
                 ));
             }
         }
@@ -395,14 +395,18 @@ fn replacement(text: &str) -> String {
 }
 
 /// Environment variables pipelinec adds to a function: the bucket and prefix of each lake it
-/// writes into, as HCL expressions.
+/// writes into, and the name of each table it writes items into, as HCL expressions.
 pub fn injected_env(project: &Project, c: &Component, lambda: &Lambda) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for e in project.graph.outgoing(&c.id) {
+        let to = e.to.upper();
+        if e.access == Access::WriteItems {
+            out.push((format!("{to}_TABLE"), format!("module.{}.name", e.to)));
+            continue;
+        }
         if e.access != Access::Write {
             continue;
         }
-        let to = e.to.upper();
         out.push((format!("{to}_BUCKET"), format!("module.{}.bucket", e.to)));
         out.push((
             format!("{to}_PREFIX"),

@@ -1,0 +1,159 @@
+//! Checks and AWS names of a DynamoDB table.
+
+use super::{Billing, DynamodbTable, KeyAttribute};
+use crate::diagnostic::Diagnostic;
+use crate::model::ComponentId;
+use crate::naming::{self, AwsName, Charset, Rule};
+use crate::semantic::{Cx, KindRules, error};
+
+/// DynamoDB table names: 3 to 255 of `a-z A-Z 0-9 _ . -`.
+const TABLE_NAME: Rule = Rule::new(255, Charset::WordDotDash);
+
+/// Key attribute names are at most 255 bytes of UTF-8 (the schema counts characters).
+const KEY_NAME_BYTES: usize = 255;
+
+impl KindRules for DynamodbTable {
+    fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+        self.capacity(cx, out);
+        self.index_names(cx, out);
+        self.keys(cx, out);
+    }
+
+    fn names(&self, project: &str, id: &ComponentId) -> Vec<AwsName> {
+        vec![AwsName::new(
+            "DynamoDB table",
+            naming::base(project, id),
+            TABLE_NAME,
+        )]
+    }
+
+    fn kms_keys(&self) -> Vec<(&'static str, &str)> {
+        match &self.kms_key_arn {
+            Some(key) => vec![("kms_key_arn", key.as_str())],
+            None => Vec::new(),
+        }
+    }
+}
+
+/// The field of a key attribute: `sort_key`, `global_indexes/<name>/partition_key`.
+fn key_field(index: Option<&str>, field: &str) -> String {
+    match index {
+        None => field.to_string(),
+        Some(name) => format!(
+            "global_indexes/{}/{field}",
+            crate::source::pointer_segment(name)
+        ),
+    }
+}
+
+impl DynamodbTable {
+    /// Provisioned tables need both capacities; on-demand tables take none.
+    fn capacity(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+        let id = &cx.c.id;
+        let given = [
+            ("read_capacity", self.read_capacity),
+            ("write_capacity", self.write_capacity),
+        ];
+        for (field, value) in given {
+            match (self.billing, value) {
+                (Billing::Provisioned, None) => out.push(error(
+                    "missing-capacity",
+                    format!("table `{id}` is provisioned but has no `{field}`"),
+                    cx.field_at("billing"),
+                    "provisioned needs read and write capacity",
+                    &format!("add `{field}: 5` (or more), or use `billing: on_demand`"),
+                )),
+                (Billing::OnDemand, Some(_)) => out.push(error(
+                    "capacity-on-demand",
+                    format!("table `{id}` sets `{field}` in on-demand mode"),
+                    cx.key_at(field),
+                    "on-demand tables need no capacity",
+                    &format!("remove `{field}`, or set `billing: provisioned`"),
+                )),
+                _ => {}
+            }
+        }
+    }
+
+    /// Index names: 3 to 255 of `a-z A-Z 0-9 _ . -`.
+    fn index_names(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+        for name in self.global_indexes.keys() {
+            let valid = (3..=255).contains(&name.len())
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
+            if !valid {
+                out.push(error(
+                    "invalid-index-name",
+                    format!("`{name}` is not a valid DynamoDB index name"),
+                    cx.doc.key_span(&cx.entry_ptr("global_indexes", name)),
+                    "invalid index name",
+                    "use 3 to 255 letters, digits, `_`, `.` and `-`",
+                ));
+            }
+        }
+    }
+
+    /// Key names fit, a sort key differs from its partition key, an attribute keeps one type
+    /// everywhere, and an index is keyed differently from the table.
+    fn keys(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+        let keys = self.key_attributes();
+        for (i, (index, field, k)) in keys.iter().enumerate() {
+            let at = key_field(*index, field);
+            if k.name.len() > KEY_NAME_BYTES {
+                out.push(error(
+                    "key-name-too-long",
+                    format!("key attribute name is {} bytes long", k.name.len()),
+                    cx.value_at(&format!("{at}/name")),
+                    "longer than 255 bytes",
+                    "DynamoDB key attribute names are 1 to 255 bytes of UTF-8: shorten it",
+                ));
+            }
+            if *field == "sort_key" && keys[i - 1].2.name == k.name {
+                out.push(error(
+                    "sort-key-is-partition-key",
+                    format!("the sort key `{}` is also the partition key", k.name),
+                    cx.value_at(&format!("{at}/name")),
+                    "same attribute as the partition key",
+                    "name another attribute, or remove `sort_key`",
+                ));
+            }
+            let first = keys[..i].iter().find(|(_, _, o)| o.name == k.name);
+            if let Some((oi, of, o)) = first.filter(|(_, _, o)| o.kind != k.kind) {
+                out.push(
+                    error(
+                        "key-type-conflict",
+                        format!(
+                            "key attribute `{}` is a {} here and a {} where first declared",
+                            k.name,
+                            k.kind.as_str(),
+                            o.kind.as_str()
+                        ),
+                        cx.value_at(&format!("{at}/type")),
+                        "type differs",
+                        "an attribute has one type in a table: use the same `type` everywhere",
+                    )
+                    .with_related(
+                        cx.value_at(&format!("{}/type", key_field(*oi, of))),
+                        "first declared here",
+                    ),
+                );
+            }
+        }
+        for (name, index) in &self.global_indexes {
+            let sort = |k: &Option<KeyAttribute>| k.as_ref().map(|k| k.name.clone());
+            if index.partition_key.name == self.partition_key.name
+                && sort(&index.sort_key) == sort(&self.sort_key)
+            {
+                out.push(error(
+                    "index-same-key",
+                    format!("index `{name}` has the table's own key"),
+                    cx.doc.key_span(&cx.entry_ptr("global_indexes", name)),
+                    "same key as the table",
+                    "an index with the table's key finds nothing the table does not: key it \
+                     by another attribute, or remove it",
+                ));
+            }
+        }
+    }
+}

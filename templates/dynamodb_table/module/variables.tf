@@ -1,0 +1,78 @@
+variable "name" {
+  description = "Table name."
+  type        = string
+}
+
+variable "billing_mode" {
+  description = "Capacity mode: PAY_PER_REQUEST or PROVISIONED."
+  type        = string
+}
+
+variable "read_capacity" {
+  description = "Read capacity units of the table and each index, in PROVISIONED mode."
+  type        = number
+  default     = null
+}
+
+variable "write_capacity" {
+  description = "Write capacity units of the table and each index, in PROVISIONED mode."
+  type        = number
+  default     = null
+}
+
+variable "hash_key" {
+  description = "Partition key attribute."
+  type        = string
+}
+
+variable "range_key" {
+  description = "Sort key attribute, or null."
+  type        = string
+  default     = null
+}
+
+variable "attributes" {
+  description = "Key attributes of the table and its indexes, each once: name and type (S, N or B)."
+  type = list(object({
+    name = string
+    type = string
+  }))
+}
+
+variable "global_indexes" {
+  description = "Global secondary indexes."
+  type = list(object({
+    name            = string
+    hash_key        = string
+    range_key       = string
+    projection_type = string
+  }))
+  default = []
+}
+
+variable "point_in_time_recovery" {
+  description = "Continuous backups for point-in-time recovery."
+  type        = bool
+}
+
+variable "kms_key_arn" {
+  description = "Customer-managed KMS key; null uses the AWS-managed aws/dynamodb key."
+  type        = string
+  default     = null
+}
+
+variable "ttl_attribute" {
+  description = "Attribute holding each item's expiry time, or null."
+  type        = string
+  default     = null
+}
+
+variable "deletion_protection" {
+  description = "Refuse to delete the table."
+  type        = bool
+}
+
+variable "stream" {
+  description = "Enable a stream of new and old item images."
+  type        = bool
+}
