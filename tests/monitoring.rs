@@ -123,6 +123,8 @@ fn alarms_follow_the_graph() {
             "edges-windows-millis-behind-latest",
             "edges-windows-failed-checkpoints",
             "edges-queries-processed-bytes",
+            // The table: throttled writes, in either billing mode.
+            "edges-order-items-write-throttled",
         ]
     );
     // Rows in spec order, each widget titled by its component.
@@ -154,7 +156,8 @@ fn alarms_follow_the_graph() {
             "stats",
             "windows",
             "lake",
-            "queries"
+            "queries",
+            "order_items"
         ]
     );
 }

@@ -2,7 +2,8 @@
 
 use super::{Billing, DynamodbTable, KeyAttribute};
 use crate::diagnostic::Diagnostic;
-use crate::model::ComponentId;
+use crate::model::{Component, ComponentId, Project};
+use crate::monitor::{Alarm, Dim, Monitor, Statistic};
 use crate::naming::{self, AwsName, Charset, Rule};
 use crate::semantic::{Cx, KindRules, error};
 
@@ -13,6 +14,35 @@ const TABLE_NAME: Rule = Rule::new(255, Charset::WordDotDash);
 const KEY_NAME_BYTES: usize = 255;
 
 impl KindRules for DynamodbTable {
+    /// Write capacity used, and throttled writes (a provisioned table short of capacity, or a
+    /// hot partition key in either mode):
+    /// <https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html>.
+    fn monitors(&self, _project: &Project, c: &Component) -> Vec<Monitor> {
+        let table = || vec![("TableName", Dim::of(c.id.as_str(), "name"))];
+        vec![
+            Monitor::new(
+                "consumed_writes",
+                "write capacity units used",
+                ("AWS/DynamoDB", "ConsumedWriteCapacityUnits"),
+                table(),
+                Statistic::Sum,
+            ),
+            Monitor::new(
+                "write_throttled",
+                "writes throttled",
+                ("AWS/DynamoDB", "WriteThrottleEvents"),
+                table(),
+                Statistic::Sum,
+            )
+            .alarm(Alarm::above(
+                0.0,
+                3,
+                3,
+                "Writes have been throttled for 15 minutes: orders are retried or lost; raise the write capacity, or spread the partition key.",
+            )),
+        ]
+    }
+
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         self.capacity(cx, out);
         self.index_names(cx, out);
