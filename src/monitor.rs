@@ -178,6 +178,26 @@ impl Monitor {
         }
     }
 
+    /// The depth of a queue that holds what failed (failed batches' metadata, events, starts),
+    /// alarming on any message: each one is something that did not happen. `output` is the
+    /// component's module output holding the queue's name.
+    pub fn failure_queue(
+        name: &'static str,
+        title: &'static str,
+        component: &str,
+        output: &'static str,
+        why: &'static str,
+    ) -> Monitor {
+        Monitor::new(
+            name,
+            title,
+            ("AWS/SQS", "ApproximateNumberOfMessagesVisible"),
+            vec![("QueueName", Dim::of(component, output))],
+            Statistic::Maximum,
+        )
+        .alarm(Alarm::above(0.0, 1, 1, why))
+    }
+
     /// The same with another period (seconds).
     pub fn every(self, period: u32) -> Monitor {
         Monitor { period, ..self }

@@ -110,8 +110,9 @@ pub fn read(s: &Script) -> Result<Vec<u8>, Problem> {
     })
 }
 
-/// Whether a relative path climbs above its start with `..`, read lexically.
-fn escapes(path: &Path) -> bool {
+/// Whether a relative path climbs above its start with `..`, read lexically: the one test of
+/// every kind that reads files from the spec's folder (scripts, code folders).
+pub fn escapes(path: &Path) -> bool {
     let mut depth: i64 = 0;
     for c in path.components() {
         match c {

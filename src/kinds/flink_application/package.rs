@@ -13,6 +13,7 @@ use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::FlinkApplication;
 use crate::diagnostic::Diagnostic;
+use crate::kinds::script::escapes;
 
 /// Largest code zip pipelinec uploads (50 MB): past that the folder holds more than code.
 pub const MAX_ZIP_BYTES: usize = 50 * 1024 * 1024;
@@ -45,23 +46,6 @@ fn problem(
     Diagnostic::new(code, message)
         .with_label(at, label)
         .with_help(help)
-}
-
-/// Whether a relative path climbs above its start with `..`, read lexically.
-fn escapes(path: &Path) -> bool {
-    let mut depth: i64 = 0;
-    for c in path.components() {
-        match c {
-            PathPart::ParentDir => depth -= 1,
-            PathPart::Normal(_) => depth += 1,
-            PathPart::CurDir => {}
-            PathPart::RootDir | PathPart::Prefix(_) => return true,
-        }
-        if depth < 0 {
-            return true;
-        }
-    }
-    false
 }
 
 /// The canonical code folder, inside the spec's folder.

@@ -103,19 +103,13 @@ impl KindRules for Lambda {
         out.extend(self.failure_monitor(c));
         if invoked_async(project, &c.id) {
             out.push(
-                Monitor::new(
-                    "failed_events",
-                    "scheduled events that failed every retry",
-                    ("AWS/SQS", "ApproximateNumberOfMessagesVisible"),
-                    vec![("QueueName", Dim::of(c.id.as_str(), "async_failure_queue_name"))],
-                    Statistic::Maximum,
-                )
-                .alarm(Alarm::above(
-                    0.0,
-                    1,
-                    1,
-                    "An event a schedule sent failed every retry; it waits whole in the function's async-failures queue.",
-                )),
+                Monitor::failure_queue(
+"failed_events",
+"scheduled events that failed every retry",
+c.id.as_str(),
+"async_failure_queue_name",
+"An event a schedule sent failed every retry; it waits whole in the function's async-failures queue.",
+),
             );
         }
         out
@@ -423,21 +417,13 @@ impl Lambda {
         let id = c.id.as_str();
         match self.on_failure {
             OnFailure::None => None,
-            OnFailure::Sqs => Some(
-                Monitor::new(
-                    "failed_batches",
-                    "failed batches waiting in the queue",
-                    ("AWS/SQS", "ApproximateNumberOfMessagesVisible"),
-                    vec![("QueueName", Dim::of(id, "failure_queue_name"))],
-                    Statistic::Maximum,
-                )
-                .alarm(Alarm::above(
-                    0.0,
-                    1,
-                    1,
-                    "Batches the function could not process wait in its failure queue: fix the cause, then replay them from the stream.",
-                )),
-            ),
+            OnFailure::Sqs => Some(Monitor::failure_queue(
+                "failed_batches",
+                "failed batches waiting in the queue",
+                id,
+                "failure_queue_name",
+                "Batches the function could not process wait in its failure queue: fix the cause, then replay them from the stream.",
+            )),
             OnFailure::S3 => {
                 // A lake of the spec that keeps failed batches has its own row.
                 if self.failure_bucket.is_some() {

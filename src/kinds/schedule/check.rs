@@ -3,7 +3,7 @@
 use super::{MAX_INPUT_CHARS, Schedule, dead_letter_queue};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Component, ComponentId, Project};
-use crate::monitor::{Alarm, Dim, Monitor, Statistic};
+use crate::monitor::Monitor;
 use crate::naming::{self, AwsName, Charset, Rule};
 use crate::schedule::{Accepts, parse};
 use crate::semantic::{Cx, KindRules, Startable, error, list, rules};
@@ -60,21 +60,13 @@ impl KindRules for Schedule {
     /// <https://docs.aws.amazon.com/scheduler/latest/UserGuide/monitoring-cloudwatch.html>;
     /// the queue is this schedule's alone.
     fn monitors(&self, _project: &Project, c: &Component) -> Vec<Monitor> {
-        vec![
-            Monitor::new(
-                "failed_starts",
-                "starts that failed every retry",
-                ("AWS/SQS", "ApproximateNumberOfMessagesVisible"),
-                vec![("QueueName", Dim::of(c.id.as_str(), "dead_letter_queue_name"))],
-                Statistic::Maximum,
-            )
-            .alarm(Alarm::above(
-                0.0,
-                1,
-                1,
-                "The schedule could not start its target even after retrying: the message in its dead-letter queue says why.",
-            )),
-        ]
+        vec![Monitor::failure_queue(
+            "failed_starts",
+            "starts that failed every retry",
+            c.id.as_str(),
+            "dead_letter_queue_name",
+            "The schedule could not start its target even after retrying: the message in its dead-letter queue says why.",
+        )]
     }
 }
 

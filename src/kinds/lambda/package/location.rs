@@ -6,6 +6,7 @@ use std::path::{Component, Path, PathBuf};
 
 use super::Function;
 use super::problem::Problem;
+use crate::kinds::script::escapes;
 
 /// The code folder, resolved: every symlink on the way followed, checked to be inside the
 /// spec's folder.
@@ -84,23 +85,6 @@ pub fn resolve(f: &Function) -> Result<CodeDir, Problem> {
         ));
     }
     Ok(CodeDir { root })
-}
-
-/// Whether a relative path climbs above its start with `..`, read lexically.
-fn escapes(path: &Path) -> bool {
-    let mut depth: i64 = 0;
-    for c in path.components() {
-        match c {
-            Component::ParentDir => depth -= 1,
-            Component::Normal(_) => depth += 1,
-            Component::CurDir => {}
-            Component::RootDir | Component::Prefix(_) => return true,
-        }
-        if depth < 0 {
-            return true;
-        }
-    }
-    false
 }
 
 /// `path` made absolute without requiring it to exist: its longest existing ancestor is
