@@ -3,9 +3,10 @@
 
 use crate::model::{Component, Project};
 
-/// The non-empty sections of a project with their components, in spec order.
+/// The non-empty sections of a project with their components, in spec order; the site
+/// tiers first, where a reader of the picture starts (the customer).
 fn sections(project: &Project) -> Vec<(&'static str, Vec<&Component>)> {
-    ["sources", "transforms", "sinks"]
+    ["site", "sources", "transforms", "sinks"]
         .into_iter()
         .map(|s| {
             (

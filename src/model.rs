@@ -15,7 +15,7 @@ pub use crate::kinds::{Kind, Settings};
 #[derive(Debug, Clone)]
 pub struct Component {
     pub id: ComponentId,
-    /// `sources`, `transforms` or `sinks`.
+    /// `sources`, `transforms`, `sinks` or `site`.
     pub section: &'static str,
     pub settings: Settings,
     /// JSON pointer of the component in the spec, for diagnostics.
@@ -42,7 +42,7 @@ pub struct Project {
     pub name: String,
     pub region: String,
     pub tags: IndexMap<String, String>,
-    /// Components in spec order (sources, then transforms, then sinks).
+    /// Components in spec order (sources, then transforms, sinks and site tiers).
     pub components: IndexMap<ComponentId, Component>,
     pub graph: Graph,
     /// Directory of the spec file; relative paths in the spec resolve against it.

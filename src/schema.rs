@@ -14,10 +14,11 @@ mod validators;
 pub use salvage::salvage;
 
 /// The sections of a spec that hold components, with the schema definition of each.
-pub const SECTIONS: [(&str, &str); 3] = [
+pub const SECTIONS: [(&str, &str); 4] = [
     ("sources", "Source"),
     ("transforms", "Transform"),
     ("sinks", "Sink"),
+    ("site", "Site"),
 ];
 
 /// The schema as a JSON value (draft-07: the newest draft yaml-language-server supports).

@@ -382,7 +382,7 @@ fn assert_offers(labels: &[String], wanted: &[&str], unwanted: &[&str], context:
 #[test]
 fn completion_offers_the_types_of_the_section() {
     let Some(mut lsp) = start() else { return };
-    let cases: [(&str, &[&str], &[&str]); 3] = [
+    let cases: [(&str, &[&str], &[&str]); 4] = [
         (
             "sources",
             &["kinesis_stream"],
@@ -406,9 +406,13 @@ fn completion_offers_the_types_of_the_section() {
                 "glue_catalog",
                 "athena",
                 "quicksight",
-                "dynamodb_table",
             ],
             &["kinesis_stream", "lambda", "firehose", "glue_job"],
+        ),
+        (
+            "site",
+            &["dynamodb_table"],
+            &["kinesis_stream", "lambda", "s3_data_lake"],
         ),
     ];
     for (section, wanted, unwanted) in cases {

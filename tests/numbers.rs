@@ -229,7 +229,7 @@ const IDS: &[(&str, &str, &str)] = &[
     ("glue_catalog", "sinks", "catalog"),
     ("athena", "sinks", "queries"),
     ("schedule", "sources", "daily_report"),
-    ("dynamodb_table", "sinks", "order_items"),
+    ("dynamodb_table", "site", "order_items"),
 ];
 
 const BASE: &str = "tests/fixtures/valid/all_edges.yaml";

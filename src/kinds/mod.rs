@@ -84,6 +84,12 @@ pub enum Sink {
     /// A QuickSight Athena data source over one workgroup, with data sets over its catalogs'
     /// tables.
     Quicksight(QuickSight),
+}
+
+/// A site tier: what a web site's customers reach and what its functions keep.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Site {
     /// A DynamoDB table that functions write items into.
     DynamodbTable(DynamodbTable),
 }
@@ -250,7 +256,14 @@ impl From<Sink> for Settings {
             Sink::GlueCatalog(x) => Settings::GlueCatalog(x),
             Sink::Athena(x) => Settings::Athena(x),
             Sink::Quicksight(x) => Settings::Quicksight(x),
-            Sink::DynamodbTable(x) => Settings::DynamodbTable(x),
+        }
+    }
+}
+
+impl From<Site> for Settings {
+    fn from(s: Site) -> Settings {
+        match s {
+            Site::DynamodbTable(x) => Settings::DynamodbTable(x),
         }
     }
 }

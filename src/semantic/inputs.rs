@@ -49,7 +49,7 @@ pub(super) fn build_graph(
                 let help = match suggest::closest(input, ids) {
                     Some(near) => format!("did you mean `{near}`?"),
                     None => format!(
-                        "define a component `{input}` under `sources`, `transforms` or `sinks`, \
+                        "define a component `{input}` under `sources`, `transforms`, `sinks` or `site`, \
                          or use one of: {}",
                         list(components.keys().map(ComponentId::as_str))
                     ),

@@ -278,7 +278,14 @@ pub fn check(file: &SourceFile, doc: &Document) -> Result<Project, Vec<Diagnosti
         ]
     })?;
     let mut diags = Vec::new();
-    let components = collect_components(spec.sources, spec.transforms, spec.sinks, doc, &mut diags);
+    let components = collect_components(
+        spec.sources,
+        spec.transforms,
+        spec.sinks,
+        spec.site,
+        doc,
+        &mut diags,
+    );
     let (graph, links) = inputs::build_graph(&components, doc, &mut diags);
     inputs::cycles(&components, &links, doc, &mut diags);
     let project = Project {
@@ -325,6 +332,7 @@ fn collect_components(
     sources: IndexMap<String, crate::kinds::Source>,
     transforms: IndexMap<String, crate::kinds::Transform>,
     sinks: IndexMap<String, crate::kinds::Sink>,
+    site: IndexMap<String, crate::kinds::Site>,
     doc: &Document,
     diags: &mut Vec<Diagnostic>,
 ) -> IndexMap<ComponentId, Component> {
@@ -368,6 +376,9 @@ fn collect_components(
     }
     for (id, s) in sinks {
         add("sinks", id, s.into());
+    }
+    for (id, s) in site {
+        add("site", id, s.into());
     }
     out
 }

@@ -11,7 +11,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use crate::id::ID_PATTERN;
-use crate::kinds::{Sink, Source, Transform};
+use crate::kinds::{Site, Sink, Source, Transform};
 
 mod monitoring;
 pub use monitoring::{AlarmSettings, ComponentMonitoring, Monitoring, Subscription};
@@ -49,6 +49,12 @@ pub struct Spec {
     #[serde(default)]
     #[schemars(extend("propertyNames" = { "pattern": ID_PATTERN }))]
     pub sinks: IndexMap<String, Sink>,
+    /// The tiers of a web site that feeds the pipeline: what customers reach (a CloudFront
+    /// distribution, a static site, an HTTP API, a user pool) and what its functions keep
+    /// (DynamoDB tables), keyed by component id.
+    #[serde(default)]
+    #[schemars(extend("propertyNames" = { "pattern": ID_PATTERN }))]
+    pub site: IndexMap<String, Site>,
     /// The CloudWatch dashboard and alarms pipelinec derives from the components and their
     /// data flows, and who the alarms notify. Optional: both are on by default.
     #[serde(default)]
