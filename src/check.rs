@@ -15,6 +15,9 @@ pub struct Compiled {
     pub project: Project,
     /// The IAM identities derived from the graph, laid out within IAM quotas.
     pub policies: Vec<RolePolicy>,
+    /// The resource-based policies its edges put on their ends (a bucket policy admitting a
+    /// distribution, a function's permission for an API).
+    pub resource_policies: Vec<iam::ResourcePolicy>,
 }
 
 impl Deref for Compiled {
@@ -47,14 +50,23 @@ pub fn check(file: &SourceFile) -> Result<Compiled, Vec<Diagnostic>> {
 /// The semantic checks, then the permissions of a project that passes them.
 fn semantic(file: &SourceFile, doc: &Document) -> Result<Compiled, Vec<Diagnostic>> {
     let mut project = crate::semantic::check(file, doc)?;
-    match iam::policies(&project) {
-        Ok(policies) => {
+    let policies = iam::policies(&project).and_then(|policies| {
+        iam::resource_policies(&project)
+            .map(|resource| (policies, resource))
+            .map_err(|w| w.into_iter().map(iam::PolicyError::Wildcard).collect())
+    });
+    match policies {
+        Ok((policies, resource_policies)) => {
             let quotas = crate::quotas::account_quotas(&project, &policies, doc);
             if !quotas.is_empty() {
                 project.warnings.extend(quotas);
                 project.warnings.sort_by_key(|d| d.offset());
             }
-            Ok(Compiled { project, policies })
+            Ok(Compiled {
+                project,
+                policies,
+                resource_policies,
+            })
         }
         Err(errors) => {
             let mut diags = std::mem::take(&mut project.warnings);

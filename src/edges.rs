@@ -1213,6 +1213,63 @@ pub const BASELINES: &[Baseline] = &[
     },
 ];
 
+/// Who a resource-policy statement admits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Principal {
+    /// An AWS service acting for the edge's other end (CloudFront reading a bucket through its
+    /// origin access control, API Gateway invoking a function); the grant's conditions hold it
+    /// to exactly that end (`AWS:SourceArn`).
+    Service(&'static str),
+    /// The role of the edge's acting end: the resource admits exactly that role (an OpenSearch
+    /// domain's access policy admitting its indexer).
+    ActorRole,
+}
+
+/// A statement an edge puts into the resource-based policy of one of its ends: the bucket
+/// policy, queue policy, domain access policy or function permission that must admit the
+/// other end. The edge's row in [`EDGES`] still exists (it may grant nothing to a role, when
+/// the acting end is a service); this says what the resource itself allows.
+#[derive(Debug, Clone, Copy)]
+pub struct ResourceRule {
+    pub from: Kind,
+    pub to: Kind,
+    pub access: Access,
+    /// The end whose resource holds the policy.
+    pub holder: Actor,
+    pub principal: Principal,
+    /// Resources and conditions are templates over the facts of both ends, as in [`EDGES`].
+    pub grants: &'static [Grant],
+}
+
+/// Every resource-policy statement an edge puts on one of its ends.
+pub const RESOURCE_POLICIES: &[ResourceRule] = &[];
+
+/// How a kind's resource takes the statements edges put on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PolicyForm {
+    /// One policy document, passed to its module as `resource_policy_json` (a bucket policy,
+    /// a queue policy, a domain's access policy).
+    Document,
+    /// One `aws_lambda_permission` per statement: a service principal, one action and the
+    /// `AWS:SourceArn` it is held to (a function has no policy document of its own).
+    Permissions,
+}
+
+/// The form of a kind's resource-based policy.
+pub fn policy_form(kind: Kind) -> PolicyForm {
+    match kind {
+        Kind::Lambda => PolicyForm::Permissions,
+        _ => PolicyForm::Document,
+    }
+}
+
+/// The resource-policy rows of an edge between two kinds.
+pub fn resource_rules(from: Kind, to: Kind) -> impl Iterator<Item = &'static ResourceRule> {
+    RESOURCE_POLICIES
+        .iter()
+        .filter(move |r| r.from == from && r.to == to)
+}
+
 /// The registry row for an edge between two kinds, if pipelinec knows it.
 pub fn edge(from: Kind, to: Kind) -> Option<&'static EdgeRule> {
     EDGES.iter().find(|r| r.from == from && r.to == to)

@@ -401,12 +401,7 @@ fn completion_offers_the_types_of_the_section() {
         ),
         (
             "sinks",
-            &[
-                "s3_data_lake",
-                "glue_catalog",
-                "athena",
-                "quicksight",
-            ],
+            &["s3_data_lake", "glue_catalog", "athena", "quicksight"],
             &["kinesis_stream", "lambda", "firehose", "glue_job"],
         ),
         (

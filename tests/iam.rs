@@ -51,18 +51,26 @@ fn statements_of_every_edge_kind() {
             row.to
         );
     }
-    let json = iam::report::json(&project, &project.policies);
+    for row in registry::RESOURCE_POLICIES {
+        assert!(
+            kinds.contains(&(row.from, row.to)),
+            "no edge {} -> {} for its resource policy",
+            row.from,
+            row.to
+        );
+    }
+    let json = iam::report::json(&project, &project.policies, &project.resource_policies);
     insta::assert_json_snapshot!(json);
     insta::assert_snapshot!(
         "all_edges_table",
-        iam::report::table(&project, &project.policies)
+        iam::report::table(&project, &project.policies, &project.resource_policies)
     );
 }
 
 #[test]
 fn iot_firehose_and_lambda_get_exactly_their_resources() {
     let project = load("specs/iot-analytics.yaml");
-    let json = iam::report::json(&project, &project.policies);
+    let json = iam::report::json(&project, &project.policies, &project.resource_policies);
     let identity = |c: &str| {
         json["identities"]
             .as_array()
@@ -303,6 +311,9 @@ fn every_action_is_real_and_scoped_as_aws_allows() {
     for base in registry::BASELINES {
         grants.extend(base.grants);
     }
+    for row in registry::RESOURCE_POLICIES {
+        grants.extend(row.grants);
+    }
     for g in &grants {
         let star = g.resources.contains(&"*");
         for a in g.actions {
@@ -423,7 +434,7 @@ fn permissions_beyond_every_quota_are_a_diagnostic() {
 /// The statements of one identity of the IoT example, as `pipelinec iam --format json` has them.
 fn iot_statements(component: &str) -> Vec<serde_json::Value> {
     let project = load("specs/iot-analytics.yaml");
-    let json = iam::report::json(&project, &project.policies);
+    let json = iam::report::json(&project, &project.policies, &project.resource_policies);
     json["identities"]
         .as_array()
         .unwrap()

@@ -10,9 +10,13 @@ pub fn run(spec: &Path, format: IamFormat) -> u8 {
         Err(code) => return code,
     };
     match format {
-        IamFormat::Table => out!("{}", crate::iam::report::table(&project, &project.policies)),
+        IamFormat::Table => out!(
+            "{}",
+            crate::iam::report::table(&project, &project.policies, &project.resource_policies)
+        ),
         IamFormat::Json => {
-            let json = crate::iam::report::json(&project, &project.policies);
+            let json =
+                crate::iam::report::json(&project, &project.policies, &project.resource_policies);
             outln!(
                 "{}",
                 serde_json::to_string_pretty(&json).expect("JSON serialises")

@@ -8,6 +8,7 @@
 mod facts;
 pub mod layout;
 pub mod report;
+mod resource;
 
 use crate::edges::{self as registry, Access, Actor, Grant, Identity};
 use crate::graph::Edge;
@@ -18,6 +19,7 @@ use crate::naming;
 pub use facts::{Fact, FactCx, Facts, Origin, arn, bucket_arn, fixed, flag, get};
 
 pub use layout::Layout;
+pub use resource::{Admitted, ResourcePolicy, ResourceStatement, resource_policies};
 
 /// Why a statement exists.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -506,6 +508,9 @@ mod tests {
         for b in registry::BASELINES {
             out.extend(b.grants.iter().map(|g| (g, &["self"][..])));
         }
+        for r in registry::RESOURCE_POLICIES {
+            out.extend(r.grants.iter().map(|g| (g, &["from", "to"][..])));
+        }
         out
     }
 
@@ -569,6 +574,34 @@ mod tests {
             _ => value("us-east-1").remove(0),
         };
         expand(g, &sides, &region)
+    }
+
+    /// A function's permission has room for one service principal, one action and the ARN it
+    /// is held to, nothing more (`PolicyForm::Permissions`).
+    #[test]
+    fn function_permissions_fit_a_lambda_permission() {
+        use registry::{PolicyForm, Principal};
+        for r in registry::RESOURCE_POLICIES {
+            let holder = match r.holder {
+                Actor::From => r.from,
+                Actor::To => r.to,
+            };
+            if registry::policy_form(holder) != PolicyForm::Permissions {
+                continue;
+            }
+            assert!(
+                matches!(r.principal, Principal::Service(_)),
+                "{} -> {}",
+                r.from,
+                r.to
+            );
+            for g in r.grants {
+                assert_eq!(g.actions.len(), 1, "{}", g.sid);
+                assert!(g.when.is_empty(), "{}", g.sid);
+                let vars: Vec<&str> = g.conditions.iter().map(|c| c.variable).collect();
+                assert_eq!(vars, ["AWS:SourceArn"], "{}", g.sid);
+            }
+        }
     }
 
     #[test]

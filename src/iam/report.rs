@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Cause, RolePolicy, Statement};
+use super::{Admitted, Cause, ResourcePolicy, RolePolicy, Statement};
 use crate::model::Project;
 
 /// The AWS partition of a region.
@@ -65,8 +65,45 @@ fn statement_json(project: &Project, s: &Statement) -> Value {
     })
 }
 
-/// The matrix as JSON.
-pub fn json(project: &Project, roles: &[RolePolicy]) -> Value {
+fn admitted(a: &Admitted) -> String {
+    match a {
+        Admitted::Service(s) => format!("service {s}"),
+        Admitted::Role(id) => format!("role of {id}"),
+    }
+}
+
+fn admitted_json(a: &Admitted) -> Value {
+    match a {
+        Admitted::Service(s) => json!({ "service": s }),
+        Admitted::Role(id) => json!({ "role_of": id.as_str() }),
+    }
+}
+
+/// The resource-based policies as JSON.
+fn resource_json(project: &Project, resource: &[ResourcePolicy]) -> Value {
+    resource
+        .iter()
+        .map(|r| {
+            let holder = project.component(&r.holder).kind();
+            json!({
+                "component": r.holder.as_str(),
+                "kind": holder.as_str(),
+                "form": match crate::edges::policy_form(holder) {
+                    crate::edges::PolicyForm::Document => "policy_document",
+                    crate::edges::PolicyForm::Permissions => "lambda_permissions",
+                },
+                "statements": r.statements.iter().map(|s| {
+                    let mut v = statement_json(project, &s.statement);
+                    v["principal"] = admitted_json(&s.principal);
+                    v
+                }).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
+}
+
+/// The matrix as JSON: identities, then resource-based policies.
+pub fn json(project: &Project, roles: &[RolePolicy], resource: &[ResourcePolicy]) -> Value {
     let identities: Vec<Value> = roles
         .iter()
         .map(|r| {
@@ -96,15 +133,39 @@ pub fn json(project: &Project, roles: &[RolePolicy]) -> Value {
             })
         })
         .collect();
-    json!({ "project": project.name, "region": project.region, "identities": identities })
+    json!({
+        "project": project.name,
+        "region": project.region,
+        "identities": identities,
+        "resource_policies": resource_json(project, resource),
+    })
 }
 
 fn sids(r: &RolePolicy, idx: &[usize]) -> Vec<String> {
     idx.iter().map(|i| r.statements[*i].sid.clone()).collect()
 }
 
-/// The matrix as text for code review.
-pub fn table(project: &Project, roles: &[RolePolicy]) -> String {
+fn statement_lines(project: &Project, s: &Statement, out: &mut String) {
+    let causes: Vec<String> = s.causes.iter().map(|c| c.to_string()).collect();
+    out.push_str(&format!("\n  {}  <- {}\n", s.sid, causes.join(", ")));
+    out.push_str(&format!("    allow  {}\n", s.actions.join(", ")));
+    for (i, res) in s.resources.iter().enumerate() {
+        let label = if i == 0 { "on" } else { "  " };
+        out.push_str(&format!("    {label}     {}\n", readable(project, res)));
+    }
+    for c in &s.conditions {
+        let values: Vec<String> = c.values.iter().map(|v| readable(project, v)).collect();
+        out.push_str(&format!(
+            "    when   {} {} = {}\n",
+            c.test,
+            c.variable,
+            values.join(", ")
+        ));
+    }
+}
+
+/// The matrix as text for code review: each identity, then each resource-based policy.
+pub fn table(project: &Project, roles: &[RolePolicy], resource: &[ResourcePolicy]) -> String {
     let mut out = String::new();
     for r in roles {
         let kind = project.component(&r.component).kind();
@@ -130,22 +191,20 @@ pub fn table(project: &Project, roles: &[RolePolicy]) -> String {
             )),
         }
         for s in &r.statements {
-            let causes: Vec<String> = s.causes.iter().map(|c| c.to_string()).collect();
-            out.push_str(&format!("\n  {}  <- {}\n", s.sid, causes.join(", ")));
-            out.push_str(&format!("    allow  {}\n", s.actions.join(", ")));
-            for (i, res) in s.resources.iter().enumerate() {
-                let label = if i == 0 { "on" } else { "  " };
-                out.push_str(&format!("    {label}     {}\n", readable(project, res)));
-            }
-            for c in &s.conditions {
-                let values: Vec<String> = c.values.iter().map(|v| readable(project, v)).collect();
-                out.push_str(&format!(
-                    "    when   {} {} = {}\n",
-                    c.test,
-                    c.variable,
-                    values.join(", ")
-                ));
-            }
+            statement_lines(project, s, &mut out);
+        }
+        out.push('\n');
+    }
+    for r in resource {
+        let kind = project.component(&r.holder).kind();
+        let what = match crate::edges::policy_form(kind) {
+            crate::edges::PolicyForm::Document => "resource policy",
+            crate::edges::PolicyForm::Permissions => "permissions",
+        };
+        out.push_str(&format!("{what} of {} ({kind})\n", r.holder));
+        for s in &r.statements {
+            statement_lines(project, &s.statement, &mut out);
+            out.push_str(&format!("    admit  {}\n", admitted(&s.principal)));
         }
         out.push('\n');
     }

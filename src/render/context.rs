@@ -44,6 +44,16 @@ pub fn project(
     for p in policies {
         policy_of.entry(&p.component).or_insert(p);
     }
+    // Holders of a policy document (a function's permissions are resources of their own).
+    let held: std::collections::HashSet<&ComponentId> = compiled
+        .resource_policies
+        .iter()
+        .filter(|r| {
+            crate::edges::policy_form(project.component(&r.holder).kind())
+                == crate::edges::PolicyForm::Document
+        })
+        .map(|r| &r.holder)
+        .collect();
     for c in project.components.values() {
         let mut cx = RenderCx {
             project,
@@ -56,6 +66,15 @@ pub fn project(
         };
         cx.set("id", c.id.as_str());
         cx.set("module", expr(format!("module.{}", c.id)));
+        if held.contains(&c.id) {
+            cx.set(
+                "resource_policy_json",
+                expr(format!(
+                    "data.aws_iam_policy_document.{}_resource_policy.json",
+                    c.id
+                )),
+            );
+        }
         if let Some(p) = policy_of.get(&c.id)
             && p.principal().is_some()
         {
@@ -141,6 +160,16 @@ pub fn project(
             ),
         ),
         ("roles", Value::from(roles)),
+        (
+            "resource_policies",
+            Value::from(
+                compiled
+                    .resource_policies
+                    .iter()
+                    .map(|r| resource_policy_value(project, r))
+                    .collect::<Vec<_>>(),
+            ),
+        ),
         ("outputs", Value::from(outputs)),
     ]));
     Ok(Context {
@@ -208,6 +237,65 @@ fn statement_value(s: &iam::Statement) -> Value {
             ),
         ),
     ]))
+}
+
+/// A resource-based policy for `iam.tf`: a policy document its holder's module attaches, or
+/// one `aws_lambda_permission` per statement.
+fn resource_policy_value(project: &crate::model::Project, r: &iam::ResourcePolicy) -> Value {
+    let holder = project.component(&r.holder);
+    let form = crate::edges::policy_form(holder.kind());
+    let statements: Vec<Value> = r
+        .statements
+        .iter()
+        .map(|rs| {
+            let (kind, identifier) = match &rs.principal {
+                iam::Admitted::Service(s) => ("Service", Value::from(*s)),
+                iam::Admitted::Role(id) => ("AWS", expr(format!("aws_iam_role.{id}.arn"))),
+            };
+            // A permission is held to its source by `AWS:SourceArn` (see `PolicyForm`).
+            let source_arn = rs
+                .statement
+                .conditions
+                .iter()
+                .find(|c| c.variable == "AWS:SourceArn")
+                .and_then(|c| c.values.first())
+                .map(|v| tmpl(v.clone()));
+            obj(BTreeMap::from([
+                ("statement", statement_value(&rs.statement)),
+                ("principal_type", Value::from(kind)),
+                ("principal", identifier),
+                ("source_arn", Value::from(source_arn)),
+                (
+                    "address",
+                    expr(format!("{}_{}", r.holder, snake(&rs.statement.sid))),
+                ),
+            ]))
+        })
+        .collect();
+    obj(BTreeMap::from([
+        ("id", expr(r.holder.as_str())),
+        (
+            "permissions",
+            Value::from(form == crate::edges::PolicyForm::Permissions),
+        ),
+        ("statements", Value::from(statements)),
+    ]))
+}
+
+/// `OrderApiToOrderFnInvoke` → `order_api_to_order_fn_invoke`, for resource addresses.
+fn snake(pascal: &str) -> String {
+    let mut out = String::new();
+    for (i, ch) in pascal.chars().enumerate() {
+        if ch.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(ch.to_ascii_lowercase());
+        } else {
+            out.push(ch);
+        }
+    }
+    out
 }
 
 /// Resource addresses a component's module must wait for: its identity's policies.

@@ -11,7 +11,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use crate::id::ID_PATTERN;
-use crate::kinds::{Site, Sink, Source, Transform};
+use crate::kinds::{Sink, Site, Source, Transform};
 
 mod monitoring;
 pub use monitoring::{AlarmSettings, ComponentMonitoring, Monitoring, Subscription};
