@@ -388,6 +388,15 @@ pub fn unscopable(action: &str) -> Option<&'static (&'static str, Option<Cond>, 
 
 /// Every edge pipelinec can render.
 pub const EDGES: &[EdgeRule] = &[
+    // A distribution serves a static site: CloudFront acts as a service, admitted by the
+    // site's bucket policy (see `RESOURCE_POLICIES`); no role of ours is involved.
+    EdgeRule {
+        from: Kind::StaticSite,
+        to: Kind::Cdn,
+        access: Access::Read,
+        actor: Actor::To,
+        grants: &[],
+    },
     // Firehose reads its source stream (Firehose developer guide, "controlling access").
     EdgeRule {
         from: Kind::KinesisStream,
@@ -1218,7 +1227,7 @@ pub const BASELINES: &[Baseline] = &[
 pub enum Principal {
     /// An AWS service acting for the edge's other end (CloudFront reading a bucket through its
     /// origin access control, API Gateway invoking a function); the grant's conditions hold it
-    /// to exactly that end (`AWS:SourceArn`).
+    /// to exactly that end (`aws:SourceArn`).
     Service(&'static str),
     /// The role of the edge's acting end: the resource admits exactly that role (an OpenSearch
     /// domain's access policy admitting its indexer).
@@ -1242,7 +1251,28 @@ pub struct ResourceRule {
 }
 
 /// Every resource-policy statement an edge puts on one of its ends.
-pub const RESOURCE_POLICIES: &[ResourceRule] = &[];
+pub const RESOURCE_POLICIES: &[ResourceRule] = &[
+    // A distribution reads its site's objects through origin access control: the bucket policy
+    // admits the CloudFront service only on behalf of exactly that distribution (CloudFront
+    // developer guide, "Restrict access to an Amazon S3 origin": `s3:GetObject` on the
+    // bucket's objects, `aws:SourceArn` the distribution's ARN). No `ListBucket`: a missing
+    // key is a 403, not a listing.
+    ResourceRule {
+        from: Kind::StaticSite,
+        to: Kind::Cdn,
+        access: Access::Read,
+        holder: Actor::From,
+        principal: Principal::Service("cloudfront.amazonaws.com"),
+        grants: &[Grant {
+            conditions: &[Cond {
+                test: "StringEquals",
+                variable: "aws:SourceArn",
+                value: "{to.distribution_arn}",
+            }],
+            ..grant("ServeObjects", &["s3:GetObject"], &["{from.bucket_arn}/*"])
+        }],
+    },
+];
 
 /// How a kind's resource takes the statements edges put on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1251,7 +1281,7 @@ pub enum PolicyForm {
     /// a queue policy, a domain's access policy).
     Document,
     /// One `aws_lambda_permission` per statement: a service principal, one action and the
-    /// `AWS:SourceArn` it is held to (a function has no policy document of its own).
+    /// `aws:SourceArn` it is held to (a function has no policy document of its own).
     Permissions,
 }
 
@@ -1384,6 +1414,12 @@ pub fn identity(kind: Kind) -> Option<Identity> {
         // QuickSight service role.
         Kind::Athena | Kind::Quicksight => Some(Identity::CallerPolicy),
         Kind::Schedule => Some(Identity::Role("scheduler.amazonaws.com")),
-        Kind::KinesisStream | Kind::S3DataLake | Kind::DynamodbTable => None,
+        // A site's bucket and its distribution hold no role: the bucket admits the
+        // distribution by its policy (`RESOURCE_POLICIES`).
+        Kind::KinesisStream
+        | Kind::S3DataLake
+        | Kind::DynamodbTable
+        | Kind::StaticSite
+        | Kind::Cdn => None,
     }
 }

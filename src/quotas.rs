@@ -315,7 +315,7 @@ struct Counts<'a> {
     workgroups: Tally<'a>,
     /// Buckets of data lakes, of Athena results, of Lambdas' failed batches, of Glue and EMR Serverless jobs'
     /// assets.
-    bucket_kinds: [u64; 4],
+    bucket_kinds: [u64; 5],
 }
 
 /// One pass over the identities and one over the components.
@@ -338,7 +338,7 @@ fn count<'a>(project: &'a Project, policies: &[RolePolicy]) -> Counts<'a> {
     let mut crawlers = Tally::new(GLUE_CRAWLERS.default);
     let mut databases = Tally::new(GLUE_DATABASES.default);
     let mut workgroups = Tally::new(ATHENA_WORKGROUPS.default);
-    let mut bucket_kinds = [0u64; 4];
+    let mut bucket_kinds = [0u64; 5];
     for c in project.components.values() {
         for u in rules(&c.settings).usage() {
             let tally = match u.usage {
@@ -348,6 +348,7 @@ fn count<'a>(project: &'a Project, policies: &[RolePolicy]) -> Counts<'a> {
                         BucketFor::QueryResults => 1,
                         BucketFor::FailedBatches => 2,
                         BucketFor::JobAssets => 3,
+                        BucketFor::Site => 4,
                     }] += u.amount;
                     &mut buckets
                 }
@@ -386,7 +387,7 @@ pub fn account_quotas(
 ) -> Vec<Diagnostic> {
     let counts = count(project, policies);
     let region = project.region.as_str();
-    let [lakes, results, failures, assets] = counts.bucket_kinds;
+    let [lakes, results, failures, assets, site] = counts.bucket_kinds;
     let mut found = vec![
         created(
             &IAM_ROLES,
@@ -417,12 +418,17 @@ pub fn account_quotas(
                 At::Name,
                 region,
                 Some(&format!(
-                    "{} for data lakes, {} for Athena results, {} for Lambdas' failed batches{}",
+                    "{} for data lakes, {} for Athena results, {} for Lambdas' failed batches{}{}",
                     thousands(lakes),
                     thousands(results),
                     thousands(failures),
                     if assets > 0 {
                         format!(", {} for jobs' scripts", thousands(assets))
+                    } else {
+                        String::new()
+                    },
+                    if site > 0 {
+                        format!(", {} for web sites and their access logs", thousands(site))
                     } else {
                         String::new()
                     }

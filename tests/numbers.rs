@@ -15,6 +15,13 @@ use serde_json::{Value, json};
 /// below `module "<id>"`, and how the spec's value becomes the rendered one.
 const RENDERED: &[(&str, &str, &[&str], Conversion)] = &[
     ("kinesis_stream", "shards", &["shard_count"], Same),
+    (
+        "static_site",
+        "noncurrent_expire_after_days",
+        &["noncurrent_expire_after_days"],
+        Same,
+    ),
+    ("cdn", "log_retention_days", &["log_retention_days"], Same),
     ("dynamodb_table", "read_capacity", &["read_capacity"], Same),
     (
         "dynamodb_table",
@@ -230,6 +237,8 @@ const IDS: &[(&str, &str, &str)] = &[
     ("athena", "sinks", "queries"),
     ("schedule", "sources", "daily_report"),
     ("dynamodb_table", "site", "order_items"),
+    ("static_site", "site", "storefront"),
+    ("cdn", "site", "storefront_cdn"),
 ];
 
 const BASE: &str = "tests/fixtures/valid/all_edges.yaml";

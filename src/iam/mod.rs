@@ -599,7 +599,7 @@ mod tests {
                 assert_eq!(g.actions.len(), 1, "{}", g.sid);
                 assert!(g.when.is_empty(), "{}", g.sid);
                 let vars: Vec<&str> = g.conditions.iter().map(|c| c.variable).collect();
-                assert_eq!(vars, ["AWS:SourceArn"], "{}", g.sid);
+                assert_eq!(vars, ["aws:SourceArn"], "{}", g.sid);
             }
         }
     }

@@ -15,6 +15,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub mod athena;
+pub mod cdn;
 pub mod dynamodb_table;
 pub mod emr_serverless_job;
 pub mod fields;
@@ -28,8 +29,10 @@ pub mod quicksight;
 pub mod s3_data_lake;
 pub mod schedule;
 pub mod script;
+pub mod static_site;
 
 use athena::Athena;
+use cdn::Cdn;
 use dynamodb_table::DynamodbTable;
 use emr_serverless_job::EmrServerlessJob;
 use firehose::Firehose;
@@ -41,6 +44,7 @@ use lambda::Lambda;
 use quicksight::QuickSight;
 use s3_data_lake::S3DataLake;
 use schedule::Schedule;
+use static_site::StaticSite;
 
 /// A source component.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -90,6 +94,11 @@ pub enum Sink {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Site {
+    /// A CloudFront distribution serving a static site over HTTPS, with security headers and
+    /// access logs.
+    Cdn(Cdn),
+    /// A web site's static files in a private S3 bucket that only its distribution reads.
+    StaticSite(StaticSite),
     /// A DynamoDB table that functions write items into.
     DynamodbTable(DynamodbTable),
 }
@@ -109,10 +118,12 @@ pub enum Kind {
     Schedule,
     Quicksight,
     DynamodbTable,
+    StaticSite,
+    Cdn,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 14] = [
         Kind::KinesisStream,
         Kind::Lambda,
         Kind::Firehose,
@@ -125,6 +136,8 @@ impl Kind {
         Kind::Schedule,
         Kind::Quicksight,
         Kind::DynamodbTable,
+        Kind::StaticSite,
+        Kind::Cdn,
     ];
 
     /// The `type:` value in a spec, and the template folder name.
@@ -142,6 +155,8 @@ impl Kind {
             Kind::Schedule => "schedule",
             Kind::Quicksight => "quicksight",
             Kind::DynamodbTable => "dynamodb_table",
+            Kind::StaticSite => "static_site",
+            Kind::Cdn => "cdn",
         }
     }
 }
@@ -167,6 +182,8 @@ pub enum Settings {
     Quicksight(QuickSight),
     FlinkApplication(FlinkApplication),
     DynamodbTable(DynamodbTable),
+    StaticSite(StaticSite),
+    Cdn(Cdn),
 }
 
 /// Runs `$body` with `$k` bound to the kind-specific settings inside a [`Settings`]: how a
@@ -188,6 +205,8 @@ macro_rules! with_kind {
             $crate::kinds::Settings::Quicksight($k) => $body,
             $crate::kinds::Settings::FlinkApplication($k) => $body,
             $crate::kinds::Settings::DynamodbTable($k) => $body,
+            $crate::kinds::Settings::StaticSite($k) => $body,
+            $crate::kinds::Settings::Cdn($k) => $body,
         }
     };
 }
@@ -207,13 +226,15 @@ impl Settings {
             Settings::Quicksight(_) => Kind::Quicksight,
             Settings::FlinkApplication(_) => Kind::FlinkApplication,
             Settings::DynamodbTable(_) => Kind::DynamodbTable,
+            Settings::StaticSite(_) => Kind::StaticSite,
+            Settings::Cdn(_) => Kind::Cdn,
         }
     }
 
     /// The ids this component lists under `inputs`.
     pub fn inputs(&self) -> &[String] {
         match self {
-            Settings::KinesisStream(_) | Settings::Schedule(_) => &[],
+            Settings::KinesisStream(_) | Settings::Schedule(_) | Settings::StaticSite(_) => &[],
             Settings::Lambda(s) => &s.inputs,
             Settings::Firehose(s) => &s.inputs,
             Settings::S3DataLake(s) => &s.inputs,
@@ -224,6 +245,7 @@ impl Settings {
             Settings::Quicksight(s) => &s.inputs,
             Settings::FlinkApplication(s) => &s.inputs,
             Settings::DynamodbTable(s) => &s.inputs,
+            Settings::Cdn(s) => &s.inputs,
         }
     }
 }
@@ -264,6 +286,8 @@ impl From<Site> for Settings {
     fn from(s: Site) -> Settings {
         match s {
             Site::DynamodbTable(x) => Settings::DynamodbTable(x),
+            Site::StaticSite(x) => Settings::StaticSite(x),
+            Site::Cdn(x) => Settings::Cdn(x),
         }
     }
 }

@@ -94,47 +94,7 @@ pub fn project(
     if let Some(values) = super::monitoring::values(project) {
         calls.push(render_call("monitoring", &values)?);
     }
-    for p in policies {
-        let (name, value, description) = if p.principal().is_some() {
-            (
-                format!("{}_role_arn", p.component),
-                format!("aws_iam_role.{}.arn", p.component),
-                format!("IAM role `{}` acts with", p.component),
-            )
-        } else {
-            (
-                format!("{}_query_policy_arns", p.component),
-                format!(
-                    "[{}]",
-                    (1..=p.layout.managed.len())
-                        .map(|i| format!("aws_iam_policy.{}_{i}.arn", p.component))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                format!(
-                    "Policies to attach to the users and roles that query with `{}`",
-                    p.component
-                ),
-            )
-        };
-        outputs.push(obj(BTreeMap::from([
-            ("name", Value::from(name)),
-            ("value", expr(value)),
-            ("description", Value::from(description)),
-        ])));
-    }
-    if policies.iter().any(|p| p.principal().is_some()) {
-        outputs.push(obj(BTreeMap::from([
-            ("name", Value::from("deployer_pass_role_policy_json")),
-            ("value", expr("data.aws_iam_policy_document.deployer_pass_role.json")),
-            (
-                "description",
-                Value::from(
-                    "iam:PassRole on exactly these roles, each to its service only: attach to whoever runs terraform apply",
-                ),
-            ),
-        ])));
-    }
+    outputs.extend(identity_outputs(policies));
     outputs.extend(super::monitoring::outputs(project));
     let roles: Vec<Value> = policies.iter().map(role_value).collect();
     let mut tags: Vec<(String, String)> = project
@@ -177,6 +137,54 @@ pub fn project(
         calls,
         extra_files,
     })
+}
+
+/// The root outputs of the identities: each role's ARN (or a caller policy's ARNs), and the
+/// deployer's pass-role policy.
+fn identity_outputs(policies: &[iam::RolePolicy]) -> Vec<Value> {
+    let mut out = Vec::new();
+    for p in policies {
+        let (name, value, description) = if p.principal().is_some() {
+            (
+                format!("{}_role_arn", p.component),
+                format!("aws_iam_role.{}.arn", p.component),
+                format!("IAM role `{}` acts with", p.component),
+            )
+        } else {
+            (
+                format!("{}_query_policy_arns", p.component),
+                format!(
+                    "[{}]",
+                    (1..=p.layout.managed.len())
+                        .map(|i| format!("aws_iam_policy.{}_{i}.arn", p.component))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                format!(
+                    "Policies to attach to the users and roles that query with `{}`",
+                    p.component
+                ),
+            )
+        };
+        out.push(obj(BTreeMap::from([
+            ("name", Value::from(name)),
+            ("value", expr(value)),
+            ("description", Value::from(description)),
+        ])));
+    }
+    if policies.iter().any(|p| p.principal().is_some()) {
+        out.push(obj(BTreeMap::from([
+            ("name", Value::from("deployer_pass_role_policy_json")),
+            ("value", expr("data.aws_iam_policy_document.deployer_pass_role.json")),
+            (
+                "description",
+                Value::from(
+                    "iam:PassRole on exactly these roles, each to its service only: attach to whoever runs terraform apply",
+                ),
+            ),
+        ])));
+    }
+    out
 }
 
 fn condition_values(conditions: &[iam::Condition]) -> Value {
@@ -252,12 +260,12 @@ fn resource_policy_value(project: &crate::model::Project, r: &iam::ResourcePolic
                 iam::Admitted::Service(s) => ("Service", Value::from(*s)),
                 iam::Admitted::Role(id) => ("AWS", expr(format!("aws_iam_role.{id}.arn"))),
             };
-            // A permission is held to its source by `AWS:SourceArn` (see `PolicyForm`).
+            // A permission is held to its source by `aws:SourceArn` (see `PolicyForm`).
             let source_arn = rs
                 .statement
                 .conditions
                 .iter()
-                .find(|c| c.variable == "AWS:SourceArn")
+                .find(|c| c.variable == "aws:SourceArn")
                 .and_then(|c| c.values.first())
                 .map(|v| tmpl(v.clone()));
             obj(BTreeMap::from([

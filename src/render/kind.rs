@@ -43,6 +43,21 @@ pub trait KindRender {
         let _ = (c, entry, input);
         None
     }
+
+    /// How a distribution reaches the component as an origin. `None` for a kind that is none.
+    fn origin_target(&self, c: &Component) -> Option<OriginTarget> {
+        let _ = c;
+        None
+    }
+}
+
+/// How a distribution reaches an origin (see `semantic::KindRules::origin`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OriginTarget {
+    /// The origin's domain name: an HCL expression pipelinec built.
+    pub domain: String,
+    /// Whether it is an S3 bucket read through origin access control.
+    pub s3: bool,
 }
 
 /// A Scheduler target: both fields are HCL expressions pipelinec built.

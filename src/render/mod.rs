@@ -27,7 +27,7 @@ use crate::hcl;
 use crate::model::ComponentId;
 use crate::package;
 
-pub use kind::{KindRender, RenderCx, StartTarget, kind_render};
+pub use kind::{KindRender, OriginTarget, RenderCx, StartTarget, kind_render};
 pub use write::{TEMP_PREFIX, WriteError, Written, write};
 
 // Every template file, embedded at build time (see build.rs).

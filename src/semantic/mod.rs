@@ -97,6 +97,12 @@ pub trait KindRules {
         None
     }
 
+    /// What a CloudFront distribution listing the component in its `inputs` serves from it,
+    /// or `None` if it cannot be an origin.
+    fn origin(&self) -> Option<Origin> {
+        None
+    }
+
     /// Prefixes of a bucket that have a lifecycle of their own, as (prefix, JSON pointer of
     /// its rule): each is checked against what the bucket's writers write.
     fn lifecycle_prefixes(&self, cx: &Cx<'_>) -> Vec<(String, String)> {
@@ -117,6 +123,15 @@ pub trait KindRules {
         let _ = (project, c);
         Vec::new()
     }
+}
+
+/// What a distribution serves from an origin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Static files in a bucket, read through origin access control: the default behaviour.
+    Files,
+    /// An API, under the path patterns the distribution routes to it.
+    Api,
 }
 
 /// What a schedule may start in a component.
@@ -163,6 +178,8 @@ pub enum BucketFor {
     FailedBatches,
     /// A job's script (and a Glue job's temporary files).
     JobAssets,
+    /// A web site's static files, or a distribution's access logs.
+    Site,
 }
 
 /// An amount a component uses of a quota, and the field that sets it (if one does).

@@ -14,7 +14,7 @@ resource "aws_s3_bucket_ownership_controls" "this" {
   bucket = aws_s3_bucket.this.id
 
   rule {
-    object_ownership = "BucketOwnerEnforced"
+    object_ownership = var.object_ownership
   }
 }
 
@@ -120,6 +120,9 @@ resource "aws_s3_bucket_lifecycle_configuration" "this" {
 }
 
 data "aws_iam_policy_document" "tls_only" {
+  # What the bucket's edges admit (a distribution reading a site), from the root's iam.tf.
+  source_policy_documents = var.resource_policy_json == null ? [] : [var.resource_policy_json]
+
   statement {
     sid       = "DenyInsecureTransport"
     effect    = "Deny"

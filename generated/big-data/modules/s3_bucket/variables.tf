@@ -54,3 +54,15 @@ variable "prefix_rules" {
   }))
   default = []
 }
+
+variable "object_ownership" {
+  description = "BucketOwnerEnforced (ACLs off); BucketOwnerPreferred only for a CloudFront access-log bucket, which needs ACLs."
+  type        = string
+  default     = "BucketOwnerEnforced"
+}
+
+variable "resource_policy_json" {
+  description = "Statements the spec's edges put on the bucket (a distribution's read access), merged with the TLS-only rule."
+  type        = string
+  default     = null
+}
