@@ -1420,6 +1420,7 @@ pub fn identity(kind: Kind) -> Option<Identity> {
         | Kind::S3DataLake
         | Kind::DynamodbTable
         | Kind::StaticSite
-        | Kind::Cdn => None,
+        | Kind::Cdn
+        | Kind::UserPool => None,
     }
 }

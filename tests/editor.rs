@@ -406,7 +406,7 @@ fn completion_offers_the_types_of_the_section() {
         ),
         (
             "site",
-            &["cdn", "static_site", "dynamodb_table"],
+            &["cdn", "static_site", "user_pool", "dynamodb_table"],
             &["kinesis_stream", "lambda", "s3_data_lake"],
         ),
     ];

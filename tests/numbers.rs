@@ -22,6 +22,25 @@ const RENDERED: &[(&str, &str, &[&str], Conversion)] = &[
         Same,
     ),
     ("cdn", "log_retention_days", &["log_retention_days"], Same),
+    (
+        "user_pool",
+        "password/min_length",
+        &["password_min_length"],
+        Same,
+    ),
+    (
+        "user_pool",
+        "password/temporary_password_days",
+        &["temporary_password_days"],
+        Same,
+    ),
+    ("user_pool", "token_minutes", &["token_minutes"], Same),
+    (
+        "user_pool",
+        "refresh_token_days",
+        &["refresh_token_days"],
+        Same,
+    ),
     ("dynamodb_table", "read_capacity", &["read_capacity"], Same),
     (
         "dynamodb_table",
@@ -239,6 +258,7 @@ const IDS: &[(&str, &str, &str)] = &[
     ("dynamodb_table", "site", "order_items"),
     ("static_site", "site", "storefront"),
     ("cdn", "site", "storefront_cdn"),
+    ("user_pool", "site", "customers"),
 ];
 
 const BASE: &str = "tests/fixtures/valid/all_edges.yaml";

@@ -30,6 +30,7 @@ pub mod s3_data_lake;
 pub mod schedule;
 pub mod script;
 pub mod static_site;
+pub mod user_pool;
 
 use athena::Athena;
 use cdn::Cdn;
@@ -45,6 +46,7 @@ use quicksight::QuickSight;
 use s3_data_lake::S3DataLake;
 use schedule::Schedule;
 use static_site::StaticSite;
+use user_pool::UserPool;
 
 /// A source component.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -99,6 +101,9 @@ pub enum Site {
     Cdn(Cdn),
     /// A web site's static files in a private S3 bucket that only its distribution reads.
     StaticSite(StaticSite),
+    /// A Cognito user pool and app client: customers sign in with their email address, and
+    /// an `http_api` checks their tokens.
+    UserPool(UserPool),
     /// A DynamoDB table that functions write items into.
     DynamodbTable(DynamodbTable),
 }
@@ -120,10 +125,11 @@ pub enum Kind {
     DynamodbTable,
     StaticSite,
     Cdn,
+    UserPool,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 14] = [
+    pub const ALL: [Kind; 15] = [
         Kind::KinesisStream,
         Kind::Lambda,
         Kind::Firehose,
@@ -138,6 +144,7 @@ impl Kind {
         Kind::DynamodbTable,
         Kind::StaticSite,
         Kind::Cdn,
+        Kind::UserPool,
     ];
 
     /// The `type:` value in a spec, and the template folder name.
@@ -157,6 +164,7 @@ impl Kind {
             Kind::DynamodbTable => "dynamodb_table",
             Kind::StaticSite => "static_site",
             Kind::Cdn => "cdn",
+            Kind::UserPool => "user_pool",
         }
     }
 }
@@ -184,6 +192,7 @@ pub enum Settings {
     DynamodbTable(DynamodbTable),
     StaticSite(StaticSite),
     Cdn(Cdn),
+    UserPool(UserPool),
 }
 
 /// Runs `$body` with `$k` bound to the kind-specific settings inside a [`Settings`]: how a
@@ -207,6 +216,7 @@ macro_rules! with_kind {
             $crate::kinds::Settings::DynamodbTable($k) => $body,
             $crate::kinds::Settings::StaticSite($k) => $body,
             $crate::kinds::Settings::Cdn($k) => $body,
+            $crate::kinds::Settings::UserPool($k) => $body,
         }
     };
 }
@@ -228,13 +238,17 @@ impl Settings {
             Settings::DynamodbTable(_) => Kind::DynamodbTable,
             Settings::StaticSite(_) => Kind::StaticSite,
             Settings::Cdn(_) => Kind::Cdn,
+            Settings::UserPool(_) => Kind::UserPool,
         }
     }
 
     /// The ids this component lists under `inputs`.
     pub fn inputs(&self) -> &[String] {
         match self {
-            Settings::KinesisStream(_) | Settings::Schedule(_) | Settings::StaticSite(_) => &[],
+            Settings::KinesisStream(_)
+            | Settings::Schedule(_)
+            | Settings::StaticSite(_)
+            | Settings::UserPool(_) => &[],
             Settings::Lambda(s) => &s.inputs,
             Settings::Firehose(s) => &s.inputs,
             Settings::S3DataLake(s) => &s.inputs,
@@ -288,6 +302,7 @@ impl From<Site> for Settings {
             Site::DynamodbTable(x) => Settings::DynamodbTable(x),
             Site::StaticSite(x) => Settings::StaticSite(x),
             Site::Cdn(x) => Settings::Cdn(x),
+            Site::UserPool(x) => Settings::UserPool(x),
         }
     }
 }
