@@ -22,6 +22,10 @@ pub struct Origin {
 pub struct Fact {
     pub body: String,
     pub from: Vec<Origin>,
+    /// The one component at the edge's other end this value is about, if it is about one
+    /// edge only (the routes of an API that reach one function): an edge to any other
+    /// component does not see it.
+    pub peer: Option<String>,
 }
 
 impl Fact {
@@ -34,6 +38,7 @@ impl Fact {
                 key,
                 text: text.to_string(),
             }],
+            peer: None,
         }
     }
 }
@@ -82,6 +87,7 @@ impl FactCx<'_> {
         Fact {
             body,
             from: self.named_from(),
+            peer: None,
         }
     }
 
@@ -102,6 +108,7 @@ impl FactCx<'_> {
             None => Fact {
                 body: hcl::template_literal(&default),
                 from: self.named_from().split_off(1),
+                peer: None,
             },
         }
     }
@@ -123,6 +130,7 @@ pub fn flag(on: bool) -> Vec<Fact> {
         vec![Fact {
             body: "true".into(),
             from: Vec::new(),
+            peer: None,
         }]
     } else {
         vec![]
@@ -134,7 +142,23 @@ pub fn fixed(body: String) -> Vec<Fact> {
     vec![Fact {
         body,
         from: Vec::new(),
+        peer: None,
     }]
+}
+
+/// The facts of one end of an edge as the other end (`peer`) sees them: values about another
+/// edge left out (see [`Fact::peer`]).
+pub fn toward(facts: Facts, peer: &str) -> Facts {
+    facts
+        .into_iter()
+        .map(|(name, values)| {
+            let values = values
+                .into_iter()
+                .filter(|v| v.peer.as_deref().is_none_or(|p| p == peer))
+                .collect();
+            (name, values)
+        })
+        .collect()
 }
 
 /// The values of fact `name` in `facts` (none if it has none).

@@ -16,7 +16,7 @@ use crate::kinds::Settings;
 use crate::model::{Component, ComponentId, Project};
 use crate::naming;
 
-pub use facts::{Fact, FactCx, Facts, Origin, arn, bucket_arn, fixed, flag, get};
+pub use facts::{Fact, FactCx, Facts, Origin, arn, bucket_arn, fixed, flag, get, toward};
 
 pub use layout::Layout;
 pub use resource::{Admitted, ResourcePolicy, ResourceStatement, resource_policies};
@@ -334,7 +334,10 @@ fn edge_statements(
     if &acting.id != actor || !acts(acting) {
         return Ok(Vec::new());
     }
-    let (ff, tf) = (facts(project, from), facts(project, to));
+    let (ff, tf) = (
+        toward(facts(project, from), to.id.as_str()),
+        toward(facts(project, to), from.id.as_str()),
+    );
     let mut out = Vec::new();
     let mut wildcards = Vec::new();
     for g in rule.grants {
@@ -535,6 +538,7 @@ mod tests {
                 key: false,
                 text: body.to_string(),
             }],
+            peer: None,
         }]
     }
 

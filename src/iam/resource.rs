@@ -3,7 +3,7 @@
 //! ([`registry::RESOURCE_POLICIES`]). Each statement admits exactly one principal (a service
 //! held to the other end by its conditions, or the acting end's role) and names its edge.
 
-use super::{Cause, Statement, Wildcard, acts, expand, facts, region_fact};
+use super::{Cause, Statement, Wildcard, acts, expand, facts, region_fact, toward};
 use crate::edges::{self as registry, Actor, Principal};
 use crate::model::{ComponentId, Project};
 
@@ -41,7 +41,10 @@ pub fn resource_policies(project: &Project) -> Result<Vec<ResourcePolicy>, Vec<W
         for edge in project.graph.touching(&holder.id) {
             let from = project.component(&edge.from);
             let to = project.component(&edge.to);
-            let (ff, tf) = (facts(project, from), facts(project, to));
+            let (ff, tf) = (
+                toward(facts(project, from), to.id.as_str()),
+                toward(facts(project, to), from.id.as_str()),
+            );
             for rule in registry::resource_rules(from.kind(), to.kind()) {
                 if rule.access != edge.access {
                     continue;

@@ -21,6 +21,7 @@ impl KindIam for Cdn {
                     cx.c.id
                 ),
                 from: cx.named_from().split_off(1),
+                peer: None,
             }],
         )]
     }

@@ -42,6 +42,7 @@ impl KindIam for GlueCatalog {
             Fact {
                 body: arn("glue", &format!("table/{db}/{}", lit(t))),
                 from,
+                peer: None,
             }
         };
         let prefix =

@@ -18,6 +18,7 @@ impl KindIam for UserPool {
                     cx.c.id
                 ),
                 from: cx.named_from().split_off(1),
+                peer: None,
             }],
         )]
     }
