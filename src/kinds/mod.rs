@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod athena;
 pub mod dynamodb_table;
+pub mod email_identity;
 pub mod emr_serverless_job;
 pub mod fields;
 pub mod firehose;
@@ -28,9 +29,11 @@ pub mod quicksight;
 pub mod s3_data_lake;
 pub mod schedule;
 pub mod script;
+pub mod workflow;
 
 use athena::Athena;
 use dynamodb_table::DynamodbTable;
+use email_identity::EmailIdentity;
 use emr_serverless_job::EmrServerlessJob;
 use firehose::Firehose;
 use flink_application::FlinkApplication;
@@ -41,6 +44,7 @@ use lambda::Lambda;
 use quicksight::QuickSight;
 use s3_data_lake::S3DataLake;
 use schedule::Schedule;
+use workflow::Workflow;
 
 /// A source component.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -69,6 +73,9 @@ pub enum Transform {
     /// An Amazon Managed Service for Apache Flink application running PyFlink code from a
     /// folder, reading Kinesis streams continuously and writing into a lake or a stream.
     FlinkApplication(FlinkApplication),
+    /// An AWS Step Functions workflow, started by functions, whose states invoke functions
+    /// and send email.
+    Workflow(Workflow),
 }
 
 /// A sink component.
@@ -86,6 +93,8 @@ pub enum Sink {
     Quicksight(QuickSight),
     /// A DynamoDB table that functions write items into.
     DynamodbTable(DynamodbTable),
+    /// An Amazon SES identity (a domain or an address) that workflows send email from.
+    EmailIdentity(EmailIdentity),
 }
 
 /// Every component kind. The edge table ([`crate::edges`]) is keyed by it.
@@ -103,10 +112,12 @@ pub enum Kind {
     Schedule,
     Quicksight,
     DynamodbTable,
+    Workflow,
+    EmailIdentity,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 14] = [
         Kind::KinesisStream,
         Kind::Lambda,
         Kind::Firehose,
@@ -119,6 +130,8 @@ impl Kind {
         Kind::Schedule,
         Kind::Quicksight,
         Kind::DynamodbTable,
+        Kind::Workflow,
+        Kind::EmailIdentity,
     ];
 
     /// The `type:` value in a spec, and the template folder name.
@@ -136,6 +149,8 @@ impl Kind {
             Kind::Schedule => "schedule",
             Kind::Quicksight => "quicksight",
             Kind::DynamodbTable => "dynamodb_table",
+            Kind::Workflow => "workflow",
+            Kind::EmailIdentity => "email_identity",
         }
     }
 }
@@ -161,6 +176,8 @@ pub enum Settings {
     Quicksight(QuickSight),
     FlinkApplication(FlinkApplication),
     DynamodbTable(DynamodbTable),
+    Workflow(Workflow),
+    EmailIdentity(EmailIdentity),
 }
 
 /// Runs `$body` with `$k` bound to the kind-specific settings inside a [`Settings`]: how a
@@ -182,6 +199,8 @@ macro_rules! with_kind {
             $crate::kinds::Settings::Quicksight($k) => $body,
             $crate::kinds::Settings::FlinkApplication($k) => $body,
             $crate::kinds::Settings::DynamodbTable($k) => $body,
+            $crate::kinds::Settings::Workflow($k) => $body,
+            $crate::kinds::Settings::EmailIdentity($k) => $body,
         }
     };
 }
@@ -201,13 +220,17 @@ impl Settings {
             Settings::Quicksight(_) => Kind::Quicksight,
             Settings::FlinkApplication(_) => Kind::FlinkApplication,
             Settings::DynamodbTable(_) => Kind::DynamodbTable,
+            Settings::Workflow(_) => Kind::Workflow,
+            Settings::EmailIdentity(_) => Kind::EmailIdentity,
         }
     }
 
     /// The ids this component lists under `inputs`.
     pub fn inputs(&self) -> &[String] {
         match self {
-            Settings::KinesisStream(_) | Settings::Schedule(_) => &[],
+            Settings::KinesisStream(_) | Settings::Schedule(_) | Settings::EmailIdentity(_) => {
+                &[]
+            }
             Settings::Lambda(s) => &s.inputs,
             Settings::Firehose(s) => &s.inputs,
             Settings::S3DataLake(s) => &s.inputs,
@@ -218,6 +241,7 @@ impl Settings {
             Settings::Quicksight(s) => &s.inputs,
             Settings::FlinkApplication(s) => &s.inputs,
             Settings::DynamodbTable(s) => &s.inputs,
+            Settings::Workflow(s) => &s.inputs,
         }
     }
 }
@@ -239,6 +263,7 @@ impl From<Transform> for Settings {
             Transform::GlueJob(x) => Settings::GlueJob(x),
             Transform::EmrServerlessJob(x) => Settings::EmrServerlessJob(x),
             Transform::FlinkApplication(x) => Settings::FlinkApplication(x),
+            Transform::Workflow(x) => Settings::Workflow(x),
         }
     }
 }
@@ -251,6 +276,7 @@ impl From<Sink> for Settings {
             Sink::Athena(x) => Settings::Athena(x),
             Sink::Quicksight(x) => Settings::Quicksight(x),
             Sink::DynamodbTable(x) => Settings::DynamodbTable(x),
+            Sink::EmailIdentity(x) => Settings::EmailIdentity(x),
         }
     }
 }
