@@ -364,7 +364,7 @@ pub const UNSCOPABLE: &[(&str, Option<Cond>, &str)] = &[
     (
         "xray:PutTraceSegments",
         None,
-        "X-Ray has no resource types; tracing writes segments for the function itself",
+        "X-Ray has no resource types; tracing writes segments of the component's own work",
     ),
     (
         "xray:PutTelemetryRecords",
@@ -389,7 +389,8 @@ pub const UNSCOPABLE: &[(&str, Option<Cond>, &str)] = &[
         "logs:DescribeLogGroups",
         None,
         "listing log groups takes no resource; EMR Serverless and Managed Service for Apache \
-         Flink look their log group up with the component's role before they write there",
+         Flink look their log group up with the component's role before they write there, \
+         and Step Functions before it sets up a workflow's log delivery",
     ),
     (
         "xray:GetSamplingRules",

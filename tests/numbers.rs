@@ -199,6 +199,12 @@ const RENDERED: &[(&str, &str, &[&str], Conversion)] = &[
     ),
     ("schedule", "retry_attempts", &["retry_attempts"], Same),
     (
+        "workflow",
+        "log_retention_days",
+        &["log_retention_days"],
+        Same,
+    ),
+    (
         "schedule",
         "max_event_age_seconds",
         &["max_event_age_seconds"],
@@ -230,6 +236,7 @@ const IDS: &[(&str, &str, &str)] = &[
     ("athena", "sinks", "queries"),
     ("schedule", "sources", "daily_report"),
     ("dynamodb_table", "sinks", "order_items"),
+    ("workflow", "transforms", "order_flow"),
 ];
 
 const BASE: &str = "tests/fixtures/valid/all_edges.yaml";

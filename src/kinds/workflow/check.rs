@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::definition::{definition, placeholders};
-use super::{MAX_DEFINITION_BYTES, MAX_STATE_NAME, Mode, State, Workflow, log_group};
+use super::{MAX_DEFINITION_BYTES, MAX_STATE_NAME, State, Workflow, log_group};
 use crate::diagnostic::Diagnostic;
 use crate::edges::{self, Access};
 use crate::model::{Component, ComponentId, Project};
@@ -19,9 +19,6 @@ const STATE_MACHINE_NAME: Rule = Rule::new(80, Charset::WordDash);
 /// Log group names: up to 512 characters.
 const LOG_GROUP_NAME: Rule = Rule::new(512, Charset::Printable);
 
-/// The longest execution of an Express workflow, in seconds.
-const EXPRESS_MAX_SECONDS: u32 = 300;
-
 impl KindRules for Workflow {
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         self.state_names(cx, out);
@@ -30,21 +27,6 @@ impl KindRules for Workflow {
         self.targets_kinds(cx, out);
         for (name, s) in &self.states {
             state_rules(cx, name, s, out);
-        }
-        if self.mode == Mode::Express
-            && self.timeout_seconds.is_some_and(|t| t > EXPRESS_MAX_SECONDS)
-        {
-            out.push(error(
-                "express-timeout",
-                format!(
-                    "workflow `{}` is `express` but may run {} seconds",
-                    cx.c.id,
-                    self.timeout_seconds.unwrap_or_default()
-                ),
-                cx.value_at("timeout_seconds"),
-                "an Express execution stops after 5 minutes",
-                "set `timeout_seconds: 300` or less, or use `mode: standard`",
-            ));
         }
         let bytes = definition(self).json_bytes;
         if bytes > MAX_DEFINITION_BYTES {

@@ -77,9 +77,6 @@ fn build(w: &Workflow, refs: &mut Refs) -> Value {
         .map(|(name, s)| (name.clone(), state(s, refs)))
         .collect();
     top.insert("States".into(), Value::Object(states));
-    if let Some(t) = w.timeout_seconds {
-        top.insert("TimeoutSeconds".into(), json!(t));
-    }
     Value::Object(top)
 }
 

@@ -44,11 +44,6 @@ pub struct Workflow {
     /// at-least-once, up to 5 minutes, for high volumes.
     #[serde(default)]
     pub mode: Mode,
-    /// Seconds an execution may run before it fails with `States.Timeout` (1 to 31536000).
-    /// Default: no limit of its own (a year for `standard`, 5 minutes for `express`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 1, max = 31_536_000))]
-    pub timeout_seconds: Option<u32>,
     /// What executions log to the workflow's log group: `error` (default: failed states and
     /// executions), `fatal` (failed executions only), `all` (every event) or `off`.
     #[serde(default)]
