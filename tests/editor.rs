@@ -396,8 +396,15 @@ fn completion_offers_the_types_of_the_section() {
                 "glue_job",
                 "emr_serverless_job",
                 "flink_application",
+                "workflow",
             ],
-            &["kinesis_stream", "athena", "glue_catalog", "quicksight"],
+            &[
+                "kinesis_stream",
+                "athena",
+                "glue_catalog",
+                "quicksight",
+                "email_identity",
+            ],
         ),
         (
             "sinks",
@@ -407,8 +414,9 @@ fn completion_offers_the_types_of_the_section() {
                 "athena",
                 "quicksight",
                 "dynamodb_table",
+                "email_identity",
             ],
-            &["kinesis_stream", "lambda", "firehose", "glue_job"],
+            &["kinesis_stream", "lambda", "firehose", "glue_job", "workflow"],
         ),
     ];
     for (section, wanted, unwanted) in cases {

@@ -54,8 +54,10 @@ pub struct EmailIdentity {
 pub enum DkimKeyLength {
     /// 2048-bit RSA keys (the default).
     #[default]
+    #[serde(rename = "rsa_2048")]
     Rsa2048,
     /// 1024-bit RSA keys, for DNS providers that cannot hold a 2048-bit record.
+    #[serde(rename = "rsa_1024")]
     Rsa1024,
 }
 
