@@ -1497,8 +1497,6 @@ pub fn identity(kind: Kind) -> Option<Identity> {
         Kind::Athena | Kind::Quicksight => Some(Identity::CallerPolicy),
         Kind::Schedule => Some(Identity::Role("scheduler.amazonaws.com")),
         Kind::Workflow => Some(Identity::Role("states.amazonaws.com")),
-        Kind::KinesisStream | Kind::S3DataLake | Kind::DynamodbTable | Kind::EmailIdentity => {
-            None
-        }
+        Kind::KinesisStream | Kind::S3DataLake | Kind::DynamodbTable | Kind::EmailIdentity => None,
     }
 }

@@ -416,7 +416,13 @@ fn completion_offers_the_types_of_the_section() {
                 "dynamodb_table",
                 "email_identity",
             ],
-            &["kinesis_stream", "lambda", "firehose", "glue_job", "workflow"],
+            &[
+                "kinesis_stream",
+                "lambda",
+                "firehose",
+                "glue_job",
+                "workflow",
+            ],
         ),
     ];
     for (section, wanted, unwanted) in cases {

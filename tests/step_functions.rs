@@ -85,17 +85,13 @@ fn cfn_lint(definition: &Value) -> (bool, String) {
         .arg(&path)
         .output()
         .expect("cfn-lint runs");
-    let text = String::from_utf8_lossy(&out.stdout).into_owned()
-        + &String::from_utf8_lossy(&out.stderr);
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     (out.status.success(), text)
 }
 
 fn have_cfn_lint() -> bool {
-    common::optional_tool(
-        "cfn-lint",
-        &["--version"],
-        "pip install 'cfn-lint==1.51.0'",
-    )
+    common::optional_tool("cfn-lint", &["--version"], "pip install 'cfn-lint==1.51.0'")
 }
 
 #[test]
@@ -174,7 +170,10 @@ fn tasks_retry_transient_errors_by_default() {
             "",
         );
     let main = String::from_utf8(render(&text)[Path::new("main.tf")].clone()).unwrap();
-    let line = main.lines().find(|l| l.trim_start().starts_with("definition")).unwrap();
+    let line = main
+        .lines()
+        .find(|l| l.trim_start().starts_with("definition"))
+        .unwrap();
     assert!(
         line.contains(r#"\"ErrorEquals\":[\"Lambda.ServiceException\",\"Lambda.AWSLambdaException\",\"Lambda.SdkClientException\",\"Lambda.TooManyRequestsException\"],\"IntervalSeconds\":1,\"MaxAttempts\":3,\"BackoffRate\":2.0"#),
         "{line}"

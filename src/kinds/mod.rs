@@ -228,9 +228,7 @@ impl Settings {
     /// The ids this component lists under `inputs`.
     pub fn inputs(&self) -> &[String] {
         match self {
-            Settings::KinesisStream(_) | Settings::Schedule(_) | Settings::EmailIdentity(_) => {
-                &[]
-            }
+            Settings::KinesisStream(_) | Settings::Schedule(_) | Settings::EmailIdentity(_) => &[],
             Settings::Lambda(s) => &s.inputs,
             Settings::Firehose(s) => &s.inputs,
             Settings::S3DataLake(s) => &s.inputs,

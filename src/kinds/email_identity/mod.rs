@@ -25,7 +25,9 @@ pub struct EmailIdentity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(
         length(min = 3, max = 320),
-        regex(pattern = r"^[A-Za-z0-9.!#$%&'+/=^_`{|}~-]+@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")
+        regex(
+            pattern = r"^[A-Za-z0-9.!#$%&'+/=^_`{|}~-]+@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$"
+        )
     )]
     pub email: Option<String>,
     /// With a `domain`: the sender address of the messages, in that domain. Default:
@@ -33,7 +35,9 @@ pub struct EmailIdentity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(
         length(min = 3, max = 320),
-        regex(pattern = r"^[A-Za-z0-9.!#$%&'+/=^_`{|}~-]+@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")
+        regex(
+            pattern = r"^[A-Za-z0-9.!#$%&'+/=^_`{|}~-]+@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$"
+        )
     )]
     pub from_address: Option<String>,
     /// With a `domain`: Easy DKIM signing, `rsa_2048` (default) or `rsa_1024` keys. SES

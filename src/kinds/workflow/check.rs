@@ -47,7 +47,11 @@ impl KindRules for Workflow {
     fn names(&self, project: &str, id: &ComponentId) -> Vec<AwsName> {
         let base = naming::base(project, id);
         vec![
-            AwsName::new("Step Functions state machine", base.clone(), STATE_MACHINE_NAME),
+            AwsName::new(
+                "Step Functions state machine",
+                base.clone(),
+                STATE_MACHINE_NAME,
+            ),
             AwsName::new("IAM role", base.clone(), naming::IAM_ROLE),
             AwsName::new("CloudWatch log group", log_group(&base), LOG_GROUP_NAME),
         ]
@@ -126,7 +130,10 @@ impl Workflow {
             if n == 0 || n > MAX_STATE_NAME || name.chars().any(char::is_control) {
                 out.push(error(
                     "state-name",
-                    format!("state name `{name}` of workflow `{}` is {n} characters", cx.c.id),
+                    format!(
+                        "state name `{name}` of workflow `{}` is {n} characters",
+                        cx.c.id
+                    ),
                     cx.key_at(&Self::state_field(name)),
                     "not a valid state name",
                     "Step Functions state names are 1 to 80 characters, without control \

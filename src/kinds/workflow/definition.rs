@@ -6,8 +6,8 @@
 use serde_json::{Map, Value, json};
 
 use super::{
-    Choice, InvokeOutput, LAMBDA_TRANSIENT_ERRORS, Retry, SES_TRANSIENT_ERRORS, SendEmail,
-    State, Workflow,
+    Choice, InvokeOutput, LAMBDA_TRANSIENT_ERRORS, Retry, SES_TRANSIENT_ERRORS, SendEmail, State,
+    Workflow,
 };
 use crate::hcl::template_literal;
 
@@ -105,10 +105,7 @@ fn state(s: &State, refs: &mut Refs) -> Value {
     }
     match s {
         State::Invoke(x) => {
-            let resource = format!(
-                "arn:{}:states:::lambda:invoke",
-                refs.add("local.partition")
-            );
+            let resource = format!("arn:{}:states:::lambda:invoke", refs.add("local.partition"));
             m.insert("Resource".into(), json!(resource));
             m.insert(
                 "Parameters".into(),
