@@ -38,6 +38,15 @@ pub enum Access {
     /// The source puts the records it produces into the target stream, which it names in a
     /// field of its own (a Flink application's `output_stream`).
     Produce,
+    /// The source starts executions of the target with the data it passes (a function
+    /// starting a workflow with the order it received).
+    Trigger,
+    /// The source calls the target as one step of its own and waits for the answer (a
+    /// workflow state invoking a function), naming it in a field of its own.
+    Invoke,
+    /// The source sends email from the target identity (a workflow state), naming it in a
+    /// field of its own.
+    Send,
 }
 
 impl Access {
@@ -46,7 +55,12 @@ impl Access {
     pub fn is_flow(self) -> bool {
         !matches!(
             self,
-            Access::Start | Access::Schema | Access::Process | Access::Produce
+            Access::Start
+                | Access::Schema
+                | Access::Process
+                | Access::Produce
+                | Access::Invoke
+                | Access::Send
         )
     }
 }
@@ -63,6 +77,9 @@ impl Access {
             Access::Schema => "schema",
             Access::Process => "process",
             Access::Produce => "produce",
+            Access::Trigger => "trigger",
+            Access::Invoke => "invoke",
+            Access::Send => "send",
         }
     }
 }
@@ -347,7 +364,7 @@ pub const UNSCOPABLE: &[(&str, Option<Cond>, &str)] = &[
     (
         "xray:PutTraceSegments",
         None,
-        "X-Ray has no resource types; tracing writes segments for the function itself",
+        "X-Ray has no resource types; tracing writes segments of the component's own work",
     ),
     (
         "xray:PutTelemetryRecords",
@@ -372,7 +389,56 @@ pub const UNSCOPABLE: &[(&str, Option<Cond>, &str)] = &[
         "logs:DescribeLogGroups",
         None,
         "listing log groups takes no resource; EMR Serverless and Managed Service for Apache \
-         Flink look their log group up with the component's role before they write there",
+         Flink look their log group up with the component's role before they write there, \
+         and Step Functions before it sets up a workflow's log delivery",
+    ),
+    (
+        "xray:GetSamplingRules",
+        None,
+        "X-Ray has no resource types; a traced Step Functions workflow reads the sampling rules",
+    ),
+    (
+        "xray:GetSamplingTargets",
+        None,
+        "X-Ray has no resource types; a traced Step Functions workflow reports its sampling",
+    ),
+    (
+        "logs:CreateLogDelivery",
+        None,
+        "log deliveries take no resource; Step Functions sets up the delivery of a workflow's \
+         logs to its log group with the workflow's role (Step Functions guide, \"cw-logs\")",
+    ),
+    (
+        "logs:GetLogDelivery",
+        None,
+        "log deliveries take no resource; Step Functions reads the workflow's log delivery",
+    ),
+    (
+        "logs:UpdateLogDelivery",
+        None,
+        "log deliveries take no resource; Step Functions updates the workflow's log delivery",
+    ),
+    (
+        "logs:DeleteLogDelivery",
+        None,
+        "log deliveries take no resource; Step Functions removes the workflow's log delivery",
+    ),
+    (
+        "logs:ListLogDeliveries",
+        None,
+        "log deliveries take no resource; Step Functions lists them to find the workflow's",
+    ),
+    (
+        "logs:PutResourcePolicy",
+        None,
+        "resource policies take no resource; Step Functions lets the log delivery service \
+         write to the workflow's `/aws/vendedlogs/` log group with the workflow's role",
+    ),
+    (
+        "logs:DescribeResourcePolicies",
+        None,
+        "resource policies take no resource; Step Functions reads them before it adds the \
+         log delivery's",
     ),
     (
         "personalize:PutEvents",
@@ -437,6 +503,60 @@ pub const EDGES: &[EdgeRule] = &[
             ),
             DECRYPT_STREAM,
         ],
+    },
+    // A function starts executions of a workflow with the data it passes (Step Functions
+    // guide, "Actions, resources, and condition keys for AWS Step Functions": StartExecution
+    // on the state machine's ARN), that state machine only. No StartSyncExecution, no
+    // Describe/Stop: it starts the workflow and leaves it to run.
+    EdgeRule {
+        from: Kind::Lambda,
+        to: Kind::Workflow,
+        access: Access::Trigger,
+        actor: Actor::From,
+        grants: &[grant(
+            "StartWorkflow",
+            &["states:StartExecution"],
+            &["{to.state_machine_arn}"],
+        )],
+    },
+    // A workflow's `invoke` state calls the function through the optimised Lambda integration
+    // with the function's unqualified ARN as `FunctionName` (Step Functions guide, "IAM
+    // policies for AWS Lambda" (lambda-iam): `lambda:InvokeFunction` on each function the
+    // definition names). No `:*` (versions, aliases): the definition names none.
+    EdgeRule {
+        from: Kind::Workflow,
+        to: Kind::Lambda,
+        access: Access::Invoke,
+        actor: Actor::From,
+        grants: &[grant(
+            "InvokeFunction",
+            &["lambda:InvokeFunction"],
+            &["{to.function_arn}"],
+        )],
+    },
+    // A workflow's `send_email` state calls SESv2 SendEmail through the SDK integration, from
+    // the identity's sender through its configuration set. SendEmail is authorised on the
+    // identity and on the configuration set (Service Authorization Reference, "Actions,
+    // resources, and condition keys for Amazon SES": SendEmail on `identity` and
+    // `configuration-set`; SES guide, "control-user-access": `ses:FromAddress` condition).
+    // The sender condition keeps the role from sending as anyone else of a domain.
+    EdgeRule {
+        from: Kind::Workflow,
+        to: Kind::EmailIdentity,
+        access: Access::Send,
+        actor: Actor::From,
+        grants: &[Grant {
+            conditions: &[Cond {
+                test: "StringEquals",
+                variable: "ses:FromAddress",
+                value: "{to.sender}",
+            }],
+            ..grant(
+                "SendEmail",
+                &["ses:SendEmail"],
+                &["{to.identity_arn}", "{to.configuration_set_arn}"],
+            )
+        }],
     },
     // Firehose delivers into the bucket under its prefix and its error prefix only.
     EdgeRule {
@@ -947,6 +1067,44 @@ pub struct Baseline {
 
 pub const BASELINES: &[Baseline] = &[
     Baseline {
+        kind: Kind::Workflow,
+        grants: &[
+            // Logging to CloudWatch Logs goes through a log delivery the workflow's role sets
+            // up; none of these actions takes a resource (Step Functions guide, "Using
+            // CloudWatch Logs to log execution history" (cw-logs), "IAM policies for logging
+            // to CloudWatch Logs"). Only when the workflow logs.
+            Grant {
+                when: "self.logging",
+                ..grant(
+                    "OwnLogDelivery",
+                    &[
+                        "logs:CreateLogDelivery",
+                        "logs:DeleteLogDelivery",
+                        "logs:DescribeLogGroups",
+                        "logs:DescribeResourcePolicies",
+                        "logs:GetLogDelivery",
+                        "logs:ListLogDeliveries",
+                        "logs:PutResourcePolicy",
+                        "logs:UpdateLogDelivery",
+                    ],
+                    &["*"],
+                )
+            },
+            // X-Ray tracing, always on (Step Functions guide, "IAM policies for AWS X-Ray"
+            // (xray-iam)): X-Ray has no resource types.
+            grant(
+                "OwnTracing",
+                &[
+                    "xray:GetSamplingRules",
+                    "xray:GetSamplingTargets",
+                    "xray:PutTelemetryRecords",
+                    "xray:PutTraceSegments",
+                ],
+                &["*"],
+            ),
+        ],
+    },
+    Baseline {
         kind: Kind::Schedule,
         // An invocation that fails all its retries goes to the schedule's dead-letter queue
         // (Scheduler user guide, "Configuring a dead-letter queue": the role sends to it).
@@ -1361,6 +1519,9 @@ pub enum Identity {
 /// - Managed Service for Apache Flink: `aws:SourceAccount`, as its guide's "Cross-service
 ///   confused deputy prevention" page shows on the service execution role's trust policy
 ///   (`aws:SourceArn` would be the application's ARN, known only once it exists).
+/// - Step Functions: `aws:SourceAccount`, as its guide's "Creating an IAM role for your state
+///   machine" page shows under "Prevent cross-service confused deputy issue" (`aws:SourceArn`
+///   would be the state machine's ARN, known only once it exists).
 /// - EMR Serverless: the job runtime role gets none, for the same reason: the runtime role
 ///   page ("security-iam-runtime-role") documents no `aws:SourceAccount`/`aws:SourceArn` value
 ///   EMR Serverless sends when it assumes the role, and a condition it did not send would stop
@@ -1392,6 +1553,14 @@ pub const TRUST_CONDITIONS: &[(&str, Cond)] = &[
         },
     ),
     (
+        "states.amazonaws.com",
+        Cond {
+            test: "StringEquals",
+            variable: "aws:SourceAccount",
+            value: "${local.account_id}",
+        },
+    ),
+    (
         "kinesisanalytics.amazonaws.com",
         Cond {
             test: "StringEquals",
@@ -1414,11 +1583,13 @@ pub fn identity(kind: Kind) -> Option<Identity> {
         // QuickSight service role.
         Kind::Athena | Kind::Quicksight => Some(Identity::CallerPolicy),
         Kind::Schedule => Some(Identity::Role("scheduler.amazonaws.com")),
+        Kind::Workflow => Some(Identity::Role("states.amazonaws.com")),
         // A site's bucket and its distribution hold no role: the bucket admits the
         // distribution by its policy (`RESOURCE_POLICIES`).
         Kind::KinesisStream
         | Kind::S3DataLake
         | Kind::DynamodbTable
+        | Kind::EmailIdentity
         | Kind::StaticSite
         | Kind::Cdn
         | Kind::UserPool => None,

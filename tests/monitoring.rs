@@ -117,6 +117,12 @@ fn alarms_follow_the_graph() {
             "edges-enrich-failure-delivery",
             // `hourly_enrich` invokes it: events that failed every retry wait in a queue.
             "edges-enrich-failed-events",
+            "edges-checkout-errors",
+            "edges-checkout-throttles",
+            "edges-charge-errors",
+            "edges-charge-throttles",
+            "edges-order-flow-executions-failed",
+            "edges-order-flow-executions-timed-out",
             "edges-clean-failed-tasks",
             "edges-stats-failed-runs",
             "edges-windows-downtime",
@@ -124,6 +130,8 @@ fn alarms_follow_the_graph() {
             "edges-windows-failed-checkpoints",
             "edges-queries-processed-bytes",
             // The table: throttled writes, in either billing mode.
+            "edges-shop-mail-bounce-rate",
+            "edges-shop-mail-complaint-rate",
             "edges-order-items-write-throttled",
         ]
     );
@@ -152,11 +160,15 @@ fn alarms_follow_the_graph() {
             "delivery",
             "converted",
             "enrich",
+            "checkout",
+            "charge",
+            "order_flow",
             "clean",
             "stats",
             "windows",
             "lake",
             "queries",
+            "shop_mail",
             "order_items"
         ]
     );

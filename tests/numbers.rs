@@ -225,6 +225,12 @@ const RENDERED: &[(&str, &str, &[&str], Conversion)] = &[
     ),
     ("schedule", "retry_attempts", &["retry_attempts"], Same),
     (
+        "workflow",
+        "log_retention_days",
+        &["log_retention_days"],
+        Same,
+    ),
+    (
         "schedule",
         "max_event_age_seconds",
         &["max_event_age_seconds"],
@@ -259,6 +265,7 @@ const IDS: &[(&str, &str, &str)] = &[
     ("static_site", "site", "storefront"),
     ("cdn", "site", "storefront_cdn"),
     ("user_pool", "site", "customers"),
+    ("workflow", "transforms", "order_flow"),
 ];
 
 const BASE: &str = "tests/fixtures/valid/all_edges.yaml";

@@ -379,17 +379,45 @@ fn collect_body(body: &hcl::Body, out: &mut Vec<String>) {
     }
 }
 
+/// Every string and key of a JSON document.
+fn json_strings(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) => out.push(s.clone()),
+        Value::Array(items) => items.iter().for_each(|i| json_strings(i, out)),
+        Value::Object(m) => {
+            for (k, v) in m {
+                out.push(k.clone());
+                json_strings(v, out);
+            }
+        }
+        _ => {}
+    }
+}
+
 fn collect_expr(e: &hcl::Expression, out: &mut Vec<String>) {
     use hcl::Expression as E;
     match e {
-        E::String(s) => out.push(s.clone()),
+        E::String(s) => {
+            out.push(s.clone());
+            if let Ok(doc) = serde_json::from_str::<Value>(s) {
+                json_strings(&doc, out);
+            }
+        }
         E::TemplateExpr(t) => {
             let template = hcl::Template::from_expr(t)
                 .unwrap_or_else(|err| panic!("template {t} does not parse: {err}"));
+            let mut joined = String::new();
             for el in template.elements() {
                 if let hcl::template::Element::Literal(s) = el {
                     out.push(s.clone());
+                    joined.push_str(s);
+                } else {
+                    joined.push('X');
                 }
+            }
+            // A JSON document in a string (a workflow's definition): its strings, decoded.
+            if let Ok(doc) = serde_json::from_str::<Value>(&joined) {
+                json_strings(&doc, out);
             }
         }
         E::Array(items) => items.iter().for_each(|i| collect_expr(i, out)),

@@ -277,7 +277,7 @@ data "aws_iam_policy_document" "trip_stats" {
   }
 
   # own resources of trip_stats
-  # Resource "*": logs:DescribeLogGroups: listing log groups takes no resource; EMR Serverless and Managed Service for Apache Flink look their log group up with the component's role before they write there
+  # Resource "*": logs:DescribeLogGroups: listing log groups takes no resource; EMR Serverless and Managed Service for Apache Flink look their log group up with the component's role before they write there, and Step Functions before it sets up a workflow's log delivery
   statement {
     sid       = "OwnLogGroupLookup"
     actions   = ["logs:DescribeLogGroups"]

@@ -278,7 +278,7 @@ data "aws_iam_policy_document" "alert_processor" {
 
   # own resources of alert_processor
   # Resource "*": xray:PutTelemetryRecords: X-Ray has no resource types; the tracing daemon reports its own telemetry
-  # Resource "*": xray:PutTraceSegments: X-Ray has no resource types; tracing writes segments for the function itself
+  # Resource "*": xray:PutTraceSegments: X-Ray has no resource types; tracing writes segments of the component's own work
   statement {
     sid       = "OwnTracing"
     actions   = ["xray:PutTelemetryRecords", "xray:PutTraceSegments"]
@@ -458,7 +458,7 @@ data "aws_iam_policy_document" "readings_per_minute" {
   }
 
   # own resources of readings_per_minute
-  # Resource "*": logs:DescribeLogGroups: listing log groups takes no resource; EMR Serverless and Managed Service for Apache Flink look their log group up with the component's role before they write there
+  # Resource "*": logs:DescribeLogGroups: listing log groups takes no resource; EMR Serverless and Managed Service for Apache Flink look their log group up with the component's role before they write there, and Step Functions before it sets up a workflow's log delivery
   statement {
     sid       = "OwnLogGroupLookup"
     actions   = ["logs:DescribeLogGroups"]

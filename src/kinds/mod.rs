@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 pub mod athena;
 pub mod cdn;
 pub mod dynamodb_table;
+pub mod email_identity;
 pub mod emr_serverless_job;
 pub mod fields;
 pub mod firehose;
@@ -31,10 +32,12 @@ pub mod schedule;
 pub mod script;
 pub mod static_site;
 pub mod user_pool;
+pub mod workflow;
 
 use athena::Athena;
 use cdn::Cdn;
 use dynamodb_table::DynamodbTable;
+use email_identity::EmailIdentity;
 use emr_serverless_job::EmrServerlessJob;
 use firehose::Firehose;
 use flink_application::FlinkApplication;
@@ -47,6 +50,7 @@ use s3_data_lake::S3DataLake;
 use schedule::Schedule;
 use static_site::StaticSite;
 use user_pool::UserPool;
+use workflow::Workflow;
 
 /// A source component.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -75,6 +79,9 @@ pub enum Transform {
     /// An Amazon Managed Service for Apache Flink application running PyFlink code from a
     /// folder, reading Kinesis streams continuously and writing into a lake or a stream.
     FlinkApplication(FlinkApplication),
+    /// An AWS Step Functions workflow, started by functions, whose states invoke functions
+    /// and send email.
+    Workflow(Workflow),
 }
 
 /// A sink component.
@@ -90,6 +97,8 @@ pub enum Sink {
     /// A QuickSight Athena data source over one workgroup, with data sets over its catalogs'
     /// tables.
     Quicksight(QuickSight),
+    /// An Amazon SES identity (a domain or an address) that workflows send email from.
+    EmailIdentity(EmailIdentity),
 }
 
 /// A site tier: what a web site's customers reach and what its functions keep.
@@ -126,10 +135,12 @@ pub enum Kind {
     StaticSite,
     Cdn,
     UserPool,
+    Workflow,
+    EmailIdentity,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 15] = [
+    pub const ALL: [Kind; 17] = [
         Kind::KinesisStream,
         Kind::Lambda,
         Kind::Firehose,
@@ -145,6 +156,8 @@ impl Kind {
         Kind::StaticSite,
         Kind::Cdn,
         Kind::UserPool,
+        Kind::Workflow,
+        Kind::EmailIdentity,
     ];
 
     /// The `type:` value in a spec, and the template folder name.
@@ -165,6 +178,8 @@ impl Kind {
             Kind::StaticSite => "static_site",
             Kind::Cdn => "cdn",
             Kind::UserPool => "user_pool",
+            Kind::Workflow => "workflow",
+            Kind::EmailIdentity => "email_identity",
         }
     }
 }
@@ -193,6 +208,8 @@ pub enum Settings {
     StaticSite(StaticSite),
     Cdn(Cdn),
     UserPool(UserPool),
+    Workflow(Workflow),
+    EmailIdentity(EmailIdentity),
 }
 
 /// Runs `$body` with `$k` bound to the kind-specific settings inside a [`Settings`]: how a
@@ -217,6 +234,8 @@ macro_rules! with_kind {
             $crate::kinds::Settings::StaticSite($k) => $body,
             $crate::kinds::Settings::Cdn($k) => $body,
             $crate::kinds::Settings::UserPool($k) => $body,
+            $crate::kinds::Settings::Workflow($k) => $body,
+            $crate::kinds::Settings::EmailIdentity($k) => $body,
         }
     };
 }
@@ -239,6 +258,8 @@ impl Settings {
             Settings::StaticSite(_) => Kind::StaticSite,
             Settings::Cdn(_) => Kind::Cdn,
             Settings::UserPool(_) => Kind::UserPool,
+            Settings::Workflow(_) => Kind::Workflow,
+            Settings::EmailIdentity(_) => Kind::EmailIdentity,
         }
     }
 
@@ -248,7 +269,8 @@ impl Settings {
             Settings::KinesisStream(_)
             | Settings::Schedule(_)
             | Settings::StaticSite(_)
-            | Settings::UserPool(_) => &[],
+            | Settings::UserPool(_)
+            | Settings::EmailIdentity(_) => &[],
             Settings::Lambda(s) => &s.inputs,
             Settings::Firehose(s) => &s.inputs,
             Settings::S3DataLake(s) => &s.inputs,
@@ -260,6 +282,7 @@ impl Settings {
             Settings::FlinkApplication(s) => &s.inputs,
             Settings::DynamodbTable(s) => &s.inputs,
             Settings::Cdn(s) => &s.inputs,
+            Settings::Workflow(s) => &s.inputs,
         }
     }
 }
@@ -281,6 +304,7 @@ impl From<Transform> for Settings {
             Transform::GlueJob(x) => Settings::GlueJob(x),
             Transform::EmrServerlessJob(x) => Settings::EmrServerlessJob(x),
             Transform::FlinkApplication(x) => Settings::FlinkApplication(x),
+            Transform::Workflow(x) => Settings::Workflow(x),
         }
     }
 }
@@ -292,6 +316,7 @@ impl From<Sink> for Settings {
             Sink::GlueCatalog(x) => Settings::GlueCatalog(x),
             Sink::Athena(x) => Settings::Athena(x),
             Sink::Quicksight(x) => Settings::Quicksight(x),
+            Sink::EmailIdentity(x) => Settings::EmailIdentity(x),
         }
     }
 }

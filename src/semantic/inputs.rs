@@ -102,7 +102,7 @@ pub(super) fn build_graph(
             // takes no inputs, so no cycle runs through it.
             let rule = edges::edge(c.kind(), to.kind()).filter(|r| !r.access.is_flow());
             let Some(rule) = rule else {
-                diags.push(cannot_name(c, to, field, at));
+                diags.push(cannot_name(c, to, &field, at));
                 continue;
             };
             graph.add_edge(Edge {

@@ -85,8 +85,9 @@ pub trait KindRules {
     }
 
     /// Components it names outside `inputs` and acts on, as (field, id): a schedule's
-    /// `target`. Each is an edge from this component to that one.
-    fn targets(&self) -> Vec<(&'static str, &str)> {
+    /// `target`, a workflow state's `function` (`states/<name>/function`, the field a JSON
+    /// pointer below the component). Each is an edge from this component to that one.
+    fn targets(&self) -> Vec<(String, &str)> {
         Vec::new()
     }
 

@@ -103,13 +103,13 @@ impl KindRules for Firehose {
         self.check_conversion(cx, out);
     }
 
-    fn targets(&self) -> Vec<(&'static str, &str)> {
+    fn targets(&self) -> Vec<(String, &str)> {
         let mut out = Vec::new();
         if let Some(c) = &self.convert {
-            out.push(("convert/catalog", c.catalog.as_str()));
+            out.push(("convert/catalog".into(), c.catalog.as_str()));
         }
         if let Some(p) = &self.processor {
-            out.push(("processor", p.as_str()));
+            out.push(("processor".into(), p.as_str()));
         }
         out
     }

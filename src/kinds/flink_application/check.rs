@@ -24,10 +24,10 @@ const LOG_GROUP: Rule = Rule {
 };
 
 impl KindRules for FlinkApplication {
-    fn targets(&self) -> Vec<(&'static str, &str)> {
+    fn targets(&self) -> Vec<(String, &str)> {
         self.output_stream
             .iter()
-            .map(|s| ("output_stream", s.as_str()))
+            .map(|s| ("output_stream".into(), s.as_str()))
             .collect()
     }
 

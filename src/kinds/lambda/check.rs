@@ -294,7 +294,7 @@ impl Lambda {
                     format!("`{name}` clashes with a variable pipelinec sets for an output"),
                     at,
                     "set by pipelinec",
-                    "remove it: pipelinec sets `<SINK>_BUCKET`, `<SINK>_PREFIX` and `<TABLE>_TABLE` itself",
+                    "remove it: pipelinec sets `<SINK>_BUCKET`, `<SINK>_PREFIX`, `<TABLE>_TABLE` and `<WORKFLOW>_STATE_MACHINE_ARN` itself",
                 ));
             }
         }
@@ -389,13 +389,21 @@ fn replacement(text: &str) -> String {
 }
 
 /// Environment variables pipelinec adds to a function: the bucket and prefix of each lake it
-/// writes into, and the name of each table it writes items into, as HCL expressions.
+/// writes into, the name of each table it writes items into and the ARN of each workflow it
+/// starts, as HCL expressions.
 pub fn injected_env(project: &Project, c: &Component, lambda: &Lambda) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for e in project.graph.outgoing(&c.id) {
         let to = e.to.upper();
         if e.access == Access::WriteItems {
             out.push((format!("{to}_TABLE"), format!("module.{}.name", e.to)));
+            continue;
+        }
+        if e.access == Access::Trigger {
+            out.push((
+                format!("{to}_STATE_MACHINE_ARN"),
+                format!("module.{}.arn", e.to),
+            ));
             continue;
         }
         if e.access != Access::Write {

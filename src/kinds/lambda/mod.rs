@@ -43,7 +43,8 @@ pub struct Lambda {
     #[serde(default)]
     pub architecture: Architecture,
     /// Environment variables. pipelinec adds `<SINK_ID>_BUCKET` and `<SINK_ID>_PREFIX` for every
-    /// S3 sink this function writes to, and `<TABLE_ID>_TABLE` for every DynamoDB table.
+    /// S3 sink this function writes to, `<TABLE_ID>_TABLE` for every DynamoDB table, and
+    /// `<WORKFLOW_ID>_STATE_MACHINE_ARN` for every workflow it starts.
     #[serde(default)]
     pub environment: IndexMap<String, String>,
     /// Records per invocation, per stream (1 to 10000).

@@ -51,8 +51,8 @@ impl KindRules for Schedule {
         ]
     }
 
-    fn targets(&self) -> Vec<(&'static str, &str)> {
-        vec![("target", self.target.as_str())]
+    fn targets(&self) -> Vec<(String, &str)> {
+        vec![("target".into(), self.target.as_str())]
     }
 
     /// Starts that failed every retry, waiting in its dead-letter queue. Scheduler's own
