@@ -407,6 +407,7 @@ fn completion_offers_the_types_of_the_section() {
                 "athena",
                 "quicksight",
                 "dynamodb_table",
+                "opensearch_domain",
             ],
             &["kinesis_stream", "lambda", "firehose", "glue_job"],
         ),

@@ -15,6 +15,30 @@ use serde_json::{Value, json};
 /// below `module "<id>"`, and how the spec's value becomes the rendered one.
 const RENDERED: &[(&str, &str, &[&str], Conversion)] = &[
     ("kinesis_stream", "shards", &["shard_count"], Same),
+    (
+        "opensearch_domain",
+        "instance_count",
+        &["instance_count"],
+        Same,
+    ),
+    (
+        "opensearch_domain",
+        "volume_size_gb",
+        &["volume_size_gb"],
+        Same,
+    ),
+    (
+        "opensearch_domain",
+        "dedicated_masters/count",
+        &["dedicated_master_count"],
+        Same,
+    ),
+    (
+        "opensearch_domain",
+        "log_retention_days",
+        &["log_retention_days"],
+        Same,
+    ),
     ("dynamodb_table", "read_capacity", &["read_capacity"], Same),
     (
         "dynamodb_table",
@@ -230,6 +254,7 @@ const IDS: &[(&str, &str, &str)] = &[
     ("athena", "sinks", "queries"),
     ("schedule", "sources", "daily_report"),
     ("dynamodb_table", "sinks", "order_items"),
+    ("opensearch_domain", "sinks", "search"),
 ];
 
 const BASE: &str = "tests/fixtures/valid/all_edges.yaml";

@@ -24,6 +24,7 @@ pub mod glue_catalog;
 pub mod glue_job;
 pub mod kinesis_stream;
 pub mod lambda;
+pub mod opensearch_domain;
 pub mod quicksight;
 pub mod s3_data_lake;
 pub mod schedule;
@@ -38,6 +39,7 @@ use glue_catalog::GlueCatalog;
 use glue_job::GlueJob;
 use kinesis_stream::KinesisStream;
 use lambda::Lambda;
+use opensearch_domain::OpensearchDomain;
 use quicksight::QuickSight;
 use s3_data_lake::S3DataLake;
 use schedule::Schedule;
@@ -86,6 +88,8 @@ pub enum Sink {
     Quicksight(QuickSight),
     /// A DynamoDB table that functions write items into.
     DynamodbTable(DynamodbTable),
+    /// An Amazon OpenSearch Service domain that functions index documents into.
+    OpensearchDomain(OpensearchDomain),
 }
 
 /// Every component kind. The edge table ([`crate::edges`]) is keyed by it.
@@ -103,10 +107,11 @@ pub enum Kind {
     Schedule,
     Quicksight,
     DynamodbTable,
+    OpensearchDomain,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 13] = [
         Kind::KinesisStream,
         Kind::Lambda,
         Kind::Firehose,
@@ -119,6 +124,7 @@ impl Kind {
         Kind::Schedule,
         Kind::Quicksight,
         Kind::DynamodbTable,
+        Kind::OpensearchDomain,
     ];
 
     /// The `type:` value in a spec, and the template folder name.
@@ -136,6 +142,7 @@ impl Kind {
             Kind::Schedule => "schedule",
             Kind::Quicksight => "quicksight",
             Kind::DynamodbTable => "dynamodb_table",
+            Kind::OpensearchDomain => "opensearch_domain",
         }
     }
 }
@@ -161,6 +168,7 @@ pub enum Settings {
     Quicksight(QuickSight),
     FlinkApplication(FlinkApplication),
     DynamodbTable(DynamodbTable),
+    OpensearchDomain(OpensearchDomain),
 }
 
 /// Runs `$body` with `$k` bound to the kind-specific settings inside a [`Settings`]: how a
@@ -182,6 +190,7 @@ macro_rules! with_kind {
             $crate::kinds::Settings::Quicksight($k) => $body,
             $crate::kinds::Settings::FlinkApplication($k) => $body,
             $crate::kinds::Settings::DynamodbTable($k) => $body,
+            $crate::kinds::Settings::OpensearchDomain($k) => $body,
         }
     };
 }
@@ -201,6 +210,7 @@ impl Settings {
             Settings::Quicksight(_) => Kind::Quicksight,
             Settings::FlinkApplication(_) => Kind::FlinkApplication,
             Settings::DynamodbTable(_) => Kind::DynamodbTable,
+            Settings::OpensearchDomain(_) => Kind::OpensearchDomain,
         }
     }
 
@@ -218,6 +228,7 @@ impl Settings {
             Settings::Quicksight(s) => &s.inputs,
             Settings::FlinkApplication(s) => &s.inputs,
             Settings::DynamodbTable(s) => &s.inputs,
+            Settings::OpensearchDomain(s) => &s.inputs,
         }
     }
 }
@@ -251,6 +262,7 @@ impl From<Sink> for Settings {
             Sink::Athena(x) => Settings::Athena(x),
             Sink::Quicksight(x) => Settings::Quicksight(x),
             Sink::DynamodbTable(x) => Settings::DynamodbTable(x),
+            Sink::OpensearchDomain(x) => Settings::OpensearchDomain(x),
         }
     }
 }

@@ -43,6 +43,12 @@ pub trait KindRender {
         let _ = (c, entry, input);
         None
     }
+
+    /// The output of its module holding the ARN a consumer's event source mapping reads (a
+    /// function reading it as an input): a Kinesis stream's own `arn`, a table's `stream_arn`.
+    fn event_source_output(&self) -> &'static str {
+        "arn"
+    }
 }
 
 /// A Scheduler target: both fields are HCL expressions pipelinec built.

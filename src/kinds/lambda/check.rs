@@ -294,7 +294,8 @@ impl Lambda {
                     format!("`{name}` clashes with a variable pipelinec sets for an output"),
                     at,
                     "set by pipelinec",
-                    "remove it: pipelinec sets `<SINK>_BUCKET`, `<SINK>_PREFIX` and `<TABLE>_TABLE` itself",
+                    "remove it: pipelinec sets `<SINK>_BUCKET`, `<SINK>_PREFIX`, `<TABLE>_TABLE` \
+                     and `<DOMAIN>_ENDPOINT` itself",
                 ));
             }
         }
@@ -389,13 +390,21 @@ fn replacement(text: &str) -> String {
 }
 
 /// Environment variables pipelinec adds to a function: the bucket and prefix of each lake it
-/// writes into, and the name of each table it writes items into, as HCL expressions.
+/// writes into, the name of each table it writes items into, and the endpoint of each search
+/// domain it indexes into, as HCL expressions.
 pub fn injected_env(project: &Project, c: &Component, lambda: &Lambda) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for e in project.graph.outgoing(&c.id) {
         let to = e.to.upper();
         if e.access == Access::WriteItems {
             out.push((format!("{to}_TABLE"), format!("module.{}.name", e.to)));
+            continue;
+        }
+        if e.access == Access::Index {
+            out.push((
+                format!("{to}_ENDPOINT"),
+                format!("module.{}.endpoint", e.to),
+            ));
             continue;
         }
         if e.access != Access::Write {

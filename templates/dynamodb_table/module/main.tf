@@ -7,7 +7,7 @@ resource "aws_dynamodb_table" "this" {
   range_key                   = var.range_key
   deletion_protection_enabled = var.deletion_protection
   stream_enabled              = var.stream
-  stream_view_type            = var.stream ? "NEW_AND_OLD_IMAGES" : null
+  stream_view_type            = var.stream ? var.stream_view_type : null
 
   dynamic "attribute" {
     for_each = var.attributes
