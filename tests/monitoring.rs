@@ -119,12 +119,24 @@ fn alarms_follow_the_graph() {
             "edges-enrich-failed-events",
             "edges-clean-failed-tasks",
             "edges-stats-failed-runs",
+            // The indexer reads a table's stream: its lag on the stream alarms as a Kinesis
+            // consumer's does; its own failure bucket's object count is shown only.
+            "edges-indexer-errors",
+            "edges-indexer-throttles",
+            "edges-indexer-iterator-age",
+            "edges-indexer-failure-delivery",
             "edges-windows-downtime",
             "edges-windows-millis-behind-latest",
             "edges-windows-failed-checkpoints",
             "edges-queries-processed-bytes",
             // The table: throttled writes, in either billing mode.
             "edges-order-items-write-throttled",
+            // The search domain: health, storage, memory and snapshots, as AWS recommends.
+            "edges-search-cluster-red",
+            "edges-search-cluster-yellow",
+            "edges-search-free-storage",
+            "edges-search-jvm-memory-pressure",
+            "edges-search-snapshot-failure",
         ]
     );
     // Rows in spec order, each widget titled by its component.
@@ -154,10 +166,12 @@ fn alarms_follow_the_graph() {
             "enrich",
             "clean",
             "stats",
+            "indexer",
             "windows",
             "lake",
             "queries",
-            "order_items"
+            "order_items",
+            "search"
         ]
     );
 }
