@@ -33,6 +33,7 @@ resource "aws_cloudwatch_log_resource_policy" "this" {
 
 resource "aws_opensearch_domain" "this" {
   #checkov:skip=CKV_AWS_137:no VPC yet (a later version adds VPCs); the public endpoint answers only requests signed by the roles the access policy names
+  #checkov:skip=CKV_AWS_248:no VPC yet, so the domain has no security group at all, default or other; its access policy admits only the writers' roles
   #checkov:skip=CKV_AWS_247:encryption at rest is always on; a customer key is the spec's kms_key_arn setting, the AWS-managed aws/es key otherwise
   #checkov:skip=CKV_AWS_317:audit logs need fine-grained access control, which pipelinec does not set up yet; index, search and error logs are published
   #checkov:skip=CKV_AWS_318:dedicated masters are the spec's dedicated_masters setting (checkov cannot read the variable)
