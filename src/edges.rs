@@ -22,6 +22,10 @@ pub enum Access {
     Write,
     /// The source writes items into the target table (a function storing orders).
     WriteItems,
+    /// The source indexes documents into the target search domain (a function keeping an
+    /// OpenSearch index in step with a table's stream): its role may call the domain's HTTP
+    /// API, and the domain's access policy names that role.
+    Index,
     /// The target's tables describe data in the source (and its crawler reads it).
     Catalog,
     /// The target queries the source's tables (a workgroup querying a catalog), or queries
@@ -71,6 +75,7 @@ impl Access {
             Access::Read => "read",
             Access::Write => "write",
             Access::WriteItems => "write_items",
+            Access::Index => "index",
             Access::Catalog => "catalog",
             Access::Query => "query",
             Access::Start => "start",
@@ -441,6 +446,12 @@ pub const UNSCOPABLE: &[(&str, Option<Cond>, &str)] = &[
          log delivery's",
     ),
     (
+        "dynamodb:ListStreams",
+        None,
+        "listing a table's streams takes no resource; the Lambda guide (\"with-ddb\") lists it \
+         among what a DynamoDB event source mapping needs, and it returns stream ARNs, no records",
+    ),
+    (
         "personalize:PutEvents",
         None,
         "Personalize PutEvents has no resource type; the tracking id picks the target",
@@ -620,6 +631,59 @@ pub const EDGES: &[EdgeRule] = &[
                 ..grant("TableKey", &["kms:Decrypt"], &["{to.kms_key_arn}"])
             },
         ],
+    },
+    // A DynamoDB event source mapping reads the table's stream with the function's role
+    // (Lambda developer guide, "with-ddb", "Execution role permissions":
+    // https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html; DynamoDB developer guide,
+    // "iam-policy-example-lamda-process-dynamodb-streams"). The stream's label (the
+    // `stream/<timestamp>` part of its ARN) exists only once the table is applied, and changes
+    // whenever the stream is turned off and on; `<table ARN>/stream/*` matches exactly the
+    // streams of that one table, as the DynamoDB guide's example policy does. ListStreams takes
+    // no resource (see `UNSCOPABLE`). A customer key decrypts the stream's records through
+    // DynamoDB only ("How Amazon DynamoDB uses AWS KMS").
+    EdgeRule {
+        from: Kind::DynamodbTable,
+        to: Kind::Lambda,
+        access: Access::Read,
+        actor: Actor::To,
+        grants: &[
+            grant(
+                "ReadTableStream",
+                &[
+                    "dynamodb:DescribeStream",
+                    "dynamodb:GetRecords",
+                    "dynamodb:GetShardIterator",
+                ],
+                &["{from.table_arn}/stream/*"],
+            ),
+            grant("ListTableStreams", &["dynamodb:ListStreams"], &["*"]),
+            Grant {
+                conditions: DYNAMODB_VIA,
+                ..grant("TableStreamKey", &["kms:Decrypt"], &["{from.kms_key_arn}"])
+            },
+        ],
+    },
+    // A function indexes documents into a search domain through its HTTP API, signed with its
+    // role (OpenSearch Service developer guide, "ac" (identity-based and resource-based
+    // policies): https://docs.aws.amazon.com/opensearch-service/latest/developerguide/ac.html;
+    // Service Authorization Reference, "Amazon OpenSearch Service": `es:ESHttp*` on
+    // `domain/<name>/*`). POST covers `_bulk` (index, update and delete actions alike, which is
+    // how an indexer removes documents) and `_doc`; PUT covers indexing a document by id and
+    // creating an index with its mappings. Not granted: `ESHttpDelete` (it would let the
+    // function drop whole indices), `ESHttpGet`/`ESHttpHead` (reads are a different access),
+    // `ESHttpPatch`, and no control-plane `es:*` action. Only the domain's indices and APIs
+    // (`/*`), never another domain. The domain's access policy admits the same role with the
+    // same actions (the `opensearch_domain` kind builds it from this row).
+    EdgeRule {
+        from: Kind::Lambda,
+        to: Kind::OpensearchDomain,
+        access: Access::Index,
+        actor: Actor::From,
+        grants: &[grant(
+            "IndexDocuments",
+            &["es:ESHttpPost", "es:ESHttpPut"],
+            &["{to.domain_arn}/*"],
+        )],
     },
     // Tables over the lake; the crawler (if any) reads the tables' prefixes.
     EdgeRule {
@@ -1585,11 +1649,13 @@ pub fn identity(kind: Kind) -> Option<Identity> {
         Kind::Schedule => Some(Identity::Role("scheduler.amazonaws.com")),
         Kind::Workflow => Some(Identity::Role("states.amazonaws.com")),
         // A site's bucket and its distribution hold no role: the bucket admits the
-        // distribution by its policy (`RESOURCE_POLICIES`).
+        // distribution by its policy (`RESOURCE_POLICIES`); a search domain admits its
+        // writers by its access policy.
         Kind::KinesisStream
         | Kind::S3DataLake
         | Kind::DynamodbTable
         | Kind::EmailIdentity
+        | Kind::OpensearchDomain
         | Kind::StaticSite
         | Kind::Cdn
         | Kind::UserPool => None,

@@ -414,6 +414,7 @@ fn completion_offers_the_types_of_the_section() {
                 "athena",
                 "quicksight",
                 "email_identity",
+                "opensearch_domain",
             ],
             &[
                 "kinesis_stream",

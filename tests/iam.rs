@@ -633,3 +633,67 @@ fn a_wildcard_prefix_is_refused_at_its_location() {
         .replace("\"*/\"", "\"star/\"");
     check_text(&path, fixed).unwrap();
 }
+
+/// The module block `module "<id>" { … }` of a rendered `main.tf`.
+fn module_block<'a>(main_tf: &'a str, id: &str) -> &'a str {
+    let start = main_tf
+        .find(&format!("module \"{id}\" {{"))
+        .unwrap_or_else(|| panic!("no module {id}"));
+    let end = main_tf[start..].find("\n}\n").unwrap() + start;
+    &main_tf[start..end]
+}
+
+/// An OpenSearch domain's access policy is its writers' edge grants, with their roles as
+/// principals: exactly the actions and resources of the role statements, nothing for `*`, and
+/// nothing at all once the writer is gone.
+#[test]
+fn a_domain_admits_exactly_its_writers_roles_with_their_edge_grants() {
+    let path = common::root().join("tests/fixtures/valid/all_edges.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let project = check_text(&path, text.clone()).unwrap();
+    let roles = iam::policies(&project).unwrap();
+    let indexer = roles
+        .iter()
+        .find(|r| r.component.as_str() == "indexer")
+        .unwrap();
+    let granted: Vec<&iam::Statement> = indexer
+        .statements
+        .iter()
+        .filter(|s| {
+            s.causes
+                .iter()
+                .any(|c| matches!(c, Cause::Edge { to, .. } if to.as_str() == "search"))
+        })
+        .collect();
+    assert_eq!(granted.len(), 1);
+    let files = pipelinec::render::render(&project, Path::new("out")).unwrap();
+    let main = String::from_utf8(files[Path::new("main.tf")].clone()).unwrap();
+    let block = module_block(&main, "search");
+    let quoted = |v: &[String]| {
+        let items: Vec<String> = v.iter().map(|s| format!("\"{s}\"")).collect();
+        format!("[{}]", items.join(", "))
+    };
+    assert_eq!(block.matches("sid        =").count(), 1, "{block}");
+    assert!(block.contains(&format!("sid        = \"{}\"", granted[0].sid)));
+    assert!(
+        block.contains("principals = [aws_iam_role.indexer.arn]"),
+        "{block}"
+    );
+    assert!(block.contains(&format!("actions    = {}", quoted(&granted[0].actions))));
+    assert!(block.contains(&format!("resources  = {}", quoted(&granted[0].resources))));
+    assert_eq!(
+        granted[0].actions,
+        ["es:ESHttpPost", "es:ESHttpPut"],
+        "the indexer neither reads nor drops indices"
+    );
+    assert!(!block.contains("\"*\""));
+
+    // Without the writer, the domain admits nobody.
+    let without = text.replace("    inputs: [indexer]\n", "");
+    let project = check_text(&path, without).unwrap();
+    let files = pipelinec::render::render(&project, Path::new("out")).unwrap();
+    let main = String::from_utf8(files[Path::new("main.tf")].clone()).unwrap();
+    let block = module_block(&main, "search");
+    assert!(!block.contains("sid"), "{block}");
+    assert!(!main.contains("SEARCH_ENDPOINT"));
+}

@@ -125,6 +125,12 @@ fn alarms_follow_the_graph() {
             "edges-order-flow-executions-timed-out",
             "edges-clean-failed-tasks",
             "edges-stats-failed-runs",
+            // The indexer reads a table's stream: its lag on the stream alarms as a Kinesis
+            // consumer's does; its own failure bucket's object count is shown only.
+            "edges-indexer-errors",
+            "edges-indexer-throttles",
+            "edges-indexer-iterator-age",
+            "edges-indexer-failure-delivery",
             "edges-windows-downtime",
             "edges-windows-millis-behind-latest",
             "edges-windows-failed-checkpoints",
@@ -132,7 +138,13 @@ fn alarms_follow_the_graph() {
             // The table: throttled writes, in either billing mode.
             "edges-shop-mail-bounce-rate",
             "edges-shop-mail-complaint-rate",
+            "edges-search-cluster-red",
+            "edges-search-cluster-yellow",
+            "edges-search-free-storage",
+            "edges-search-jvm-memory-pressure",
+            "edges-search-snapshot-failure",
             "edges-order-items-write-throttled",
+            // The search domain: health, storage, memory and snapshots, as AWS recommends.
         ]
     );
     // Rows in spec order, each widget titled by its component.
@@ -165,10 +177,12 @@ fn alarms_follow_the_graph() {
             "order_flow",
             "clean",
             "stats",
+            "indexer",
             "windows",
             "lake",
             "queries",
             "shop_mail",
+            "search",
             "order_items"
         ]
     );

@@ -41,6 +41,30 @@ const RENDERED: &[(&str, &str, &[&str], Conversion)] = &[
         &["refresh_token_days"],
         Same,
     ),
+    (
+        "opensearch_domain",
+        "instance_count",
+        &["instance_count"],
+        Same,
+    ),
+    (
+        "opensearch_domain",
+        "volume_size_gb",
+        &["volume_size_gb"],
+        Same,
+    ),
+    (
+        "opensearch_domain",
+        "dedicated_masters/count",
+        &["dedicated_master_count"],
+        Same,
+    ),
+    (
+        "opensearch_domain",
+        "log_retention_days",
+        &["log_retention_days"],
+        Same,
+    ),
     ("dynamodb_table", "read_capacity", &["read_capacity"], Same),
     (
         "dynamodb_table",
@@ -266,6 +290,7 @@ const IDS: &[(&str, &str, &str)] = &[
     ("cdn", "site", "storefront_cdn"),
     ("user_pool", "site", "customers"),
     ("workflow", "transforms", "order_flow"),
+    ("opensearch_domain", "sinks", "search"),
 ];
 
 const BASE: &str = "tests/fixtures/valid/all_edges.yaml";

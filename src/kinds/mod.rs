@@ -26,6 +26,7 @@ pub mod glue_catalog;
 pub mod glue_job;
 pub mod kinesis_stream;
 pub mod lambda;
+pub mod opensearch_domain;
 pub mod quicksight;
 pub mod s3_data_lake;
 pub mod schedule;
@@ -45,6 +46,7 @@ use glue_catalog::GlueCatalog;
 use glue_job::GlueJob;
 use kinesis_stream::KinesisStream;
 use lambda::Lambda;
+use opensearch_domain::OpensearchDomain;
 use quicksight::QuickSight;
 use s3_data_lake::S3DataLake;
 use schedule::Schedule;
@@ -99,6 +101,8 @@ pub enum Sink {
     Quicksight(QuickSight),
     /// An Amazon SES identity (a domain or an address) that workflows send email from.
     EmailIdentity(EmailIdentity),
+    /// An Amazon OpenSearch Service domain that functions index documents into.
+    OpensearchDomain(OpensearchDomain),
 }
 
 /// A site tier: what a web site's customers reach and what its functions keep.
@@ -137,10 +141,11 @@ pub enum Kind {
     UserPool,
     Workflow,
     EmailIdentity,
+    OpensearchDomain,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 17] = [
+    pub const ALL: [Kind; 18] = [
         Kind::KinesisStream,
         Kind::Lambda,
         Kind::Firehose,
@@ -158,6 +163,7 @@ impl Kind {
         Kind::UserPool,
         Kind::Workflow,
         Kind::EmailIdentity,
+        Kind::OpensearchDomain,
     ];
 
     /// The `type:` value in a spec, and the template folder name.
@@ -180,6 +186,7 @@ impl Kind {
             Kind::UserPool => "user_pool",
             Kind::Workflow => "workflow",
             Kind::EmailIdentity => "email_identity",
+            Kind::OpensearchDomain => "opensearch_domain",
         }
     }
 }
@@ -210,6 +217,7 @@ pub enum Settings {
     UserPool(UserPool),
     Workflow(Workflow),
     EmailIdentity(EmailIdentity),
+    OpensearchDomain(OpensearchDomain),
 }
 
 /// Runs `$body` with `$k` bound to the kind-specific settings inside a [`Settings`]: how a
@@ -236,6 +244,7 @@ macro_rules! with_kind {
             $crate::kinds::Settings::UserPool($k) => $body,
             $crate::kinds::Settings::Workflow($k) => $body,
             $crate::kinds::Settings::EmailIdentity($k) => $body,
+            $crate::kinds::Settings::OpensearchDomain($k) => $body,
         }
     };
 }
@@ -260,6 +269,7 @@ impl Settings {
             Settings::UserPool(_) => Kind::UserPool,
             Settings::Workflow(_) => Kind::Workflow,
             Settings::EmailIdentity(_) => Kind::EmailIdentity,
+            Settings::OpensearchDomain(_) => Kind::OpensearchDomain,
         }
     }
 
@@ -283,6 +293,7 @@ impl Settings {
             Settings::DynamodbTable(s) => &s.inputs,
             Settings::Cdn(s) => &s.inputs,
             Settings::Workflow(s) => &s.inputs,
+            Settings::OpensearchDomain(s) => &s.inputs,
         }
     }
 }
@@ -317,6 +328,7 @@ impl From<Sink> for Settings {
             Sink::Athena(x) => Settings::Athena(x),
             Sink::Quicksight(x) => Settings::Quicksight(x),
             Sink::EmailIdentity(x) => Settings::EmailIdentity(x),
+            Sink::OpensearchDomain(x) => Settings::OpensearchDomain(x),
         }
     }
 }

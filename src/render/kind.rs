@@ -49,6 +49,12 @@ pub trait KindRender {
         let _ = c;
         None
     }
+
+    /// The output of its module holding the ARN a consumer's event source mapping reads (a
+    /// function reading it as an input): a Kinesis stream's own `arn`, a table's `stream_arn`.
+    fn event_source_output(&self) -> &'static str {
+        "arn"
+    }
 }
 
 /// How a distribution reaches an origin (see `semantic::KindRules::origin`).

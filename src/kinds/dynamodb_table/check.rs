@@ -47,6 +47,7 @@ impl KindRules for DynamodbTable {
         self.capacity(cx, out);
         self.index_names(cx, out);
         self.keys(cx, out);
+        self.stream_readers(cx, out);
     }
 
     fn names(&self, project: &str, id: &ComponentId) -> Vec<AwsName> {
@@ -102,6 +103,55 @@ impl DynamodbTable {
                 )),
                 _ => {}
             }
+        }
+    }
+
+    /// A function reading the table reads its stream, which exists only with `stream: true`;
+    /// a stream nobody in the spec reads is worth a word (it may be read outside the spec, so
+    /// it is a warning), and so is a `stream_view` without a stream.
+    fn stream_readers(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+        let id = &cx.c.id;
+        let mut readers = cx.project.graph.outgoing(id).peekable();
+        if !self.stream {
+            for e in readers {
+                out.push(
+                    error(
+                        "stream-off",
+                        format!(
+                            "`{}` reads the stream of table `{id}`, whose stream is off",
+                            e.to
+                        ),
+                        cx.doc.value_span(&e.pointer),
+                        "reads a stream that does not exist",
+                        &format!("set `stream: true` on `{id}`"),
+                    )
+                    .with_related(cx.field_at("stream"), "the table's stream is off"),
+                );
+            }
+            if cx.is_set("stream_view") {
+                out.push(
+                    Diagnostic::warning(
+                        "unused-setting",
+                        format!("`stream_view` of table `{id}` has no effect: its stream is off"),
+                    )
+                    .with_label(cx.value_at("stream_view"), "not used")
+                    .with_help(format!(
+                        "set `stream: true` on `{id}`, or remove `stream_view`"
+                    )),
+                );
+            }
+        } else if readers.peek().is_none() {
+            out.push(
+                Diagnostic::warning(
+                    "stream-unread",
+                    format!("table `{id}` has a stream that no function of this spec reads"),
+                )
+                .with_label(cx.value_at("stream"), "nothing reads it")
+                .with_help(format!(
+                    "add `{id}` to the `inputs` of the function that reads it, or set \
+                     `stream: false` if nothing outside this spec reads it either"
+                )),
+            );
         }
     }
 

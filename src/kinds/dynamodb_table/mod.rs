@@ -1,4 +1,5 @@
-//! `dynamodb_table`: a DynamoDB table that functions write items into (an orders table).
+//! `dynamodb_table`: a DynamoDB table that functions write items into (an orders table), and
+//! whose stream functions read.
 
 use indexmap::IndexMap;
 use schemars::JsonSchema;
@@ -56,9 +57,42 @@ pub struct DynamodbTable {
     /// off. Default on: the table is the only copy of its items.
     #[serde(default = "default_true")]
     pub deletion_protection: bool,
-    /// A DynamoDB stream of every change, with the item's new and old images. Default off.
+    /// A DynamoDB stream of every change (kept 24 hours), which functions listing this table
+    /// in their `inputs` read. Default off; a function reading the table needs it on.
     #[serde(default)]
     pub stream: bool,
+    /// What each stream record holds: `new_and_old_images` (default: an indexer sees what an
+    /// item became, and a removed item's last image, so it can delete the document),
+    /// `new_image`, `old_image` or `keys_only`. Used only with `stream: true`.
+    #[serde(default)]
+    pub stream_view: StreamView,
+}
+
+/// What a DynamoDB stream record holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StreamView {
+    /// The item after and before the change.
+    #[default]
+    NewAndOldImages,
+    /// The item after the change (nothing for a removal but its keys).
+    NewImage,
+    /// The item before the change.
+    OldImage,
+    /// The key attributes only.
+    KeysOnly,
+}
+
+impl StreamView {
+    /// DynamoDB's `StreamViewType`.
+    pub fn as_aws(self) -> &'static str {
+        match self {
+            StreamView::NewAndOldImages => "NEW_AND_OLD_IMAGES",
+            StreamView::NewImage => "NEW_IMAGE",
+            StreamView::OldImage => "OLD_IMAGE",
+            StreamView::KeysOnly => "KEYS_ONLY",
+        }
+    }
 }
 
 /// A key attribute: its name and its scalar type.

@@ -14,6 +14,11 @@ fn key_name(k: &Option<KeyAttribute>) -> Value {
 }
 
 impl KindRender for DynamodbTable {
+    /// A function reading the table reads its stream.
+    fn event_source_output(&self) -> &'static str {
+        "stream_arn"
+    }
+
     fn render(&self, cx: &mut RenderCx<'_>) {
         let id = cx.c.id.clone();
         cx.set("name", cx.name.clone());
@@ -69,6 +74,7 @@ impl KindRender for DynamodbTable {
         cx.set("ttl_attribute", Value::from(self.ttl_attribute.clone()));
         cx.set("deletion_protection", self.deletion_protection);
         cx.set("stream", self.stream);
+        cx.set("stream_view_type", self.stream_view.as_aws());
         cx.output(
             "table_name",
             "name",

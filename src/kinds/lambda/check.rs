@@ -294,7 +294,8 @@ impl Lambda {
                     format!("`{name}` clashes with a variable pipelinec sets for an output"),
                     at,
                     "set by pipelinec",
-                    "remove it: pipelinec sets `<SINK>_BUCKET`, `<SINK>_PREFIX`, `<TABLE>_TABLE` and `<WORKFLOW>_STATE_MACHINE_ARN` itself",
+                    "remove it: pipelinec sets `<SINK>_BUCKET`, `<SINK>_PREFIX`, `<TABLE>_TABLE`, \
+                     `<WORKFLOW>_STATE_MACHINE_ARN` and `<DOMAIN>_ENDPOINT` itself",
                 ));
             }
         }
@@ -389,8 +390,8 @@ fn replacement(text: &str) -> String {
 }
 
 /// Environment variables pipelinec adds to a function: the bucket and prefix of each lake it
-/// writes into, the name of each table it writes items into and the ARN of each workflow it
-/// starts, as HCL expressions.
+/// writes into, the name of each table it writes items into, the ARN of each workflow it
+/// starts and the endpoint of each search domain it indexes into, as HCL expressions.
 pub fn injected_env(project: &Project, c: &Component, lambda: &Lambda) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for e in project.graph.outgoing(&c.id) {
@@ -403,6 +404,13 @@ pub fn injected_env(project: &Project, c: &Component, lambda: &Lambda) -> Vec<(S
             out.push((
                 format!("{to}_STATE_MACHINE_ARN"),
                 format!("module.{}.arn", e.to),
+            ));
+            continue;
+        }
+        if e.access == Access::Index {
+            out.push((
+                format!("{to}_ENDPOINT"),
+                format!("module.{}.endpoint", e.to),
             ));
             continue;
         }

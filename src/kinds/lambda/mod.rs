@@ -1,4 +1,5 @@
-//! `lambda`: a function triggered by its input streams, writing into lakes.
+//! `lambda`: a function triggered by its input streams (Kinesis streams, DynamoDB tables'
+//! streams), writing into lakes, tables and search domains.
 
 use indexmap::IndexMap;
 use schemars::JsonSchema;
@@ -7,11 +8,13 @@ use serde::{Deserialize, Serialize};
 use crate::id::ComponentId;
 use crate::kinds::fields::*;
 
-/// A Lambda function. Each Kinesis input becomes an event source mapping.
+/// A Lambda function. Each input (a Kinesis stream, or a DynamoDB table's stream) becomes an
+/// event source mapping.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Lambda {
-    /// Ids of the Kinesis streams that trigger this function.
+    /// Ids of the streams that trigger this function: Kinesis streams, and DynamoDB tables
+    /// (their stream, which must be on: `stream: true`).
     #[serde(default)]
     pub inputs: Vec<String>,
     /// Folder holding the function's code, relative to the spec file and inside its folder.
@@ -43,8 +46,9 @@ pub struct Lambda {
     #[serde(default)]
     pub architecture: Architecture,
     /// Environment variables. pipelinec adds `<SINK_ID>_BUCKET` and `<SINK_ID>_PREFIX` for every
-    /// S3 sink this function writes to, `<TABLE_ID>_TABLE` for every DynamoDB table, and
-    /// `<WORKFLOW_ID>_STATE_MACHINE_ARN` for every workflow it starts.
+    /// S3 sink this function writes to, `<TABLE_ID>_TABLE` for every DynamoDB table,
+    /// `<WORKFLOW_ID>_STATE_MACHINE_ARN` for every workflow it starts and `<DOMAIN_ID>_ENDPOINT`
+    /// (the host name) for every OpenSearch domain.
     #[serde(default)]
     pub environment: IndexMap<String, String>,
     /// Records per invocation, per stream (1 to 10000).

@@ -12,7 +12,7 @@ use crate::diagnostic::Diagnostic;
 use crate::hcl::template_literal as lit;
 use crate::model::{Component, Project};
 use crate::render::values::{expr, merged_entries, obj, tmpl};
-use crate::render::{KindRender, RenderCx, StartTarget};
+use crate::render::{KindRender, RenderCx, StartTarget, kind_render};
 
 impl KindRender for Lambda {
     /// A schedule invokes the function with its event.
@@ -57,9 +57,11 @@ impl KindRender for Lambda {
             .graph
             .incoming(&id)
             .map(|e| {
+                let from = cx.project.component(&e.from);
+                let output = kind_render(&from.settings).event_source_output();
                 obj(BTreeMap::from([
                     ("key", Value::from(e.from.as_str())),
-                    ("arn", expr(format!("module.{}.arn", e.from))),
+                    ("arn", expr(format!("module.{}.{output}", e.from))),
                 ]))
             })
             .collect();

@@ -73,6 +73,12 @@ variable "deletion_protection" {
 }
 
 variable "stream" {
-  description = "Enable a stream of new and old item images."
+  description = "Enable the table's stream."
   type        = bool
+}
+
+variable "stream_view_type" {
+  description = "What each stream record holds: NEW_AND_OLD_IMAGES, NEW_IMAGE, OLD_IMAGE or KEYS_ONLY."
+  type        = string
+  default     = "NEW_AND_OLD_IMAGES"
 }

@@ -45,7 +45,7 @@ variable "environment" {
 }
 
 variable "event_sources" {
-  description = "Kinesis stream ARNs that trigger the function, keyed by component id."
+  description = "Stream ARNs that trigger the function (Kinesis streams, DynamoDB table streams), keyed by component id."
   type        = map(string)
   default     = {}
 }

@@ -1,0 +1,18 @@
+//! The facts an OpenSearch domain offers to the edge table: its ARN.
+
+use super::OpensearchDomain;
+use crate::iam::{FactCx, Facts, KindIam, arn};
+
+impl KindIam for OpensearchDomain {
+    /// A domain holds no identity: its writers act on it, and its access policy admits them.
+    fn acts(&self) -> bool {
+        false
+    }
+
+    fn facts(&self, cx: &FactCx<'_>) -> Facts {
+        vec![(
+            "domain_arn",
+            vec![cx.named(arn("es", &format!("domain/{}", cx.base())))],
+        )]
+    }
+}
