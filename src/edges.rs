@@ -673,7 +673,7 @@ pub const EDGES: &[EdgeRule] = &[
     // function drop whole indices), `ESHttpGet`/`ESHttpHead` (reads are a different access),
     // `ESHttpPatch`, and no control-plane `es:*` action. Only the domain's indices and APIs
     // (`/*`), never another domain. The domain's access policy admits the same role with the
-    // same actions (the `opensearch_domain` kind builds it from this row).
+    // same actions (its row in `RESOURCE_POLICIES`).
     EdgeRule {
         from: Kind::Lambda,
         to: Kind::OpensearchDomain,
@@ -1493,6 +1493,22 @@ pub const RESOURCE_POLICIES: &[ResourceRule] = &[
             }],
             ..grant("ServeObjects", &["s3:GetObject"], &["{from.bucket_arn}/*"])
         }],
+    },
+    // A domain's access policy admits each writer's role with exactly what its edge grants it
+    // (OpenSearch Service developer guide, "Identity and Access Management in Amazon
+    // OpenSearch Service": a request is allowed when the identity policy and the domain's
+    // resource-based policy allow it). No `Principal: *`: a domain nobody writes admits no one.
+    ResourceRule {
+        from: Kind::Lambda,
+        to: Kind::OpensearchDomain,
+        access: Access::Index,
+        holder: Actor::To,
+        principal: Principal::ActorRole,
+        grants: &[grant(
+            "IndexDocuments",
+            &["es:ESHttpPost", "es:ESHttpPut"],
+            &["{to.domain_arn}/*"],
+        )],
     },
 ];
 

@@ -284,32 +284,6 @@ fn raw_statements(
     }
 }
 
-/// The statements one edge gives its acting side, unmerged, with that side's id: what a
-/// resource policy on the other side admits (an OpenSearch domain's access policy names its
-/// writers' roles with exactly these actions and resources). `None` when the edge has no row
-/// or its acting side holds no identity.
-pub fn edge_grants(
-    project: &Project,
-    edge: &Edge,
-) -> Result<Option<(ComponentId, Vec<Statement>)>, Vec<Wildcard>> {
-    let (from, to) = (project.component(&edge.from), project.component(&edge.to));
-    let Some(rule) = registry::edge(from.kind(), to.kind()) else {
-        return Ok(None);
-    };
-    let acting = match rule.actor {
-        Actor::From => from,
-        Actor::To => to,
-    };
-    if !acts(acting) {
-        return Ok(None);
-    }
-    let raw = edge_statements(project, edge, &acting.id, &region_fact(project))?;
-    Ok(Some((
-        acting.id.clone(),
-        raw.into_iter().map(|(_, s)| s).collect(),
-    )))
-}
-
 fn region_fact(project: &Project) -> Fact {
     Fact::spec(&project.region, "/region", false)
 }

@@ -1,5 +1,5 @@
-//! The module call of an OpenSearch domain: its cluster, encryption, logs, and the access
-//! policy built from the edges into it.
+//! The module call of an OpenSearch domain: its cluster, encryption and logs. Its access
+//! policy comes from the edges into it (`RESOURCE_POLICIES`), as `resource_policy_json`.
 
 use std::collections::BTreeMap;
 
@@ -7,7 +7,6 @@ use minijinja::Value;
 
 use super::{LOG_TYPES, OpensearchDomain};
 use crate::iam;
-use crate::model::{ComponentId, Project};
 use crate::render::values::{expr, obj, tmpl};
 use crate::render::{KindRender, RenderCx};
 
@@ -57,7 +56,6 @@ impl KindRender for OpensearchDomain {
             )),
         );
         cx.set("account_id", expr("local.account_id"));
-        cx.set("access_statements", access_statements(cx.project, &cx.c.id));
         cx.output(
             "endpoint",
             "endpoint",
@@ -69,87 +67,4 @@ impl KindRender for OpensearchDomain {
             format!("ARN of the `{id}` OpenSearch domain"),
         );
     }
-}
-
-/// The statements of a resource policy on `target`, built from the edges into it: for each
-/// edge whose acting side is the source (a function indexing into the domain), the statements
-/// that edge gives the source's role, each admitting that role as its principal with exactly
-/// the same actions, resources and conditions. Nothing here knows the kinds: it reads the
-/// edge table through `iam::edge_grants`, so a bucket or queue policy could be built the same
-/// way (it belongs in `iam` once a second kind needs it). A statement whose resources are not
-/// the target's (a KMS key grant of the same edge) would not belong in the target's policy:
-/// only grants whose resources all start with one of `own_prefixes` are kept.
-fn resource_policy_statements(
-    project: &Project,
-    target: &ComponentId,
-    own_prefixes: &[String],
-) -> Vec<(ComponentId, iam::Statement)> {
-    let mut out = Vec::new();
-    for edge in project.graph.incoming(target) {
-        // A checked project's grants expand (the IAM stage refused any that do not).
-        let Ok(Some((actor, statements))) = iam::edge_grants(project, edge) else {
-            continue;
-        };
-        if actor == *target {
-            continue;
-        }
-        for s in statements {
-            let own = s
-                .resources
-                .iter()
-                .all(|r| own_prefixes.iter().any(|p| r.starts_with(p.as_str())));
-            if own {
-                out.push((actor.clone(), s));
-            }
-        }
-    }
-    out
-}
-
-/// The domain access policy's statements, as template values: `sid`, `principals` (role
-/// ARNs), `actions`, `resources` and `conditions`.
-fn access_statements(project: &Project, id: &ComponentId) -> Value {
-    let c = project.component(id);
-    let domain_arn = iam::get(&iam::facts(project, c), "domain_arn");
-    let prefixes: Vec<String> = domain_arn.iter().map(|f| format!("{}/", f.body)).collect();
-    let statements = resource_policy_statements(project, id, &prefixes);
-    Value::from(
-        statements
-            .into_iter()
-            .map(|(actor, s)| {
-                obj(BTreeMap::from([
-                    ("sid", Value::from(s.sid)),
-                    (
-                        "principals",
-                        Value::from(vec![expr(format!("aws_iam_role.{actor}.arn"))]),
-                    ),
-                    ("actions", Value::from(s.actions)),
-                    (
-                        "resources",
-                        Value::from(s.resources.into_iter().map(tmpl).collect::<Vec<_>>()),
-                    ),
-                    (
-                        "conditions",
-                        Value::from(
-                            s.conditions
-                                .into_iter()
-                                .map(|k| {
-                                    obj(BTreeMap::from([
-                                        ("test", Value::from(k.test)),
-                                        ("variable", Value::from(k.variable)),
-                                        (
-                                            "values",
-                                            Value::from(
-                                                k.values.into_iter().map(tmpl).collect::<Vec<_>>(),
-                                            ),
-                                        ),
-                                    ]))
-                                })
-                                .collect::<Vec<_>>(),
-                        ),
-                    ),
-                ]))
-            })
-            .collect::<Vec<_>>(),
-    )
 }

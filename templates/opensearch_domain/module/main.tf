@@ -110,27 +110,8 @@ resource "aws_opensearch_domain" "this" {
 # The access policy: exactly the statements the edges into the domain grant their roles, with
 # those roles as principals. No statement admits `*`. Without writers there is none.
 resource "aws_opensearch_domain_policy" "this" {
-  count = length(var.access_statements) > 0 ? 1 : 0
+  count = var.access_policy ? 1 : 0
 
-  domain_name = aws_opensearch_domain.this.domain_name
-  access_policies = jsonencode({
-    Version = "2012-10-17"
-    Statement = [for s in var.access_statements : merge(
-      {
-        Sid       = s.sid
-        Effect    = "Allow"
-        Principal = { AWS = s.principals }
-        Action    = s.actions
-        Resource  = s.resources
-      },
-      {
-        for k, v in {
-          Condition = {
-            for test, conds in { for c in s.conditions : c.test => c... } :
-            test => { for c in conds : c.variable => c.values }
-          }
-        } : k => v if length(s.conditions) > 0
-      },
-    )]
-  })
+  domain_name     = aws_opensearch_domain.this.domain_name
+  access_policies = var.access_policy_json
 }

@@ -76,18 +76,14 @@ variable "log_types" {
   type        = map(string)
 }
 
-variable "access_statements" {
-  description = "Statements of the domain's access policy: principals (role ARNs), actions, resources and conditions."
-  type = list(object({
-    sid        = string
-    principals = list(string)
-    actions    = list(string)
-    resources  = list(string)
-    conditions = list(object({
-      test     = string
-      variable = string
-      values   = list(string)
-    }))
-  }))
-  default = []
+variable "access_policy" {
+  description = "Whether the domain has an access policy (any writer); known at plan time, unlike the document."
+  type        = bool
+  default     = false
+}
+
+variable "access_policy_json" {
+  description = "The access policy: each writer's role with exactly what its edge grants it (from the root's iam.tf)."
+  type        = string
+  default     = null
 }
