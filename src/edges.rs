@@ -51,6 +51,9 @@ pub enum Access {
     /// The source sends email from the target identity (a workflow state), naming it in a
     /// field of its own.
     Send,
+    /// The source accepts its callers' tokens when the target issued them (an API's JWT
+    /// authorizer over a user pool), naming it in a field of its own.
+    Authenticate,
 }
 
 impl Access {
@@ -65,6 +68,7 @@ impl Access {
                 | Access::Produce
                 | Access::Invoke
                 | Access::Send
+                | Access::Authenticate
         )
     }
 }
@@ -85,6 +89,7 @@ impl Access {
             Access::Trigger => "trigger",
             Access::Invoke => "invoke",
             Access::Send => "send",
+            Access::Authenticate => "authenticate",
         }
     }
 }
@@ -465,6 +470,33 @@ pub fn unscopable(action: &str) -> Option<&'static (&'static str, Option<Cond>, 
 
 /// Every edge pipelinec can render.
 pub const EDGES: &[EdgeRule] = &[
+    // A distribution serves an API under its stage's path: CloudFront calls the API's public
+    // endpoint like any browser would; nothing is granted.
+    EdgeRule {
+        from: Kind::HttpApi,
+        to: Kind::Cdn,
+        access: Access::Read,
+        actor: Actor::To,
+        grants: &[],
+    },
+    // An API's route calls a function: API Gateway acts as a service, admitted by the
+    // function's permission (see `RESOURCE_POLICIES`); no role of ours is involved.
+    EdgeRule {
+        from: Kind::HttpApi,
+        to: Kind::Lambda,
+        access: Access::Invoke,
+        actor: Actor::From,
+        grants: &[],
+    },
+    // An API checks its callers' tokens against a user pool's published keys: a JWT
+    // authorizer calls no AWS API, so nothing is granted.
+    EdgeRule {
+        from: Kind::HttpApi,
+        to: Kind::UserPool,
+        access: Access::Authenticate,
+        actor: Actor::From,
+        grants: &[],
+    },
     // A distribution serves a static site: CloudFront acts as a service, admitted by the
     // site's bucket policy (see `RESOURCE_POLICIES`); no role of ours is involved.
     EdgeRule {
@@ -1494,6 +1526,29 @@ pub const RESOURCE_POLICIES: &[ResourceRule] = &[
             ..grant("ServeObjects", &["s3:GetObject"], &["{from.bucket_arn}/*"])
         }],
     },
+    // A route calls its function: the function's permission admits API Gateway only for the
+    // routes of this API that call it, each as its `execute-api` ARN (stage, method and path,
+    // a path parameter as `*`) (Lambda developer guide, "services-apigateway": the permission's
+    // source ARN; API Gateway developer guide, "http-api-develop-integrations-lambda").
+    ResourceRule {
+        from: Kind::HttpApi,
+        to: Kind::Lambda,
+        access: Access::Invoke,
+        holder: Actor::To,
+        principal: Principal::Service("apigateway.amazonaws.com"),
+        grants: &[Grant {
+            conditions: &[Cond {
+                test: "ArnLike",
+                variable: "aws:SourceArn",
+                value: "{from.route_arn}",
+            }],
+            ..grant(
+                "InvokeFromRoutes",
+                &["lambda:InvokeFunction"],
+                &["{to.function_arn}"],
+            )
+        }],
+    },
     // A domain's access policy admits each writer's role with exactly what its edge grants it
     // (OpenSearch Service developer guide, "Identity and Access Management in Amazon
     // OpenSearch Service": a request is allowed when the identity policy and the domain's
@@ -1674,6 +1729,7 @@ pub fn identity(kind: Kind) -> Option<Identity> {
         | Kind::OpensearchDomain
         | Kind::StaticSite
         | Kind::Cdn
-        | Kind::UserPool => None,
+        | Kind::UserPool
+        | Kind::HttpApi => None,
     }
 }

@@ -420,6 +420,18 @@ fn to_diagnostic(
                 .cloned()
                 .unwrap_or_default();
             let key_ptr = format!("{pointer}/{}", crate::source::pointer_segment(&bad));
+            if pattern != crate::spec::ID_PATTERN {
+                // Keys of a setting's map (an API's routes): say what the setting wants.
+                let wants = schema_at(pointer, kind)
+                    .and_then(|n| n["description"].as_str().map(String::from))
+                    .unwrap_or_else(|| format!("keys matching `{pattern}`"));
+                return Diagnostic::new(
+                    "invalid-key",
+                    format!("`{bad}` is not a valid key in {what}"),
+                )
+                .with_label(doc.key_span(&key_ptr), "invalid key")
+                .with_help(format!("{what} takes: {wants}"));
+            }
             Diagnostic::new(
                 "invalid-id",
                 format!("`{bad}` is not a valid name in {what}"),

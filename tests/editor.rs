@@ -426,7 +426,13 @@ fn completion_offers_the_types_of_the_section() {
         ),
         (
             "site",
-            &["cdn", "static_site", "user_pool", "dynamodb_table"],
+            &[
+                "cdn",
+                "static_site",
+                "user_pool",
+                "http_api",
+                "dynamodb_table",
+            ],
             &["kinesis_stream", "lambda", "s3_data_lake"],
         ),
     ];

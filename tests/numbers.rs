@@ -35,6 +35,20 @@ const RENDERED: &[(&str, &str, &[&str], Conversion)] = &[
         Same,
     ),
     ("user_pool", "token_minutes", &["token_minutes"], Same),
+    ("http_api", "rate_limit", &["rate_limit"], Same),
+    ("http_api", "burst_limit", &["burst_limit"], Same),
+    (
+        "http_api",
+        "log_retention_days",
+        &["log_retention_days"],
+        Same,
+    ),
+    (
+        "http_api",
+        "routes/*/timeout_ms",
+        &["integrations", "POST /orders", "timeout_ms"],
+        Same,
+    ),
     (
         "user_pool",
         "refresh_token_days",
@@ -289,6 +303,7 @@ const IDS: &[(&str, &str, &str)] = &[
     ("static_site", "site", "storefront"),
     ("cdn", "site", "storefront_cdn"),
     ("user_pool", "site", "customers"),
+    ("http_api", "site", "shop_api"),
     ("workflow", "transforms", "order_flow"),
     ("opensearch_domain", "sinks", "search"),
 ];
@@ -519,9 +534,10 @@ fn every_numeric_field_renders_its_value_converted() {
             let mut node = &mut *c;
             let segments: Vec<&str> = path.split('/').collect();
             for (i, seg) in segments[..segments.len() - 1].iter().enumerate() {
-                // A map entry of the base spec: a table, or a lake prefix.
+                // A map entry of the base spec: a table, a lake prefix, or an API route.
                 let seg = match *seg {
                     "*" if i > 0 && segments[i - 1] == "prefixes" => "raw/clicks/",
+                    "*" if i > 0 && segments[i - 1] == "routes" => "POST /orders",
                     "*" => "clicks",
                     seg => seg,
                 };

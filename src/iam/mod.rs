@@ -459,10 +459,16 @@ fn fill(template: &str, sides: &[(&str, &Facts)], region: &Fact) -> Result<Vec<S
         } else {
             fact(sides, key).map_or(&[], Vec::as_slice)
         };
+        // A wildcard in a value is refused when spec text brought it (an origin holds it) or
+        // when nothing says where the value came from. One pipelinec writes into a value built
+        // from schema-checked text (an API route's path parameter, `{id}` → `*`) stays.
         if let Some((v, found)) = values.iter().find_map(|v| {
             v.body
                 .chars()
-                .find(|c| WILDCARDS.contains(c))
+                .find(|c| {
+                    WILDCARDS.contains(c)
+                        && (v.from.is_empty() || v.from.iter().any(|o| o.text.contains(*c)))
+                })
                 .map(|c| (v, c))
         }) {
             let origin = v.from.iter().find(|o| o.text.contains(found)).cloned();

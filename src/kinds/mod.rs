@@ -24,6 +24,7 @@ pub mod firehose;
 pub mod flink_application;
 pub mod glue_catalog;
 pub mod glue_job;
+pub mod http_api;
 pub mod kinesis_stream;
 pub mod lambda;
 pub mod opensearch_domain;
@@ -44,6 +45,7 @@ use firehose::Firehose;
 use flink_application::FlinkApplication;
 use glue_catalog::GlueCatalog;
 use glue_job::GlueJob;
+use http_api::HttpApi;
 use kinesis_stream::KinesisStream;
 use lambda::Lambda;
 use opensearch_domain::OpensearchDomain;
@@ -117,6 +119,9 @@ pub enum Site {
     /// A Cognito user pool and app client: customers sign in with their email address, and
     /// an `http_api` checks their tokens.
     UserPool(UserPool),
+    /// An API Gateway HTTP API whose routes call the spec's functions, some only for signed-in
+    /// users of a `user_pool`.
+    HttpApi(HttpApi),
     /// A DynamoDB table that functions write items into.
     DynamodbTable(DynamodbTable),
 }
@@ -142,10 +147,11 @@ pub enum Kind {
     Workflow,
     EmailIdentity,
     OpensearchDomain,
+    HttpApi,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 18] = [
+    pub const ALL: [Kind; 19] = [
         Kind::KinesisStream,
         Kind::Lambda,
         Kind::Firehose,
@@ -164,6 +170,7 @@ impl Kind {
         Kind::Workflow,
         Kind::EmailIdentity,
         Kind::OpensearchDomain,
+        Kind::HttpApi,
     ];
 
     /// The `type:` value in a spec, and the template folder name.
@@ -187,6 +194,7 @@ impl Kind {
             Kind::Workflow => "workflow",
             Kind::EmailIdentity => "email_identity",
             Kind::OpensearchDomain => "opensearch_domain",
+            Kind::HttpApi => "http_api",
         }
     }
 }
@@ -218,6 +226,7 @@ pub enum Settings {
     Workflow(Workflow),
     EmailIdentity(EmailIdentity),
     OpensearchDomain(OpensearchDomain),
+    HttpApi(HttpApi),
 }
 
 /// Runs `$body` with `$k` bound to the kind-specific settings inside a [`Settings`]: how a
@@ -245,6 +254,7 @@ macro_rules! with_kind {
             $crate::kinds::Settings::Workflow($k) => $body,
             $crate::kinds::Settings::EmailIdentity($k) => $body,
             $crate::kinds::Settings::OpensearchDomain($k) => $body,
+            $crate::kinds::Settings::HttpApi($k) => $body,
         }
     };
 }
@@ -270,6 +280,7 @@ impl Settings {
             Settings::Workflow(_) => Kind::Workflow,
             Settings::EmailIdentity(_) => Kind::EmailIdentity,
             Settings::OpensearchDomain(_) => Kind::OpensearchDomain,
+            Settings::HttpApi(_) => Kind::HttpApi,
         }
     }
 
@@ -280,6 +291,7 @@ impl Settings {
             | Settings::Schedule(_)
             | Settings::StaticSite(_)
             | Settings::UserPool(_)
+            | Settings::HttpApi(_)
             | Settings::EmailIdentity(_) => &[],
             Settings::Lambda(s) => &s.inputs,
             Settings::Firehose(s) => &s.inputs,
@@ -340,6 +352,7 @@ impl From<Site> for Settings {
             Site::StaticSite(x) => Settings::StaticSite(x),
             Site::Cdn(x) => Settings::Cdn(x),
             Site::UserPool(x) => Settings::UserPool(x),
+            Site::HttpApi(x) => Settings::HttpApi(x),
         }
     }
 }

@@ -248,44 +248,52 @@ fn statement_value(s: &iam::Statement) -> Value {
 }
 
 /// A resource-based policy for `iam.tf`: a policy document its holder's module attaches, or
-/// one `aws_lambda_permission` per statement.
+/// one `aws_lambda_permission` per statement and source ARN (a permission holds one).
 fn resource_policy_value(project: &crate::model::Project, r: &iam::ResourcePolicy) -> Value {
     let holder = project.component(&r.holder);
-    let form = crate::edges::policy_form(holder.kind());
-    let statements: Vec<Value> = r
-        .statements
-        .iter()
-        .map(|rs| {
-            let (kind, identifier) = match &rs.principal {
-                iam::Admitted::Service(s) => ("Service", Value::from(*s)),
-                iam::Admitted::Role(id) => ("AWS", expr(format!("aws_iam_role.{id}.arn"))),
+    let permissions =
+        crate::edges::policy_form(holder.kind()) == crate::edges::PolicyForm::Permissions;
+    let mut statements: Vec<Value> = Vec::new();
+    for rs in &r.statements {
+        let (kind, identifier) = match &rs.principal {
+            iam::Admitted::Service(s) => ("Service", Value::from(*s)),
+            iam::Admitted::Role(id) => ("AWS", expr(format!("aws_iam_role.{id}.arn"))),
+        };
+        let address = format!("{}_{}", r.holder, snake(&rs.statement.sid));
+        // A permission is held to its source by `aws:SourceArn` (see `PolicyForm`).
+        let sources: Vec<&String> = rs
+            .statement
+            .conditions
+            .iter()
+            .filter(|c| c.variable == "aws:SourceArn")
+            .flat_map(|c| &c.values)
+            .collect();
+        let split = permissions && sources.len() > 1;
+        let parts: Vec<Option<&String>> = if permissions {
+            sources.iter().map(|s| Some(*s)).collect()
+        } else {
+            vec![None]
+        };
+        for (i, source) in parts.into_iter().enumerate() {
+            let suffix = if split {
+                format!("_{}", i + 1)
+            } else {
+                String::new()
             };
-            // A permission is held to its source by `aws:SourceArn` (see `PolicyForm`).
-            let source_arn = rs
-                .statement
-                .conditions
-                .iter()
-                .find(|c| c.variable == "aws:SourceArn")
-                .and_then(|c| c.values.first())
-                .map(|v| tmpl(v.clone()));
-            obj(BTreeMap::from([
-                ("statement", statement_value(&rs.statement)),
+            let mut statement = rs.statement.clone();
+            statement.sid = format!("{}{suffix}", statement.sid);
+            statements.push(obj(BTreeMap::from([
+                ("statement", statement_value(&statement)),
                 ("principal_type", Value::from(kind)),
-                ("principal", identifier),
-                ("source_arn", Value::from(source_arn)),
-                (
-                    "address",
-                    expr(format!("{}_{}", r.holder, snake(&rs.statement.sid))),
-                ),
-            ]))
-        })
-        .collect();
+                ("principal", identifier.clone()),
+                ("source_arn", Value::from(source.map(|v| tmpl(v.clone())))),
+                ("address", expr(format!("{address}{suffix}"))),
+            ])));
+        }
+    }
     obj(BTreeMap::from([
         ("id", expr(r.holder.as_str())),
-        (
-            "permissions",
-            Value::from(form == crate::edges::PolicyForm::Permissions),
-        ),
+        ("permissions", Value::from(permissions)),
         ("statements", Value::from(statements)),
     ]))
 }

@@ -64,6 +64,8 @@ pub struct OriginTarget {
     pub domain: String,
     /// Whether it is an S3 bucket read through origin access control.
     pub s3: bool,
+    /// The paths the distribution sends to it (`/api/*`); `None` for the default origin.
+    pub path_pattern: Option<String>,
 }
 
 /// A Scheduler target: both fields are HCL expressions pipelinec built.

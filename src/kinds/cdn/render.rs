@@ -13,6 +13,7 @@ impl KindRender for Cdn {
     fn render(&self, cx: &mut RenderCx<'_>) {
         let id = cx.c.id.clone();
         let mut origins = Vec::new();
+        let mut behaviours = Vec::new();
         let mut default_origin = String::new();
         for e in cx.project.graph.incoming(&id) {
             let from = cx.project.component(&e.from);
@@ -22,6 +23,12 @@ impl KindRender for Cdn {
             if t.s3 && default_origin.is_empty() {
                 default_origin = from.id.to_string();
             }
+            if let Some(path) = &t.path_pattern {
+                behaviours.push(obj(BTreeMap::from([
+                    ("path_pattern", Value::from(path.as_str())),
+                    ("origin", Value::from(from.id.as_str())),
+                ])));
+            }
             origins.push(obj(BTreeMap::from([
                 ("id", Value::from(from.id.as_str())),
                 ("domain", expr(t.domain)),
@@ -30,6 +37,7 @@ impl KindRender for Cdn {
         }
         cx.set("name", cx.name.clone());
         cx.set("origins", Value::from(origins));
+        cx.set("api_paths", Value::from(behaviours));
         cx.set("default_origin", default_origin);
         cx.set("default_root_object", self.default_root_object.clone());
         cx.set("aliases", Value::from(self.aliases.clone()));

@@ -60,6 +60,7 @@ impl KindRender for StaticSite {
         Some(OriginTarget {
             domain: format!("module.{}.regional_domain_name", c.id),
             s3: true,
+            path_pattern: None,
         })
     }
 

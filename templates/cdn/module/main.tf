@@ -109,6 +109,24 @@ resource "aws_cloudfront_distribution" "this" {
     response_headers_policy_id = aws_cloudfront_response_headers_policy.this.id
   }
 
+  # The API answers under its stage's path, uncached, with every method and the viewer's
+  # headers, query strings and cookies (but not Host, which API Gateway routes by).
+  dynamic "ordered_cache_behavior" {
+    for_each = var.api_paths
+
+    content {
+      path_pattern               = ordered_cache_behavior.value.path_pattern
+      target_origin_id           = ordered_cache_behavior.value.origin
+      viewer_protocol_policy     = "https-only"
+      allowed_methods            = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"]
+      cached_methods             = ["GET", "HEAD"]
+      compress                   = true
+      cache_policy_id            = local.caching_disabled
+      origin_request_policy_id   = local.all_viewer_except_host_header
+      response_headers_policy_id = aws_cloudfront_response_headers_policy.this.id
+    }
+  }
+
   restrictions {
     geo_restriction {
       restriction_type = "none"
@@ -136,4 +154,7 @@ resource "aws_cloudfront_distribution" "this" {
 locals {
   # AWS managed cache policy "Managed-CachingOptimized" (the same id in every account).
   caching_optimized = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+  # "Managed-CachingDisabled" and "Managed-AllViewerExceptHostHeader".
+  caching_disabled              = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
+  all_viewer_except_host_header = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
 }

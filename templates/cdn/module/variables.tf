@@ -12,6 +12,15 @@ variable "origins" {
   }))
 }
 
+variable "api_paths" {
+  description = "Path patterns sent, uncached, to an API origin: pattern and origin id."
+  type = list(object({
+    path_pattern = string
+    origin       = string
+  }))
+  default = []
+}
+
 variable "default_origin" {
   description = "The origin id every path goes to by default (the static site)."
   type        = string

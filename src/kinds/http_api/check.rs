@@ -1,0 +1,113 @@
+//! Checks and AWS names of an HTTP API: routes name what can answer them, and a route that
+//! needs a signed-in user has a user pool to check the token against.
+
+use super::HttpApi;
+use crate::diagnostic::Diagnostic;
+use crate::edges::{self, Access};
+use crate::model::ComponentId;
+use crate::naming::{self, AwsName, Charset, Rule};
+use crate::semantic::{Cx, KindRules, Origin, error};
+use crate::source::pointer_segment;
+
+/// HTTP API names: 1 to 128 characters.
+const API_NAME: Rule = Rule::new(128, Charset::Printable);
+
+impl KindRules for HttpApi {
+    fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+        let id = &cx.c.id;
+        for (key, route) in &self.routes {
+            let at = |field: &str| format!("routes/{}/{field}", pointer_segment(key));
+            if route.signed_in && self.user_pool.is_none() {
+                out.push(error(
+                    "authorizer-without-pool",
+                    format!("route `{key}` of `{id}` needs a signed-in user, but `{id}` has no user pool"),
+                    cx.value_at(&at("signed_in")),
+                    "no pool to check the token against",
+                    &format!(
+                        "set `user_pool` on `{id}` to the `user_pool` whose customers may call \
+                         this route, or remove `signed_in`"
+                    ),
+                ));
+            }
+            self.check_kind(
+                cx,
+                &at("target"),
+                &route.target,
+                Access::Invoke,
+                "a `lambda`",
+                out,
+            );
+        }
+        if let Some(pool) = &self.user_pool {
+            self.check_kind(
+                cx,
+                "user_pool",
+                pool,
+                Access::Authenticate,
+                "a `user_pool`",
+                out,
+            );
+        }
+    }
+
+    fn names(&self, project: &str, id: &ComponentId) -> Vec<AwsName> {
+        vec![AwsName::new(
+            "HTTP API",
+            naming::base(project, id),
+            API_NAME,
+        )]
+    }
+
+    /// Every route's target, once, and the user pool.
+    fn targets(&self) -> Vec<(String, &str)> {
+        let mut out: Vec<(String, &str)> = Vec::new();
+        for (key, route) in &self.routes {
+            if !out.iter().any(|(_, t)| *t == route.target) {
+                out.push((
+                    format!("routes/{}/target", pointer_segment(key)),
+                    route.target.as_str(),
+                ));
+            }
+        }
+        if let Some(pool) = &self.user_pool {
+            out.push(("user_pool".into(), pool.as_str()));
+        }
+        out
+    }
+
+    fn origin(&self) -> Option<Origin> {
+        Some(Origin::Api)
+    }
+}
+
+impl HttpApi {
+    /// A component the API may name, but not in this field (a function as the user pool).
+    fn check_kind(
+        &self,
+        cx: &Cx<'_>,
+        field: &str,
+        target: &str,
+        wants: Access,
+        what: &str,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let Some(t) = cx.project.components.get(&ComponentId::new(target)) else {
+            return; // reported with the graph (`unknown-target`)
+        };
+        let access = edges::edge(cx.c.kind(), t.kind()).map(|r| r.access);
+        // No edge at all is reported with the graph (`incompatible-target`).
+        if access.is_some_and(|a| a != wants) {
+            let name = field.rsplit('/').next().unwrap_or(field);
+            out.push(
+                error(
+                    "api-target-kind",
+                    format!("`{name}` of `{}` names `{target}`, a {}", cx.c.id, t.kind()),
+                    cx.value_at(field),
+                    "wrong kind here",
+                    &format!("`{name}` names {what}"),
+                )
+                .with_related(cx.doc.key_span(&t.pointer), "defined here"),
+            );
+        }
+    }
+}
