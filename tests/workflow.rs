@@ -246,30 +246,40 @@ fn graphviz_accepts_the_dot_output() {
 }
 
 #[test]
-fn readme_embeds_the_generated_mermaid_graph() {
-    let mermaid =
-        text(&pipelinec(&["graph", "specs/iot-analytics.yaml", "--format", "mermaid"]).stdout);
+fn readme_embeds_the_generated_mermaid_graphs() {
     let readme_path = common::root().join("README.md");
-    let readme = std::fs::read_to_string(&readme_path).unwrap();
-    let (start, end) = (
-        "<!-- graph:iot-analytics -->\n```mermaid\n",
-        "```\n<!-- /graph -->",
-    );
-    let from = readme.find(start).expect("README has the graph markers") + start.len();
-    let to = from + readme[from..].find(end).unwrap();
-    if common::updating() {
-        std::fs::write(
-            &readme_path,
-            format!("{}{}{}", &readme[..from], mermaid, &readme[to..]),
-        )
-        .unwrap();
-        return;
+    let mut readme = std::fs::read_to_string(&readme_path).unwrap();
+    let end = "```\n<!-- /graph -->";
+    let mut seen = Vec::new();
+    for name in ["iot-analytics", "ecommerce"] {
+        let spec = format!("specs/{name}.yaml");
+        let mermaid = text(&pipelinec(&["graph", &spec, "--format", "mermaid"]).stdout);
+        assert!(mermaid.starts_with("flowchart"), "{mermaid}");
+        let start = format!("<!-- graph:{name} -->\n```mermaid\n");
+        let from = readme
+            .find(&start)
+            .unwrap_or_else(|| panic!("README has no graph markers for {name}"))
+            + start.len();
+        let to = from + readme[from..].find(end).unwrap();
+        if common::updating() {
+            readme = format!("{}{}{}", &readme[..from], mermaid, &readme[to..]);
+        } else {
+            assert_eq!(
+                &readme[from..to],
+                mermaid,
+                "README graph of {name} is stale: run `PIPELINEC_UPDATE=1 cargo test --test workflow`"
+            );
+        }
+        seen.push(name);
     }
     assert_eq!(
-        &readme[from..to],
-        mermaid,
-        "README graph is stale: run `PIPELINEC_UPDATE=1 cargo test --test workflow`"
+        readme.matches("<!-- graph:").count(),
+        seen.len(),
+        "every graph in the README is checked"
     );
+    if common::updating() {
+        std::fs::write(&readme_path, readme).unwrap();
+    }
 }
 
 #[test]
@@ -334,7 +344,8 @@ fn init_writes_a_spec_that_validates_and_renders_and_never_overwrites() {
     let unknown = pipelinec(&["init", "--template", "nope", other.to_str().unwrap()]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(
-        text(&unknown.stderr).contains("[possible values: big-data, clickstream, iot-analytics]")
+        text(&unknown.stderr)
+            .contains("[possible values: big-data, clickstream, ecommerce, iot-analytics]")
     );
 }
 

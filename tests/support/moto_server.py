@@ -20,6 +20,11 @@ StopApplication and DeleteApplication move it to RUNNING, READY and gone, as AWS
 operation finishes; describing a deleted one answers ResourceNotFoundException, and describing
 a started one includes the run configuration it was started with (moto drops it).
 
+moto has no ValidateStateMachineDefinition, which the provider calls when it plans a Step Functions
+state machine: here it answers OK (cfn-lint checks every rendered definition in the suite). Nor has
+it ListStateMachineVersions, which the provider calls after creating one: here it answers that
+there are none, which is true of every state machine pipelinec renders (it publishes no version).
+
 Nothing here is used outside the test suite (tests/terraform.rs starts it).
 """
 
@@ -36,7 +41,15 @@ from moto.server import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import run_simple
 
 # X-Amz-Target values answered here instead of by moto, each with AWS's empty success body.
-STUBBED = {"AmazonAthena.DeleteNamedQuery": b"{}"}
+STUBBED = {
+    "AmazonAthena.DeleteNamedQuery": b"{}",
+    # The provider validates a state machine's definition at plan time; moto has no validator.
+    # The suite validates every rendered definition with cfn-lint instead (step_functions.rs).
+    "AWSStepFunctions.ValidateStateMachineDefinition": b'{"result": "OK", "diagnostics": []}',
+    # The provider lists a state machine's published versions after every create and read;
+    # moto answers 500 and the SDK retries for minutes. pipelinec publishes none (`publish` off).
+    "AWSStepFunctions.ListStateMachineVersions": b'{"stateMachineVersions": []}',
+}
 
 
 def _denies_insecure_transport_only(statement: dict) -> bool:

@@ -1,6 +1,6 @@
 //! `cdn`: a CloudFront distribution in front of a web site: its static files (a `static_site`
-//! read through origin access control), HTTPS only, security headers on every response, access
-//! logs kept.
+//! read through origin access control) and its APIs (an `http_api` under `/<stage>/*`), HTTPS
+//! only, security headers on every response, access logs kept.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Cdn {
     /// What it serves: one `static_site`, read through the distribution's origin access
-    /// control (the site's bucket policy admits exactly this distribution).
+    /// control (the site's bucket policy admits exactly this distribution), and any
+    /// `http_api`s, each under its stage's path (`/api/*`), never cached.
     pub inputs: Vec<String>,
     /// The object served for `/`. Default `index.html`.
     #[serde(default = "index_html")]

@@ -11,6 +11,7 @@ resource "aws_cloudfront_origin_access_control" "this" {
 }
 
 resource "aws_cloudfront_response_headers_policy" "this" {
+  #checkov:skip=CKV_AWS_259:HSTS is sent for two years with subdomains; preload asks browsers to hard-code the whole domain, a choice for its owner
   name    = var.name
   comment = "Security headers of every response of ${var.name}"
 

@@ -1,0 +1,23 @@
+# A web site's static files: a private bucket that only the distribution serving it may read
+# (the statement comes from the spec's edges, through resource_policy_json), and the files of
+# the spec's content folder as objects with their content types.
+
+module "bucket" {
+  source = "../s3_bucket"
+
+  name                         = var.name
+  versioning                   = var.versioning
+  noncurrent_expire_after_days = var.noncurrent_expire_after_days
+  force_destroy                = var.force_destroy
+  resource_policy_json         = var.resource_policy_json
+}
+
+resource "aws_s3_object" "content" {
+  for_each = var.objects
+
+  bucket       = module.bucket.bucket
+  key          = each.key
+  source       = each.value.source
+  source_hash  = filemd5(each.value.source)
+  content_type = each.value.content_type
+}
