@@ -48,11 +48,17 @@ pub fn dot(project: &Project) -> String {
             "  \"{}\" -> \"{}\" [label=\"{}\"];\n",
             e.from,
             e.to,
-            e.access.as_str()
+            label(project, e)
         ));
     }
     out.push_str("}\n");
     out
+}
+
+/// An edge's label: what the spec calls its access (`stream`, `read`, `write`).
+fn label(project: &Project, e: &crate::graph::Edge) -> &'static str {
+    let kind = |id| project.component(id).kind();
+    crate::edges::word(kind(&e.from), kind(&e.to), e.access)
 }
 
 /// Mermaid flowchart, as GitHub renders it in Markdown.
@@ -76,7 +82,7 @@ pub fn mermaid(project: &Project) -> String {
         out.push_str(&format!(
             "  {} -->|{}| {}\n",
             node(e.from.as_str()),
-            e.access.as_str(),
+            label(project, e),
             node(e.to.as_str())
         ));
     }

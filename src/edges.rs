@@ -22,6 +22,14 @@ pub enum Access {
     Write,
     /// The source writes items into the target table (a function storing orders).
     WriteItems,
+    /// The source changes items of the target table in place.
+    UpdateItems,
+    /// The source deletes items of the target table.
+    DeleteItems,
+    /// The target reads items of the source table (gets and queries, not its stream).
+    ReadItems,
+    /// The source reads the status and output of the target workflow's executions.
+    Describe,
     /// The source indexes documents into the target search domain (a function keeping an
     /// OpenSearch index in step with a table's stream): its role may call the domain's HTTP
     /// API, and the domain's access policy names that role.
@@ -79,6 +87,10 @@ impl Access {
             Access::Read => "read",
             Access::Write => "write",
             Access::WriteItems => "write_items",
+            Access::UpdateItems => "update_items",
+            Access::DeleteItems => "delete_items",
+            Access::ReadItems => "read_items",
+            Access::Describe => "describe",
             Access::Index => "index",
             Access::Catalog => "catalog",
             Access::Query => "query",
@@ -135,6 +147,112 @@ const fn grant(
         conditions: &[],
         when: "",
     }
+}
+
+/// A word a spec may put in an `inputs` entry's `access` list, for the pairs of kinds whose
+/// edge can mean more than one thing. Each word picks one row of [`EDGES`] (by its access);
+/// the default words are what an entry without `access` means. A pair with no word here
+/// means one thing only, and `access` on it is an error.
+#[derive(Debug, Clone, Copy)]
+pub struct Verb {
+    pub from: Kind,
+    pub to: Kind,
+    pub word: &'static str,
+    pub access: Access,
+    pub default: bool,
+    /// What the word grants, for diagnostics.
+    pub means: &'static str,
+}
+
+const fn verb(
+    from: Kind,
+    to: Kind,
+    word: &'static str,
+    access: Access,
+    default: bool,
+    means: &'static str,
+) -> Verb {
+    Verb {
+        from,
+        to,
+        word,
+        access,
+        default,
+        means,
+    }
+}
+
+/// Every access word, by pair of kinds.
+pub const VERBS: &[Verb] = &[
+    verb(
+        Kind::DynamodbTable,
+        Kind::Lambda,
+        "stream",
+        Access::Read,
+        true,
+        "the table's stream triggers the function",
+    ),
+    verb(
+        Kind::DynamodbTable,
+        Kind::Lambda,
+        "read",
+        Access::ReadItems,
+        false,
+        "GetItem, BatchGetItem and Query on the table and its indexes",
+    ),
+    verb(
+        Kind::Lambda,
+        Kind::DynamodbTable,
+        "write",
+        Access::WriteItems,
+        true,
+        "PutItem",
+    ),
+    verb(
+        Kind::Lambda,
+        Kind::DynamodbTable,
+        "update",
+        Access::UpdateItems,
+        false,
+        "UpdateItem",
+    ),
+    verb(
+        Kind::Lambda,
+        Kind::DynamodbTable,
+        "delete",
+        Access::DeleteItems,
+        false,
+        "DeleteItem",
+    ),
+    verb(
+        Kind::Lambda,
+        Kind::Workflow,
+        "start",
+        Access::Trigger,
+        true,
+        "StartExecution",
+    ),
+    verb(
+        Kind::Lambda,
+        Kind::Workflow,
+        "describe",
+        Access::Describe,
+        false,
+        "DescribeExecution of its executions",
+    ),
+];
+
+/// The access words of a pair of kinds (none: the edge means one thing).
+pub fn verbs(from: Kind, to: Kind) -> impl Iterator<Item = &'static Verb> {
+    VERBS.iter().filter(move |v| v.from == from && v.to == to)
+}
+
+/// What a spec calls `access` between two kinds: its word where the pair has several
+/// (`stream`, `read`), else the access's own name (`index`).
+pub fn word(from: Kind, to: Kind, access: Access) -> &'static str {
+    verbs(from, to)
+        .find(|v| v.access == access)
+        .map_or(access.as_str(), |v| v.word)
 }
 
 /// One registry row.
@@ -562,6 +680,21 @@ pub const EDGES: &[EdgeRule] = &[
             &["{to.state_machine_arn}"],
         )],
     },
+    // `access: [describe]`: the function reads how the executions it started went (status,
+    // output). DescribeExecution is authorised on the execution
+    // (`execution:<state machine name>:<execution id>`, Service Authorization Reference for
+    // Step Functions): the `:*` covers the executions of that one state machine only.
+    EdgeRule {
+        from: Kind::Lambda,
+        to: Kind::Workflow,
+        access: Access::Describe,
+        actor: Actor::From,
+        grants: &[grant(
+            "DescribeExecutions",
+            &["states:DescribeExecution"],
+            &["{to.executions}:*"],
+        )],
+    },
     // A workflow's `invoke` state calls the function through the optimised Lambda integration
     // with the function's unqualified ARN as `FunctionName` (Step Functions guide, "IAM
     // policies for AWS Lambda" (lambda-iam): `lambda:InvokeFunction` on each function the
@@ -664,6 +797,36 @@ pub const EDGES: &[EdgeRule] = &[
             },
         ],
     },
+    // `access: [update]`: UpdateItem changes attributes of an item in place (an order's
+    // status); on the table only, with the same key use as a put.
+    EdgeRule {
+        from: Kind::Lambda,
+        to: Kind::DynamodbTable,
+        access: Access::UpdateItems,
+        actor: Actor::From,
+        grants: &[
+            grant("UpdateItems", &["dynamodb:UpdateItem"], &["{to.table_arn}"]),
+            Grant {
+                conditions: DYNAMODB_VIA,
+                ..grant("UpdateKey", &["kms:Decrypt"], &["{to.kms_key_arn}"])
+            },
+        ],
+    },
+    // `access: [delete]`: DeleteItem removes one item by its key; no BatchWriteItem (it also
+    // puts), no table deletion.
+    EdgeRule {
+        from: Kind::Lambda,
+        to: Kind::DynamodbTable,
+        access: Access::DeleteItems,
+        actor: Actor::From,
+        grants: &[
+            grant("DeleteItems", &["dynamodb:DeleteItem"], &["{to.table_arn}"]),
+            Grant {
+                conditions: DYNAMODB_VIA,
+                ..grant("DeleteKey", &["kms:Decrypt"], &["{to.kms_key_arn}"])
+            },
+        ],
+    },
     // A DynamoDB event source mapping reads the table's stream with the function's role
     // (Lambda developer guide, "with-ddb", "Execution role permissions":
     // https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html; DynamoDB developer guide,
@@ -692,6 +855,40 @@ pub const EDGES: &[EdgeRule] = &[
             Grant {
                 conditions: DYNAMODB_VIA,
                 ..grant("TableStreamKey", &["kms:Decrypt"], &["{from.kms_key_arn}"])
+            },
+        ],
+    },
+    // A function that reads a table's items (`access: [read]`) gets them one by one, in
+    // batches, or by key condition, on the table and, for `Query`, on its global indexes
+    // (DynamoDB developer guide, "Actions, resources, and condition keys": GetItem,
+    // BatchGetItem and Query on `table`, Query on `index`). No `Scan` (a whole-table read
+    // that costs per item scanned), no `PartiQL` actions.
+    EdgeRule {
+        from: Kind::DynamodbTable,
+        to: Kind::Lambda,
+        access: Access::ReadItems,
+        actor: Actor::To,
+        grants: &[
+            grant(
+                "ReadTableItems",
+                &[
+                    "dynamodb:BatchGetItem",
+                    "dynamodb:GetItem",
+                    "dynamodb:Query",
+                ],
+                &["{from.table_arn}"],
+            ),
+            Grant {
+                when: "from.indexes",
+                ..grant(
+                    "QueryTableIndexes",
+                    &["dynamodb:Query"],
+                    &["{from.table_arn}/index/*"],
+                )
+            },
+            Grant {
+                conditions: DYNAMODB_VIA,
+                ..grant("ReadTableKey", &["kms:Decrypt"], &["{from.kms_key_arn}"])
             },
         ],
     },
@@ -1596,6 +1793,14 @@ pub fn resource_rules(from: Kind, to: Kind) -> impl Iterator<Item = &'static Res
 /// The registry row for an edge between two kinds, if pipelinec knows it.
 pub fn edge(from: Kind, to: Kind) -> Option<&'static EdgeRule> {
     EDGES.iter().find(|r| r.from == from && r.to == to)
+}
+
+/// The row of a pair of kinds for one access (a pair with access words has one row per word;
+/// [`edge`] gives the first, the default).
+pub fn edge_for(from: Kind, to: Kind, access: Access) -> Option<&'static EdgeRule> {
+    EDGES
+        .iter()
+        .find(|r| r.from == from && r.to == to && r.access == access)
 }
 
 /// The shortest chain of kinds that connects `from` to `to` through known edges, excluding the

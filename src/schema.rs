@@ -566,6 +566,7 @@ fn schema_at(pointer: &str, kind: &str) -> Option<&'static Value> {
     let mut node = root;
     let segments: Vec<&str> = pointer.split('/').skip(1).collect();
     for (i, seg) in segments.iter().enumerate() {
+        let raw = node;
         node = resolve(node);
         if i == 1 && SECTIONS.iter().any(|(s, _)| *s == segments[0]) {
             let section = resolve(node.get("additionalProperties")?);
@@ -574,6 +575,24 @@ fn schema_at(pointer: &str, kind: &str) -> Option<&'static Value> {
                 .iter()
                 .find(|b| b["properties"]["type"]["const"] == json!(kind))?;
             continue;
+        }
+        // A value of several shapes (an `inputs` entry: an id, or `{ from, access }`): step
+        // into the shape that has this key.
+        if node.get("properties").and_then(|p| p.get(*seg)).is_none() {
+            let mut bare = raw;
+            while let Some(r) = bare.get("$ref").and_then(Value::as_str) {
+                bare = &defs[r.trim_start_matches("#/definitions/")];
+            }
+            if let Some(shape) = bare
+                .get("anyOf")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .map(resolve)
+                .find(|b| b.get("properties").and_then(|p| p.get(*seg)).is_some())
+            {
+                node = shape;
+            }
         }
         node = if let Some(p) = node.get("properties").and_then(|p| p.get(*seg)) {
             p

@@ -35,14 +35,14 @@ data "aws_iam_policy_document" "place_order" {
     resources = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/aws/lambda/shop-place-order:*"]
   }
 
-  # place_order -> fulfilment (trigger)
+  # place_order -> fulfilment (start)
   statement {
     sid       = "PlaceOrderToFulfilmentStartWorkflow"
     actions   = ["states:StartExecution"]
     resources = ["arn:${local.partition}:states:${local.region}:${local.account_id}:stateMachine:shop-fulfilment"]
   }
 
-  # place_order -> orders (write_items)
+  # place_order -> orders (write)
   statement {
     sid       = "PlaceOrderToOrdersTableItems"
     actions   = ["dynamodb:PutItem"]
@@ -54,6 +54,58 @@ resource "aws_iam_role_policy" "place_order" {
   name   = "pipelinec-edges"
   role   = aws_iam_role.place_order.id
   policy = data.aws_iam_policy_document.place_order.json
+}
+
+data "aws_iam_policy_document" "list_orders_trust" {
+  statement {
+    sid     = "TrustedService"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = ["${local.account_id}"]
+    }
+  }
+}
+
+resource "aws_iam_role" "list_orders" {
+  name               = "shop-list-orders"
+  assume_role_policy = data.aws_iam_policy_document.list_orders_trust.json
+}
+
+data "aws_iam_policy_document" "list_orders" {
+  # own resources of list_orders
+  statement {
+    sid       = "OwnLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/aws/lambda/shop-list-orders:*"]
+  }
+
+  # orders -> list_orders (read)
+  statement {
+    sid       = "OrdersToListOrdersReadTableItems"
+    actions   = ["dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:Query"]
+    resources = ["arn:${local.partition}:dynamodb:${local.region}:${local.account_id}:table/shop-orders"]
+  }
+
+  # orders -> list_orders (read)
+  statement {
+    sid       = "OrdersToListOrdersQueryTableIndexes"
+    actions   = ["dynamodb:Query"]
+    resources = ["arn:${local.partition}:dynamodb:${local.region}:${local.account_id}:table/shop-orders/index/*"]
+  }
+}
+
+resource "aws_iam_role_policy" "list_orders" {
+  name   = "pipelinec-edges"
+  role   = aws_iam_role.list_orders.id
+  policy = data.aws_iam_policy_document.list_orders.json
 }
 
 data "aws_iam_policy_document" "index_orders_trust" {
@@ -101,14 +153,14 @@ data "aws_iam_policy_document" "index_orders" {
     resources = ["arn:${local.partition}:s3:::shop-index-orders-failures-${local.account_id}/aws/lambda/*"]
   }
 
-  # orders -> index_orders (read)
+  # orders -> index_orders (stream)
   statement {
     sid       = "OrdersToIndexOrdersReadTableStream"
     actions   = ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"]
     resources = ["arn:${local.partition}:dynamodb:${local.region}:${local.account_id}:table/shop-orders/stream/*"]
   }
 
-  # orders -> index_orders (read)
+  # orders -> index_orders (stream)
   # Resource "*": dynamodb:ListStreams: listing a table's streams takes no resource; the Lambda guide ("with-ddb") lists it among what a DynamoDB event source mapping needs, and it returns stream ARNs, no records
   statement {
     sid       = "OrdersToIndexOrdersListTableStreams"
@@ -370,7 +422,7 @@ data "aws_iam_policy_document" "deployer_pass_role" {
   statement {
     sid       = "PassRole2"
     actions   = ["iam:PassRole"]
-    resources = [aws_iam_role.index_orders.arn]
+    resources = [aws_iam_role.list_orders.arn]
 
     condition {
       test     = "StringEquals"
@@ -382,6 +434,18 @@ data "aws_iam_policy_document" "deployer_pass_role" {
   statement {
     sid       = "PassRole3"
     actions   = ["iam:PassRole"]
+    resources = [aws_iam_role.index_orders.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PassedToService"
+      values   = ["lambda.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "PassRole4"
+    actions   = ["iam:PassRole"]
     resources = [aws_iam_role.fulfilment.arn]
 
     condition {
@@ -392,7 +456,7 @@ data "aws_iam_policy_document" "deployer_pass_role" {
   }
 
   statement {
-    sid       = "PassRole4"
+    sid       = "PassRole5"
     actions   = ["iam:PassRole"]
     resources = [aws_iam_role.click_delivery.arn]
 
@@ -414,6 +478,15 @@ resource "aws_lambda_permission" "place_order_shop_api_to_place_order_invoke_fro
   function_name = module.place_order.function_name
   principal     = "apigateway.amazonaws.com"
   source_arn    = "arn:${local.partition}:execute-api:${local.region}:${local.account_id}:${module.shop_api.api_id}/api/POST/orders"
+}
+
+# shop_api -> list_orders (invoke)
+resource "aws_lambda_permission" "list_orders_shop_api_to_list_orders_invoke_from_routes" {
+  statement_id  = "ShopApiToListOrdersInvokeFromRoutes"
+  action        = "lambda:InvokeFunction"
+  function_name = module.list_orders.function_name
+  principal     = "apigateway.amazonaws.com"
+  source_arn    = "arn:${local.partition}:execute-api:${local.region}:${local.account_id}:${module.shop_api.api_id}/api/GET/orders"
 }
 
 data "aws_iam_policy_document" "search_resource_policy" {

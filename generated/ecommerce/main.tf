@@ -53,6 +53,38 @@ module "place_order" {
   }
 }
 
+module "list_orders" {
+  source     = "./modules/lambda"
+  depends_on = [aws_iam_role_policy.list_orders]
+
+  name                       = "shop-list-orders"
+  role_arn                   = aws_iam_role.list_orders.arn
+  filename                   = "${path.module}/build/list_orders.zip"
+  runtime                    = "python3.13"
+  handler                    = "app.handler"
+  memory_mb                  = 128
+  timeout_seconds            = 10
+  architecture               = "x86_64"
+  batch_size                 = 100
+  starting_position          = "TRIM_HORIZON"
+  batching_window_seconds    = 0
+  maximum_retry_attempts     = 3
+  bisect_batch_on_error      = true
+  failure_destination        = "none"
+  report_batch_item_failures = false
+  async_failure_queue        = null
+  log_retention_days         = 14
+  tracing_mode               = "PassThrough"
+  reserved_concurrency       = null
+
+  environment = {
+    "ORDERS_TABLE" = module.orders.name
+  }
+
+  event_sources = {
+  }
+}
+
 module "index_orders" {
   source     = "./modules/lambda"
   depends_on = [aws_iam_role_policy.index_orders]
@@ -321,10 +353,17 @@ module "shop_api" {
       function_arn = module.place_order.arn
       timeout_ms   = 29000
     }
+    "GET /orders" = {
+      function_arn = module.list_orders.arn
+      timeout_ms   = 29000
+    }
   }
 
   routes = {
     "POST /orders" = {
+      signed_in = true
+    }
+    "GET /orders" = {
       signed_in = true
     }
   }
@@ -459,9 +498,54 @@ module "monitoring" {
       }
     },
     {
-      title       = "index_orders: invocation errors"
+      title       = "list_orders: invocation errors"
       x           = 0
       y           = 12
+      width       = 8
+      height      = 6
+      namespace   = "AWS/Lambda"
+      metric_name = "Errors"
+      stat        = "Sum"
+      period      = 300
+      threshold   = 0
+      dimensions = {
+        "FunctionName" = module.list_orders.function_name
+      }
+    },
+    {
+      title       = "list_orders: throttled invocations"
+      x           = 8
+      y           = 12
+      width       = 8
+      height      = 6
+      namespace   = "AWS/Lambda"
+      metric_name = "Throttles"
+      stat        = "Sum"
+      period      = 300
+      threshold   = 0
+      dimensions = {
+        "FunctionName" = module.list_orders.function_name
+      }
+    },
+    {
+      title       = "list_orders: behind the stream (ms)"
+      x           = 16
+      y           = 12
+      width       = 8
+      height      = 6
+      namespace   = "AWS/Lambda"
+      metric_name = "IteratorAge"
+      stat        = "Maximum"
+      period      = 300
+      threshold   = 900000
+      dimensions = {
+        "FunctionName" = module.list_orders.function_name
+      }
+    },
+    {
+      title       = "index_orders: invocation errors"
+      x           = 0
+      y           = 18
       width       = 4
       height      = 6
       namespace   = "AWS/Lambda"
@@ -476,7 +560,7 @@ module "monitoring" {
     {
       title       = "index_orders: throttled invocations"
       x           = 4
-      y           = 12
+      y           = 18
       width       = 4
       height      = 6
       namespace   = "AWS/Lambda"
@@ -491,7 +575,7 @@ module "monitoring" {
     {
       title       = "index_orders: behind the stream (ms)"
       x           = 8
-      y           = 12
+      y           = 18
       width       = 4
       height      = 6
       namespace   = "AWS/Lambda"
@@ -506,7 +590,7 @@ module "monitoring" {
     {
       title       = "index_orders: failed batches not kept"
       x           = 12
-      y           = 12
+      y           = 18
       width       = 4
       height      = 6
       namespace   = "AWS/Lambda"
@@ -521,7 +605,7 @@ module "monitoring" {
     {
       title       = "index_orders: objects in the failure bucket (daily)"
       x           = 16
-      y           = 12
+      y           = 18
       width       = 4
       height      = 6
       namespace   = "AWS/S3"
@@ -536,7 +620,7 @@ module "monitoring" {
     {
       title       = "fulfilment: failed executions"
       x           = 0
-      y           = 18
+      y           = 24
       width       = 8
       height      = 6
       namespace   = "AWS/States"
@@ -551,7 +635,7 @@ module "monitoring" {
     {
       title       = "fulfilment: timed-out executions"
       x           = 8
-      y           = 18
+      y           = 24
       width       = 8
       height      = 6
       namespace   = "AWS/States"
@@ -566,7 +650,7 @@ module "monitoring" {
     {
       title       = "fulfilment: throttled state transitions"
       x           = 16
-      y           = 18
+      y           = 24
       width       = 8
       height      = 6
       namespace   = "AWS/States"
@@ -580,7 +664,7 @@ module "monitoring" {
     {
       title       = "click_delivery: records read from the stream"
       x           = 0
-      y           = 24
+      y           = 30
       width       = 6
       height      = 6
       namespace   = "AWS/Firehose"
@@ -594,7 +678,7 @@ module "monitoring" {
     {
       title       = "click_delivery: behind the stream (ms)"
       x           = 6
-      y           = 24
+      y           = 30
       width       = 6
       height      = 6
       namespace   = "AWS/Firehose"
@@ -609,7 +693,7 @@ module "monitoring" {
     {
       title       = "click_delivery: age of the oldest undelivered record (s)"
       x           = 12
-      y           = 24
+      y           = 30
       width       = 6
       height      = 6
       namespace   = "AWS/Firehose"
@@ -624,7 +708,7 @@ module "monitoring" {
     {
       title       = "click_delivery: share of successful S3 deliveries"
       x           = 18
-      y           = 24
+      y           = 30
       width       = 6
       height      = 6
       namespace   = "AWS/Firehose"
@@ -639,7 +723,7 @@ module "monitoring" {
     {
       title       = "search: primary shards unassigned (red)"
       x           = 0
-      y           = 30
+      y           = 36
       width       = 4
       height      = 6
       namespace   = "AWS/ES"
@@ -655,7 +739,7 @@ module "monitoring" {
     {
       title       = "search: replica shards unassigned (yellow)"
       x           = 4
-      y           = 30
+      y           = 36
       width       = 4
       height      = 6
       namespace   = "AWS/ES"
@@ -670,7 +754,7 @@ module "monitoring" {
     {
       title       = "search: free storage of the fullest node (MiB)"
       x           = 8
-      y           = 30
+      y           = 36
       width       = 4
       height      = 6
       namespace   = "AWS/ES"
@@ -686,7 +770,7 @@ module "monitoring" {
     {
       title       = "search: JVM memory pressure (%)"
       x           = 12
-      y           = 30
+      y           = 36
       width       = 4
       height      = 6
       namespace   = "AWS/ES"
@@ -702,7 +786,7 @@ module "monitoring" {
     {
       title       = "search: automated snapshots failed"
       x           = 16
-      y           = 30
+      y           = 36
       width       = 4
       height      = 6
       namespace   = "AWS/ES"
@@ -718,7 +802,7 @@ module "monitoring" {
     {
       title       = "shop_mail: bounce rate (0 to 1)"
       x           = 0
-      y           = 36
+      y           = 42
       width       = 12
       height      = 6
       namespace   = "AWS/SES"
@@ -733,7 +817,7 @@ module "monitoring" {
     {
       title       = "shop_mail: complaint rate (0 to 1)"
       x           = 12
-      y           = 36
+      y           = 42
       width       = 12
       height      = 6
       namespace   = "AWS/SES"
@@ -748,7 +832,7 @@ module "monitoring" {
     {
       title       = "lake: size (bytes, daily)"
       x           = 0
-      y           = 42
+      y           = 48
       width       = 12
       height      = 6
       namespace   = "AWS/S3"
@@ -763,7 +847,7 @@ module "monitoring" {
     {
       title       = "lake: objects (daily)"
       x           = 12
-      y           = 42
+      y           = 48
       width       = 12
       height      = 6
       namespace   = "AWS/S3"
@@ -778,7 +862,7 @@ module "monitoring" {
     {
       title       = "analytics: data scanned per hour (bytes)"
       x           = 0
-      y           = 48
+      y           = 54
       width       = 12
       height      = 6
       namespace   = "AWS/Athena"
@@ -795,7 +879,7 @@ module "monitoring" {
     {
       title       = "analytics: longest query (ms)"
       x           = 12
-      y           = 48
+      y           = 54
       width       = 12
       height      = 6
       namespace   = "AWS/Athena"
@@ -811,7 +895,7 @@ module "monitoring" {
     {
       title       = "orders: write capacity units used"
       x           = 0
-      y           = 54
+      y           = 60
       width       = 12
       height      = 6
       namespace   = "AWS/DynamoDB"
@@ -825,7 +909,7 @@ module "monitoring" {
     {
       title       = "orders: writes throttled"
       x           = 12
-      y           = 54
+      y           = 60
       width       = 12
       height      = 6
       namespace   = "AWS/DynamoDB"
@@ -883,6 +967,51 @@ module "monitoring" {
       treat_missing_data  = "notBreaching"
       dimensions = {
         "FunctionName" = module.place_order.function_name
+      }
+    }
+    "shop-list-orders-errors" = {
+      description         = "`list_orders` (lambda): The function failed; with stream inputs the batch is retried and then sent to the failure destination. Alarms when Sum Errors over 300 s is > 0 in 1 of 1 periods."
+      namespace           = "AWS/Lambda"
+      metric_name         = "Errors"
+      statistic           = "Sum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 0
+      evaluation_periods  = 1
+      datapoints_to_alarm = 1
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "FunctionName" = module.list_orders.function_name
+      }
+    }
+    "shop-list-orders-throttles" = {
+      description         = "`list_orders` (lambda): Invocations have been throttled for 15 minutes: raise the reserved concurrency or the account's limit. Alarms when Sum Throttles over 300 s is > 0 in 3 of 3 periods."
+      namespace           = "AWS/Lambda"
+      metric_name         = "Throttles"
+      statistic           = "Sum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 0
+      evaluation_periods  = 3
+      datapoints_to_alarm = 3
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "FunctionName" = module.list_orders.function_name
+      }
+    }
+    "shop-list-orders-iterator-age" = {
+      description         = "`list_orders` (lambda): The function processes records more than 15 minutes after they were written; records expire unread once the lag passes the retention. Alarms when Maximum IteratorAge over 300 s is > 900000 in 3 of 3 periods."
+      namespace           = "AWS/Lambda"
+      metric_name         = "IteratorAge"
+      statistic           = "Maximum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 900000
+      evaluation_periods  = 3
+      datapoints_to_alarm = 3
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "FunctionName" = module.list_orders.function_name
       }
     }
     "shop-index-orders-errors" = {

@@ -15,6 +15,11 @@ output "place_order_function_name" {
   value       = module.place_order.function_name
 }
 
+output "list_orders_function_name" {
+  description = "Name of the `list_orders` Lambda function"
+  value       = module.list_orders.function_name
+}
+
 output "index_orders_function_name" {
   description = "Name of the `index_orders` Lambda function"
   value       = module.index_orders.function_name
@@ -138,6 +143,11 @@ output "orders_table_stream_arn" {
 output "place_order_role_arn" {
   description = "IAM role `place_order` acts with"
   value       = aws_iam_role.place_order.arn
+}
+
+output "list_orders_role_arn" {
+  description = "IAM role `list_orders` acts with"
+  value       = aws_iam_role.list_orders.arn
 }
 
 output "index_orders_role_arn" {

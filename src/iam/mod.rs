@@ -29,6 +29,9 @@ pub enum Cause {
         from: ComponentId,
         to: ComponentId,
         access: Access,
+        /// What the spec calls this access: its `access` word where the two kinds have
+        /// several (`read`, `stream`), else the access's own name.
+        word: &'static str,
     },
     /// The component's own resources (its log group, its dead-letter queue).
     Own(ComponentId),
@@ -37,7 +40,7 @@ pub enum Cause {
 impl std::fmt::Display for Cause {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Cause::Edge { from, to, access } => write!(f, "{from} -> {to} ({})", access.as_str()),
+            Cause::Edge { from, to, word, .. } => write!(f, "{from} -> {to} ({word})"),
             Cause::Own(id) => write!(f, "own resources of {id}"),
         }
     }
@@ -324,7 +327,7 @@ fn edge_statements(
 ) -> Result<Vec<(String, Statement)>, Vec<Wildcard>> {
     let from = project.component(&edge.from);
     let to = project.component(&edge.to);
-    let Some(rule) = registry::edge(from.kind(), to.kind()) else {
+    let Some(rule) = registry::edge_for(from.kind(), to.kind(), edge.access) else {
         return Ok(Vec::new());
     };
     let acting = match rule.actor {
@@ -363,6 +366,7 @@ fn edge_statements(
                     from: from.id.clone(),
                     to: to.id.clone(),
                     access: rule.access,
+                    word: registry::word(from.kind(), to.kind(), rule.access),
                 }],
                 ..s
             },

@@ -34,8 +34,8 @@ pub fn readable(project: &Project, template: &str) -> String {
 
 fn cause_json(c: &Cause) -> Value {
     match c {
-        Cause::Edge { from, to, access } => {
-            json!({ "from": from.as_str(), "to": to.as_str(), "access": access.as_str() })
+        Cause::Edge { from, to, word, .. } => {
+            json!({ "from": from.as_str(), "to": to.as_str(), "access": word })
         }
         Cause::Own(id) => json!({ "own": id.as_str() }),
     }

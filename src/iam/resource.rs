@@ -72,6 +72,7 @@ pub fn resource_policies(project: &Project) -> Result<Vec<ResourcePolicy>, Vec<W
                                     from: from.id.clone(),
                                     to: to.id.clone(),
                                     access: edge.access,
+                                    word: registry::word(from.kind(), to.kind(), edge.access),
                                 }],
                                 ..s
                             },

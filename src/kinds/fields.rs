@@ -77,3 +77,59 @@ pub enum TableFormat {
     /// Comma-separated values.
     Csv,
 }
+
+/// One entry of a component's `inputs`: the id of the component the data comes from, alone
+/// (the edge means what the two kinds can only mean, or the pair's default access), or with
+/// the access the edge grants where the two kinds allow several (a function reading a table:
+/// its stream, or its items).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Input {
+    /// The id of a component of the spec.
+    Id(String),
+    /// The id with the access this edge grants.
+    With(InputWith),
+}
+
+/// An `inputs` entry that says what the edge may do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InputWith {
+    /// The id of a component of the spec.
+    pub from: String,
+    /// What the edge may do, one word each, where the two kinds allow more than one thing.
+    /// A table read by a function: `stream` (its stream triggers the function; default) or
+    /// `read` (`GetItem`, `BatchGetItem`, `Query` on the table and its indexes). A function
+    /// writing a table: `write` (`PutItem`; default), `update` (`UpdateItem`), `delete`
+    /// (`DeleteItem`). A function and a workflow: `start` (default), `describe`
+    /// (`DescribeExecution` of its executions). `pipelinec iam` shows each word beside the
+    /// statements it grants.
+    #[schemars(length(min = 1, max = 8))]
+    pub access: Vec<String>,
+}
+
+impl Input {
+    /// The id this entry names.
+    pub fn id(&self) -> &str {
+        match self {
+            Input::Id(id) => id,
+            Input::With(w) => &w.from,
+        }
+    }
+
+    /// The access words the entry gives; empty for the plain form.
+    pub fn access(&self) -> &[String] {
+        match self {
+            Input::Id(_) => &[],
+            Input::With(w) => &w.access,
+        }
+    }
+
+    /// The JSON pointer suffix of the id within the entry (`""` or `/from`).
+    pub fn id_pointer(&self) -> &'static str {
+        match self {
+            Input::Id(_) => "",
+            Input::With(_) => "/from",
+        }
+    }
+}

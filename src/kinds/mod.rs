@@ -285,7 +285,7 @@ impl Settings {
     }
 
     /// The ids this component lists under `inputs`.
-    pub fn inputs(&self) -> &[String] {
+    pub fn inputs(&self) -> &[fields::Input] {
         match self {
             Settings::KinesisStream(_)
             | Settings::Schedule(_)

@@ -194,6 +194,7 @@ fn drop_dependents(value: &mut Value, dropped: &mut BTreeSet<String>) {
                     .and_then(Value::as_array)
                     .into_iter()
                     .flatten()
+                    .map(|i| i.get("from").unwrap_or(i))
                     .chain(c.get("failure_bucket"))
                     .filter_map(Value::as_str);
                 if refs.into_iter().any(|r| dropped.contains(r)) {

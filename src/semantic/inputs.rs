@@ -7,8 +7,9 @@ use indexmap::IndexMap;
 
 use super::list;
 use crate::diagnostic::Diagnostic;
-use crate::edges;
+use crate::edges::{self, Access};
 use crate::graph::{Edge, Graph};
+use crate::kinds::fields::Input;
 use crate::model::{Component, ComponentId};
 use crate::source::Document;
 use crate::suggest;
@@ -26,10 +27,12 @@ pub(super) fn build_graph(
     let mut links = Links::new();
     for c in components.values() {
         let mut seen: HashMap<&str, usize> = HashMap::new();
-        for (i, input) in c.settings.inputs().iter().enumerate() {
+        for (i, entry) in c.settings.inputs().iter().enumerate() {
+            let input = entry.id();
             let pointer = format!("{}/inputs/{i}", c.pointer);
-            let at = doc.value_span(&pointer);
+            let at = doc.value_span(&format!("{pointer}{}", entry.id_pointer()));
             if let Some(first) = seen.insert(input, i) {
+                let first_at = &c.settings.inputs()[first];
                 diags.push(
                     Diagnostic::new(
                         "duplicate-input",
@@ -37,14 +40,18 @@ pub(super) fn build_graph(
                     )
                     .with_label(at, "repeated here")
                     .with_related(
-                        doc.value_span(&format!("{}/inputs/{first}", c.pointer)),
+                        doc.value_span(&format!(
+                            "{}/inputs/{first}{}",
+                            c.pointer,
+                            first_at.id_pointer()
+                        )),
                         "first listed here",
                     )
-                    .with_help("remove the repeated entry"),
+                    .with_help("list it once; give every access it needs in one `access` list"),
                 );
                 continue;
             }
-            let Some(from) = components.get(&ComponentId::new(input.clone())) else {
+            let Some(from) = components.get(&ComponentId::new(input.to_string())) else {
                 let ids = components.keys().map(ComponentId::as_str);
                 let help = match suggest::closest(input, ids) {
                     Some(near) => format!("did you mean `{near}`?"),
@@ -65,16 +72,18 @@ pub(super) fn build_graph(
                 continue;
             };
             links.push((from.id.clone(), c.id.clone(), pointer.clone()));
-            let Some(rule) = edges::edge(from.kind(), c.kind()) else {
+            let Some(default) = edges::edge(from.kind(), c.kind()) else {
                 diags.push(incompatible(from, c, at));
                 continue;
             };
-            graph.add_edge(Edge {
-                from: from.id.clone(),
-                to: c.id.clone(),
-                access: rule.access,
-                pointer,
-            });
+            for access in accesses(entry, from, c, default.access, &pointer, doc, diags) {
+                graph.add_edge(Edge {
+                    from: from.id.clone(),
+                    to: c.id.clone(),
+                    access,
+                    pointer: pointer.clone(),
+                });
+            }
         }
         for (field, target) in super::rules(&c.settings).targets() {
             let pointer = format!("{}/{field}", c.pointer);
@@ -114,6 +123,76 @@ pub(super) fn build_graph(
         }
     }
     (graph, links)
+}
+
+/// The accesses an `inputs` entry grants: the pair's default without `access`, else one per
+/// word, each checked against the pair's words (a pair without words takes no `access`).
+fn accesses(
+    entry: &Input,
+    from: &Component,
+    to: &Component,
+    default: Access,
+    pointer: &str,
+    doc: &Document,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Access> {
+    if entry.access().is_empty() {
+        return vec![default];
+    }
+    let words: Vec<&edges::Verb> = edges::verbs(from.kind(), to.kind()).collect();
+    if words.is_empty() {
+        diags.push(
+            Diagnostic::new(
+                "access-fixed",
+                format!(
+                    "a `{}` input of a `{}` means one thing ({}): `access` has nothing to choose",
+                    from.kind(),
+                    to.kind(),
+                    default.as_str()
+                ),
+            )
+            .with_label(doc.value_span(&format!("{pointer}/access")), "not needed")
+            .with_help(format!("write the input as `{}`", from.id)),
+        );
+        return vec![default];
+    }
+    let mut out = Vec::new();
+    for (j, word) in entry.access().iter().enumerate() {
+        let at = doc.value_span(&format!("{pointer}/access/{j}"));
+        let Some(v) = words.iter().find(|v| v.word == word.as_str()) else {
+            let known = words
+                .iter()
+                .map(|v| format!("`{}` ({})", v.word, v.means))
+                .collect::<Vec<_>>()
+                .join(", ");
+            diags.push(
+                Diagnostic::new(
+                    "unknown-access",
+                    format!(
+                        "`{word}` is not an access of a `{}` input of a `{}`",
+                        from.kind(),
+                        to.kind()
+                    ),
+                )
+                .with_label(at, "unknown access")
+                .with_help(format!("use {known}")),
+            );
+            continue;
+        };
+        if out.contains(&v.access) {
+            diags.push(
+                Diagnostic::new(
+                    "duplicate-access",
+                    format!("access `{word}` is listed twice"),
+                )
+                .with_label(at, "repeated here")
+                .with_help("list each access once"),
+            );
+            continue;
+        }
+        out.push(v.access);
+    }
+    out
 }
 
 /// A component named in `field` whose kind the edge table does not let this one act on.

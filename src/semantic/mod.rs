@@ -255,7 +255,7 @@ impl Cx<'_> {
             !self
                 .project
                 .components
-                .contains_key(&ComponentId::new(i.clone()))
+                .contains_key(&ComponentId::new(i.id().to_string()))
         })
     }
 

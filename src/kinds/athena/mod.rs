@@ -13,7 +13,7 @@ use crate::kinds::fields::*;
 pub struct Athena {
     /// Ids of the Glue catalogs this workgroup queries.
     #[serde(default)]
-    pub inputs: Vec<String>,
+    pub inputs: Vec<crate::kinds::fields::Input>,
     /// Workgroup description (up to 1024 characters, as Athena allows).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(max = 1024))]

@@ -12,7 +12,7 @@ pub struct Cdn {
     /// What it serves: one `static_site`, read through the distribution's origin access
     /// control (the site's bucket policy admits exactly this distribution), and any
     /// `http_api`s, each under its stage's path (`/api/*`), never cached.
-    pub inputs: Vec<String>,
+    pub inputs: Vec<crate::kinds::fields::Input>,
     /// The object served for `/`. Default `index.html`.
     #[serde(default = "index_html")]
     #[schemars(length(min = 1, max = 255))]

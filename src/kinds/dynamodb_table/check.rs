@@ -2,6 +2,7 @@
 
 use super::{Billing, DynamodbTable, KeyAttribute};
 use crate::diagnostic::Diagnostic;
+use crate::edges::Access;
 use crate::model::{Component, ComponentId, Project};
 use crate::monitor::{Alarm, Dim, Monitor, Statistic};
 use crate::naming::{self, AwsName, Charset, Rule};
@@ -111,7 +112,12 @@ impl DynamodbTable {
     /// it is a warning), and so is a `stream_view` without a stream.
     fn stream_readers(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         let id = &cx.c.id;
-        let mut readers = cx.project.graph.outgoing(id).peekable();
+        let mut readers = cx
+            .project
+            .graph
+            .outgoing(id)
+            .filter(|e| e.access == Access::Read)
+            .peekable();
         if !self.stream {
             for e in readers {
                 out.push(

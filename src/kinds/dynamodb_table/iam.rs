@@ -1,7 +1,7 @@
 //! The facts a DynamoDB table offers to the edge table: its ARN and its customer key.
 
 use super::DynamodbTable;
-use crate::iam::{FactCx, Facts, KindIam, arn};
+use crate::iam::{FactCx, Facts, KindIam, arn, flag};
 
 impl KindIam for DynamodbTable {
     /// A table holds no identity: its writers act on it.
@@ -16,6 +16,7 @@ impl KindIam for DynamodbTable {
                 vec![cx.named(arn("dynamodb", &format!("table/{}", cx.base())))],
             ),
             ("kms_key_arn", cx.key_arn("kms_key_arn", &self.kms_key_arn)),
+            ("indexes", flag(!self.global_indexes.is_empty())),
         ]
     }
 }

@@ -13,7 +13,7 @@ use crate::kinds::fields::*;
 pub struct DynamodbTable {
     /// Ids of the components writing items into this table (Lambda functions).
     #[serde(default)]
-    pub inputs: Vec<String>,
+    pub inputs: Vec<crate::kinds::fields::Input>,
     /// The partition (hash) key of every item.
     pub partition_key: KeyAttribute,
     /// The sort (range) key, if items sharing a partition key are told apart by a second one.

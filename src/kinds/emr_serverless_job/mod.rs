@@ -20,7 +20,7 @@ pub struct EmrServerlessJob {
     /// Ids of what the job reads: `s3_data_lake`s (objects under `input_prefix`) and
     /// `glue_catalog`s (their tables through the Glue Data Catalog, and the tables' data).
     #[serde(default)]
-    pub inputs: Vec<String>,
+    pub inputs: Vec<crate::kinds::fields::Input>,
     /// Key prefix the job reads in the `s3_data_lake`s it takes as inputs, ending in `/`, e.g.
     /// `raw/`. Required with a lake input: the job's role may list and read under it only.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -12,7 +12,7 @@ use crate::kinds::fields::*;
 pub struct Firehose {
     /// The id of the one Kinesis stream this delivery stream reads.
     #[serde(default)]
-    pub inputs: Vec<String>,
+    pub inputs: Vec<crate::kinds::fields::Input>,
     /// Key prefix for delivered objects, ending in `/`. Defaults to `<id>/`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = r"^[A-Za-z0-9!_.*'()=-][A-Za-z0-9!_.*'()=/-]*/$"))]

@@ -20,7 +20,7 @@ pub struct FlinkApplication {
     /// the code as runtime properties (group `pipelinec`, keys `<ID>_STREAM_NAME` and
     /// `<ID>_STREAM_ARN`, ids in upper case).
     #[serde(default)]
-    pub inputs: Vec<String>,
+    pub inputs: Vec<crate::kinds::fields::Input>,
     /// The folder holding the application, relative to the spec file and inside its folder.
     /// Every regular file under it is zipped (sorted, fixed timestamps: the same folder gives
     /// the same bytes), leaving out hidden files and `__pycache__` folders; a symlink in it is

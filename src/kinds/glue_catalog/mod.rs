@@ -13,7 +13,7 @@ use crate::kinds::fields::*;
 pub struct GlueCatalog {
     /// The id of the one S3 data lake these tables live in.
     #[serde(default)]
-    pub inputs: Vec<String>,
+    pub inputs: Vec<crate::kinds::fields::Input>,
     /// Database description (up to 2048 characters, as Glue allows).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(max = 2048))]

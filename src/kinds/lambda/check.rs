@@ -250,7 +250,11 @@ impl Lambda {
         }
         // Failure destinations belong to stream mappings: a function no stream triggers (a
         // Firehose processor, a scheduled function) would get a bucket and grants for nothing.
-        let reads_streams = cx.project.graph.incoming(id).next().is_some();
+        let reads_streams = cx
+            .project
+            .graph
+            .incoming(id)
+            .any(|e| e.access == Access::Read);
         if !reads_streams && self.on_failure != OnFailure::None && !cx.unresolved_inputs() {
             out.push(error(
                 "on-failure-without-stream",
@@ -393,18 +397,43 @@ fn replacement(text: &str) -> String {
 /// writes into, the name of each table it writes items into, the ARN of each workflow it
 /// starts and the endpoint of each search domain it indexes into, as HCL expressions.
 pub fn injected_env(project: &Project, c: &Component, lambda: &Lambda) -> Vec<(String, String)> {
-    let mut out = Vec::new();
+    let mut out: Vec<(String, String)> = Vec::new();
+    // A table or workflow the function uses several ways (`access: [write, update]`) is
+    // named once.
+    let push_once = |out: &mut Vec<(String, String)>, key: String, value: String| {
+        if !out.iter().any(|(k, _)| *k == key) {
+            out.push((key, value));
+        }
+    };
+    for e in project.graph.incoming(&c.id) {
+        if e.access == Access::ReadItems {
+            let from = e.from.upper();
+            push_once(
+                &mut out,
+                format!("{from}_TABLE"),
+                format!("module.{}.name", e.from),
+            );
+        }
+    }
     for e in project.graph.outgoing(&c.id) {
         let to = e.to.upper();
-        if e.access == Access::WriteItems {
-            out.push((format!("{to}_TABLE"), format!("module.{}.name", e.to)));
+        if matches!(
+            e.access,
+            Access::WriteItems | Access::UpdateItems | Access::DeleteItems
+        ) {
+            push_once(
+                &mut out,
+                format!("{to}_TABLE"),
+                format!("module.{}.name", e.to),
+            );
             continue;
         }
-        if e.access == Access::Trigger {
-            out.push((
+        if matches!(e.access, Access::Trigger | Access::Describe) {
+            push_once(
+                &mut out,
                 format!("{to}_STATE_MACHINE_ARN"),
                 format!("module.{}.arn", e.to),
-            ));
+            );
             continue;
         }
         if e.access == Access::Index {

@@ -16,7 +16,7 @@ pub struct Lambda {
     /// Ids of the streams that trigger this function: Kinesis streams, and DynamoDB tables
     /// (their stream, which must be on: `stream: true`).
     #[serde(default)]
-    pub inputs: Vec<String>,
+    pub inputs: Vec<crate::kinds::fields::Input>,
     /// Folder holding the function's code, relative to the spec file and inside its folder.
     /// pipelinec builds and zips it deterministically into the rendered output, leaving out
     /// what does not belong in a function (VCS folders, caches, virtualenvs, `.env` files) and

@@ -9,6 +9,7 @@ use minijinja::Value;
 use super::check::{injected_env, invoked_async};
 use super::{Architecture, Lambda, OnFailure, StartingPosition, Tracing, package};
 use crate::diagnostic::Diagnostic;
+use crate::edges::Access;
 use crate::hcl::template_literal as lit;
 use crate::model::{Component, Project};
 use crate::render::values::{expr, merged_entries, obj, tmpl};
@@ -56,6 +57,8 @@ impl KindRender for Lambda {
             .project
             .graph
             .incoming(&id)
+            // Its triggers: the streams it reads, not the tables whose items it reads.
+            .filter(|e| e.access == Access::Read)
             .map(|e| {
                 let from = cx.project.component(&e.from);
                 let output = kind_render(&from.settings).event_source_output();

@@ -17,7 +17,7 @@ pub struct OpensearchDomain {
     /// `es:ESHttpPost` and `es:ESHttpPut` on the domain's indices, the domain's access policy
     /// admits its role, and its environment holds `<DOMAIN_ID>_ENDPOINT`.
     #[serde(default)]
-    pub inputs: Vec<String>,
+    pub inputs: Vec<crate::kinds::fields::Input>,
     /// The OpenSearch version.
     #[serde(default)]
     pub engine_version: EngineVersion,

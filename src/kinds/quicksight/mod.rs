@@ -18,7 +18,7 @@ use crate::id::ID_PATTERN;
 pub struct QuickSight {
     /// The id of the one `athena` workgroup QuickSight queries through.
     #[serde(default)]
-    pub inputs: Vec<String>,
+    pub inputs: Vec<crate::kinds::fields::Input>,
     /// Display name of the data source (1 to 128 characters). Default: `<project>-<id>`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 128))]

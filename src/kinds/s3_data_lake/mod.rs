@@ -12,7 +12,7 @@ use crate::kinds::fields::*;
 pub struct S3DataLake {
     /// Ids of the components writing into this bucket (Firehose delivery streams, Lambdas).
     #[serde(default)]
-    pub inputs: Vec<String>,
+    pub inputs: Vec<crate::kinds::fields::Input>,
     /// Keep every version of every object (recommended for a data lake).
     #[serde(default = "default_true")]
     pub versioning: bool,

@@ -11,6 +11,10 @@ impl KindIam for Workflow {
                 "state_machine_arn",
                 vec![cx.named(arn("states", &format!("stateMachine:{}", cx.base())))],
             ),
+            (
+                "executions",
+                vec![cx.named(arn("states", &format!("execution:{}", cx.base())))],
+            ),
             ("logging", flag(self.log_level != LogLevel::Off)),
         ]
     }

@@ -26,7 +26,7 @@ pub struct Workflow {
     /// Ids of the `lambda` functions that start executions of this workflow. Each gets
     /// `states:StartExecution` on it and the variable `<WORKFLOW_ID>_STATE_MACHINE_ARN`.
     #[serde(default)]
-    pub inputs: Vec<String>,
+    pub inputs: Vec<crate::kinds::fields::Input>,
     /// What the workflow does (Step Functions `Comment`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(max = 1024))]
