@@ -606,6 +606,41 @@ pub const EDGES: &[EdgeRule] = &[
         actor: Actor::From,
         grants: &[],
     },
+    // A route puts its request body into a stream (API Gateway's `Kinesis-PutRecord`
+    // integration, API Gateway developer guide, "http-api-develop-integrations-aws-services"):
+    // API Gateway calls `PutRecord` with the API's role, so the role may put records in that
+    // stream only; not `PutRecords` (the integration sends one record per request), no reads.
+    EdgeRule {
+        from: Kind::HttpApi,
+        to: Kind::KinesisStream,
+        access: Access::Produce,
+        actor: Actor::From,
+        grants: &[
+            grant(
+                "PutRequestRecords",
+                &["kinesis:PutRecord"],
+                &["{to.stream_arn}"],
+            ),
+            Grant {
+                conditions: KINESIS_VIA,
+                ..grant("StreamKey", &["kms:GenerateDataKey"], &["{to.kms_key_arn}"])
+            },
+        ],
+    },
+    // A route starts a workflow with the request body as input (`StepFunctions-StartExecution`
+    // integration): `states:StartExecution` on that state machine only; the caller gets the
+    // execution's ARN, and nothing lets it read the execution.
+    EdgeRule {
+        from: Kind::HttpApi,
+        to: Kind::Workflow,
+        access: Access::Start,
+        actor: Actor::From,
+        grants: &[grant(
+            "StartFromRoutes",
+            &["states:StartExecution"],
+            &["{to.state_machine_arn}"],
+        )],
+    },
     // An API checks its callers' tokens against a user pool's published keys: a JWT
     // authorizer calls no AWS API, so nothing is granted.
     EdgeRule {
@@ -1924,6 +1959,9 @@ pub fn identity(kind: Kind) -> Option<Identity> {
         Kind::Athena | Kind::Quicksight => Some(Identity::CallerPolicy),
         Kind::Schedule => Some(Identity::Role("scheduler.amazonaws.com")),
         Kind::Workflow => Some(Identity::Role("states.amazonaws.com")),
+        // Only an API with a route into a stream or a workflow has one (`acts`): API Gateway
+        // calls those services with the integration's credentials.
+        Kind::HttpApi => Some(Identity::Role("apigateway.amazonaws.com")),
         // A site's bucket and its distribution hold no role: the bucket admits the
         // distribution by its policy (`RESOURCE_POLICIES`); a search domain admits its
         // writers by its access policy.
@@ -1934,7 +1972,6 @@ pub fn identity(kind: Kind) -> Option<Identity> {
         | Kind::OpensearchDomain
         | Kind::StaticSite
         | Kind::Cdn
-        | Kind::UserPool
-        | Kind::HttpApi => None,
+        | Kind::UserPool => None,
     }
 }

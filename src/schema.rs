@@ -536,7 +536,13 @@ fn describe(pointer: &str) -> String {
     if pointer.is_empty() {
         return "the spec".to_string();
     }
-    format!("`{}`", pointer.trim_start_matches('/').replace('/', "."))
+    // Keys are unescaped (`POST /clicks`, not `POST ~1clicks`): the user wrote them so.
+    let keys: Vec<String> = pointer
+        .trim_start_matches('/')
+        .split('/')
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .collect();
+    format!("`{}`", keys.join("."))
 }
 
 /// The schema node describing the object at `pointer`, resolving `$ref`s and component types.

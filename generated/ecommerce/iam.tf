@@ -405,6 +405,38 @@ resource "aws_iam_policy" "analytics_1" {
   policy = data.aws_iam_policy_document.analytics_1.json
 }
 
+data "aws_iam_policy_document" "shop_api_trust" {
+  statement {
+    sid     = "TrustedService"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["apigateway.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "shop_api" {
+  name               = "shop-shop-api"
+  assume_role_policy = data.aws_iam_policy_document.shop_api_trust.json
+}
+
+data "aws_iam_policy_document" "shop_api" {
+  # shop_api -> clickstream (produce)
+  statement {
+    sid       = "ShopApiToClickstreamPutRequestRecords"
+    actions   = ["kinesis:PutRecord"]
+    resources = ["arn:${local.partition}:kinesis:${local.region}:${local.account_id}:stream/shop-clickstream"]
+  }
+}
+
+resource "aws_iam_role_policy" "shop_api" {
+  name   = "pipelinec-edges"
+  role   = aws_iam_role.shop_api.id
+  policy = data.aws_iam_policy_document.shop_api.json
+}
+
 # For whoever runs `terraform apply`: passing each role to its own service, and nothing else.
 data "aws_iam_policy_document" "deployer_pass_role" {
   statement {
@@ -464,6 +496,18 @@ data "aws_iam_policy_document" "deployer_pass_role" {
       test     = "StringEquals"
       variable = "iam:PassedToService"
       values   = ["firehose.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "PassRole6"
+    actions   = ["iam:PassRole"]
+    resources = [aws_iam_role.shop_api.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PassedToService"
+      values   = ["apigateway.amazonaws.com"]
     }
   }
 }

@@ -339,6 +339,8 @@ module "storefront" {
 module "shop_api" {
   source = "./modules/http_api"
 
+  depends_on = [aws_iam_role_policy.shop_api]
+
   name               = "shop-shop-api"
   stage              = "api"
   issuer             = module.customers.issuer
@@ -347,6 +349,7 @@ module "shop_api" {
   burst_limit        = 100
   cors_origins       = []
   log_retention_days = 30
+  role_arn           = aws_iam_role.shop_api.arn
 
   integrations = {
     "POST /orders" = {
@@ -357,6 +360,11 @@ module "shop_api" {
       function_arn = module.list_orders.arn
       timeout_ms   = 29000
     }
+    "POST /clicks" = {
+      stream_name   = module.clickstream.name
+      partition_key = "$request.body.session_id"
+      timeout_ms    = 29000
+    }
   }
 
   routes = {
@@ -365,6 +373,9 @@ module "shop_api" {
     }
     "GET /orders" = {
       signed_in = true
+    }
+    "POST /clicks" = {
+      signed_in = false
     }
   }
 }

@@ -170,6 +170,11 @@ output "analytics_query_policy_arns" {
   value       = [aws_iam_policy.analytics_1.arn]
 }
 
+output "shop_api_role_arn" {
+  description = "IAM role `shop_api` acts with"
+  value       = aws_iam_role.shop_api.arn
+}
+
 output "deployer_pass_role_policy_json" {
   description = "iam:PassRole on exactly these roles, each to its service only: attach to whoever runs terraform apply"
   value       = data.aws_iam_policy_document.deployer_pass_role.json

@@ -95,7 +95,8 @@ impl RolePolicy {
 pub trait KindIam {
     /// Whether the component acts with an identity of its own, given its settings (the edge
     /// table's `identity` says with which).
-    fn acts(&self) -> bool {
+    fn acts(&self, project: &Project) -> bool {
+        let _ = project;
         true
     }
 
@@ -114,8 +115,8 @@ pub fn kind_iam(settings: &Settings) -> &dyn KindIam {
 }
 
 /// Whether a component acts with an identity of its own.
-pub fn acts(c: &Component) -> bool {
-    registry::identity(c.kind()).is_some() && kind_iam(&c.settings).acts()
+pub fn acts(project: &Project, c: &Component) -> bool {
+    registry::identity(c.kind()).is_some() && kind_iam(&c.settings).acts(project)
 }
 
 /// The name of a component's role (or caller policy).
@@ -163,7 +164,7 @@ pub fn policies(project: &Project) -> Result<Vec<RolePolicy>, Vec<PolicyError>> 
     let mut out = Vec::new();
     let mut errors = Vec::new();
     let mut wildcards: Vec<Wildcard> = Vec::new();
-    for c in project.components.values().filter(|c| acts(c)) {
+    for c in project.components.values().filter(|c| acts(project, c)) {
         let statements = match statements_of(project, c) {
             Ok(s) => s,
             Err(w) => {
@@ -233,7 +234,7 @@ pub fn statements_of(project: &Project, c: &Component) -> Result<Vec<Statement>,
 /// are merged: (identity, cause, action, resource). For review tools and tests.
 pub fn attributed(project: &Project) -> Vec<(ComponentId, Cause, String, String)> {
     let mut out = Vec::new();
-    for c in project.components.values().filter(|c| acts(c)) {
+    for c in project.components.values().filter(|c| acts(project, c)) {
         let raw = raw_statements(project, c).expect("a checked project's grants expanded");
         for (_, s) in raw {
             for cause in &s.causes {
@@ -334,7 +335,7 @@ fn edge_statements(
         Actor::From => from,
         Actor::To => to,
     };
-    if &acting.id != actor || !acts(acting) {
+    if &acting.id != actor || !acts(project, acting) {
         return Ok(Vec::new());
     }
     let (ff, tf) = (

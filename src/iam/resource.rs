@@ -59,7 +59,9 @@ pub fn resource_policies(project: &Project) -> Result<Vec<ResourcePolicy>, Vec<W
                 let principal = match rule.principal {
                     Principal::Service(s) => Admitted::Service(s),
                     // A role that does not exist cannot be admitted: no statement.
-                    Principal::ActorRole if acts(other) => Admitted::Role(other.id.clone()),
+                    Principal::ActorRole if acts(project, other) => {
+                        Admitted::Role(other.id.clone())
+                    }
                     Principal::ActorRole => continue,
                 };
                 for g in rule.grants {

@@ -3,10 +3,11 @@
 
 use super::Cdn;
 use crate::iam::{Fact, FactCx, Facts, KindIam};
+use crate::model::Project;
 
 impl KindIam for Cdn {
     /// A distribution holds no role: its origins admit it by their resource policies.
-    fn acts(&self) -> bool {
+    fn acts(&self, _project: &Project) -> bool {
         false
     }
 

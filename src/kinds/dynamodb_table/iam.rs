@@ -2,10 +2,11 @@
 
 use super::DynamodbTable;
 use crate::iam::{FactCx, Facts, KindIam, arn, flag};
+use crate::model::Project;
 
 impl KindIam for DynamodbTable {
     /// A table holds no identity: its writers act on it.
-    fn acts(&self) -> bool {
+    fn acts(&self, _project: &Project) -> bool {
         false
     }
 

@@ -3,10 +3,11 @@
 
 use super::{EmailIdentity, configuration_set};
 use crate::iam::{FactCx, Facts, KindIam, arn};
+use crate::model::Project;
 
 impl KindIam for EmailIdentity {
     /// An identity holds no role: the workflows sending from it act on it.
-    fn acts(&self) -> bool {
+    fn acts(&self, _project: &Project) -> bool {
         false
     }
 

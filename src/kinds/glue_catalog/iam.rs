@@ -4,10 +4,11 @@
 use super::{GlueCatalog, IDENTITY_SUFFIX, database_name};
 use crate::hcl::template_literal as lit;
 use crate::iam::{Fact, FactCx, Facts, KindIam, Origin, arn, fixed, get};
+use crate::model::Project;
 
 impl KindIam for GlueCatalog {
     /// Only the crawler acts; a catalog without one is data the edge table's rows describe.
-    fn acts(&self) -> bool {
+    fn acts(&self, _project: &Project) -> bool {
         self.crawler.is_some()
     }
 

@@ -33,17 +33,38 @@ impl KindRules for HttpApi {
                 cx,
                 &at("target"),
                 &route.target,
-                Access::Invoke,
-                "a `lambda`",
+                &[Access::Invoke, Access::Produce, Access::Start],
+                "a `lambda`, a `kinesis_stream` or a `workflow`",
                 out,
             );
+            let target = cx.project.components.get(&ComponentId::new(&route.target));
+            if route.partition_key.is_some()
+                && let Some(t) = target
+                && super::iam::route_access(cx.project, &route.target)
+                    .is_some_and(|a| a != Access::Produce)
+            {
+                out.push(
+                    error(
+                        "route-partition-key",
+                        format!(
+                            "route `{key}` of `{id}` sets `partition_key`, but its target `{}` is a {}, not a stream",
+                            route.target,
+                            t.kind()
+                        ),
+                        cx.value_at(&at("partition_key")),
+                        "only a record put into a stream has a partition key",
+                        "remove `partition_key`, or target a `kinesis_stream`",
+                    )
+                    .with_related(cx.doc.key_span(&t.pointer), "defined here"),
+                );
+            }
         }
         if let Some(pool) = &self.user_pool {
             self.check_kind(
                 cx,
                 "user_pool",
                 pool,
-                Access::Authenticate,
+                &[Access::Authenticate],
                 "a `user_pool`",
                 out,
             );
@@ -87,7 +108,7 @@ impl HttpApi {
         cx: &Cx<'_>,
         field: &str,
         target: &str,
-        wants: Access,
+        wants: &[Access],
         what: &str,
         out: &mut Vec<Diagnostic>,
     ) {
@@ -96,7 +117,7 @@ impl HttpApi {
         };
         let access = edges::edge(cx.c.kind(), t.kind()).map(|r| r.access);
         // No edge at all is reported with the graph (`incompatible-target`).
-        if access.is_some_and(|a| a != wants) {
+        if access.is_some_and(|a| !wants.contains(&a)) {
             let name = field.rsplit('/').next().unwrap_or(field);
             out.push(
                 error(

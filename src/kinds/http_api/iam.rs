@@ -2,12 +2,18 @@
 //! about that target only (a function's permission admits its own routes, not the API's).
 
 use super::HttpApi;
+use crate::edges::Access;
 use crate::iam::{Fact, FactCx, Facts, KindIam, Origin};
+use crate::model::{ComponentId, Kind, Project};
 
 impl KindIam for HttpApi {
-    /// An API holds no role: the functions it calls admit it by their permissions.
-    fn acts(&self) -> bool {
-        false
+    /// An API holds a role only when a route puts into a stream or starts a workflow: the
+    /// functions it calls admit it by their permissions instead.
+    fn acts(&self, project: &Project) -> bool {
+        self.routes.values().any(|r| {
+            route_access(project, &r.target)
+                .is_some_and(|a| matches!(a, Access::Produce | Access::Start))
+        })
     }
 
     fn facts(&self, cx: &FactCx<'_>) -> Facts {
@@ -35,4 +41,11 @@ impl KindIam for HttpApi {
             .collect();
         vec![("route_arn", routes)]
     }
+}
+
+/// How a route reaches its target, from the edge table: a function is invoked (`Invoke`), a
+/// stream gets a record (`Produce`), a workflow is started (`Start`).
+pub(super) fn route_access(project: &Project, target: &str) -> Option<Access> {
+    let t = project.components.get(&ComponentId::new(target))?;
+    crate::edges::edge(Kind::HttpApi, t.kind()).map(|r| r.access)
 }

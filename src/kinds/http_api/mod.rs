@@ -10,6 +10,10 @@ use serde::{Deserialize, Serialize};
 /// `{parameter}` segments (`{proxy+}` last).
 pub const ROUTE_KEY: &str = r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY) /([A-Za-z0-9._~-]+|\{[A-Za-z0-9_]+\}|\{[A-Za-z0-9_]+\+\})?(/([A-Za-z0-9._~-]+|\{[A-Za-z0-9_]+\}|\{[A-Za-z0-9_]+\+\}))*$";
 
+/// Where a record's partition key may come from: the request id, or one named value of the
+/// request (API Gateway's parameter mapping syntax).
+pub const PARTITION_KEY: &str = r"^\$(context\.requestId|request\.(header|querystring|path)\.[A-Za-z0-9_-]{1,64}|request\.body\.[A-Za-z0-9_]{1,64}(\.[A-Za-z0-9_]{1,64}){0,7})$";
+
 /// An API Gateway HTTP API in front of the spec's functions. A `cdn` that lists it in its
 /// `inputs` serves it under `/<stage>/*`, so the site and its API share one domain.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -56,8 +60,18 @@ pub struct HttpApi {
 #[serde(deny_unknown_fields)]
 pub struct Route {
     /// The id of the component that answers: a `lambda` (called with the request, payload
-    /// format 2.0).
+    /// format 2.0), a `kinesis_stream` (the request body is put into it as one record, with
+    /// no function in between) or a `workflow` (an execution starts with the request body
+    /// as its input; the caller gets the execution's ARN).
     pub target: String,
+    /// With a `kinesis_stream` target: where the record's partition key comes from, which
+    /// decides its shard. `$context.requestId` (the default) spreads records evenly; a
+    /// field of the body (`$request.body.session_id`), a header
+    /// (`$request.header.x-session`), a query string or path parameter keeps one key's
+    /// records in order. A request without that value is refused by API Gateway.
+    #[serde(default)]
+    #[schemars(regex(pattern = PARTITION_KEY))]
+    pub partition_key: Option<String>,
     /// Only a signed-in user may call it: the request must carry a valid token of the API's
     /// `user_pool` (`Authorization: Bearer …`), whose claims the function receives. Default
     /// off.

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use minijinja::Value;
 
 use super::HttpApi;
+use crate::edges::Access;
 use crate::model::Component;
 use crate::render::values::{expr, obj};
 use crate::render::{KindRender, OriginTarget, RenderCx};
@@ -19,7 +20,20 @@ impl KindRender for HttpApi {
         for (key, route) in &self.routes {
             integrations.push(obj(BTreeMap::from([
                 ("key", Value::from(key.as_str())),
-                ("function_arn", expr(format!("module.{}.arn", route.target))),
+                (
+                    "service",
+                    Value::from(service(super::iam::route_access(cx.project, &route.target))),
+                ),
+                ("target", expr(format!("module.{}", route.target))),
+                (
+                    "partition_key",
+                    Value::from(
+                        route
+                            .partition_key
+                            .clone()
+                            .unwrap_or_else(|| "$context.requestId".into()),
+                    ),
+                ),
                 ("timeout_ms", Value::from(route.timeout_ms)),
             ])));
             routes.push(obj(BTreeMap::from([
@@ -58,5 +72,15 @@ impl KindRender for HttpApi {
             s3: false,
             path_pattern: Some(format!("/{}/*", self.stage)),
         })
+    }
+}
+
+/// How a route reaches its target: a Lambda proxy call, or one of API Gateway's AWS service
+/// integrations, made with the API's role.
+fn service(access: Option<Access>) -> &'static str {
+    match access {
+        Some(Access::Produce) => "stream",
+        Some(Access::Start) => "workflow",
+        _ => "function",
     }
 }

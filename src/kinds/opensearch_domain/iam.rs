@@ -2,10 +2,11 @@
 
 use super::OpensearchDomain;
 use crate::iam::{FactCx, Facts, KindIam, arn};
+use crate::model::Project;
 
 impl KindIam for OpensearchDomain {
     /// A domain holds no identity: its writers act on it, and its access policy admits them.
-    fn acts(&self) -> bool {
+    fn acts(&self, _project: &Project) -> bool {
         false
     }
 

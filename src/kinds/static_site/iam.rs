@@ -2,11 +2,12 @@
 
 use super::StaticSite;
 use crate::iam::{FactCx, Facts, KindIam, bucket_arn};
+use crate::model::Project;
 use crate::naming;
 
 impl KindIam for StaticSite {
     /// A bucket holds no identity: the distribution reading it is admitted by its policy.
-    fn acts(&self) -> bool {
+    fn acts(&self, _project: &Project) -> bool {
         false
     }
 

@@ -2,10 +2,11 @@
 
 use super::UserPool;
 use crate::iam::{Fact, FactCx, Facts, KindIam};
+use crate::model::Project;
 
 impl KindIam for UserPool {
     /// A pool holds no role: an API checks its tokens without calling it.
-    fn acts(&self) -> bool {
+    fn acts(&self, _project: &Project) -> bool {
         false
     }
 

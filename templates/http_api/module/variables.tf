@@ -10,11 +10,20 @@ variable "stage" {
 }
 
 variable "integrations" {
-  description = "One Lambda proxy integration per route: route key => function ARN and timeout."
+  description = "One integration per route: a Lambda proxy call (function_arn), a record put into a stream (stream_name, partition_key) or a workflow started (state_machine_arn)."
   type = map(object({
-    function_arn = string
-    timeout_ms   = number
+    function_arn      = optional(string)
+    stream_name       = optional(string)
+    partition_key     = optional(string)
+    state_machine_arn = optional(string)
+    timeout_ms        = number
   }))
+}
+
+variable "role_arn" {
+  description = "The role API Gateway calls Kinesis and Step Functions with (null when every route calls a function)."
+  type        = string
+  default     = null
 }
 
 variable "routes" {

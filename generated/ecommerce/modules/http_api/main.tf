@@ -1,4 +1,5 @@
-# An API Gateway HTTP API: one Lambda proxy integration per route, routes (some behind a JWT
+# An API Gateway HTTP API: one integration per route (a Lambda proxy call, a record put into a
+# Kinesis stream or a Step Functions execution started), routes (some behind a JWT
 # authorizer over a Cognito user pool), one stage with throttling and JSON access logs. The
 # functions' permissions (each held to the routes that call it) are in the root's iam.tf.
 
@@ -35,11 +36,28 @@ resource "aws_apigatewayv2_authorizer" "users" {
 resource "aws_apigatewayv2_integration" "this" {
   for_each = var.integrations
 
-  api_id                 = aws_apigatewayv2_api.this.id
-  integration_type       = "AWS_PROXY"
+  api_id               = aws_apigatewayv2_api.this.id
+  integration_type     = "AWS_PROXY"
+  timeout_milliseconds = each.value.timeout_ms
+
+  # A function gets the whole request (payload format 2.0). A stream or a workflow is one of
+  # API Gateway's AWS service integrations (format 1.0), called with the API's role: the body
+  # becomes the record's data or the execution's input.
   integration_uri        = each.value.function_arn
-  payload_format_version = "2.0"
-  timeout_milliseconds   = each.value.timeout_ms
+  integration_subtype    = each.value.stream_name != null ? "Kinesis-PutRecord" : each.value.state_machine_arn != null ? "StepFunctions-StartExecution" : null
+  credentials_arn        = each.value.function_arn == null ? var.role_arn : null
+  payload_format_version = each.value.function_arn == null ? "1.0" : "2.0"
+  request_parameters = (
+    each.value.stream_name != null ? tomap({
+      StreamName   = each.value.stream_name
+      Data         = "$request.body"
+      PartitionKey = each.value.partition_key
+    }) :
+    each.value.state_machine_arn != null ? tomap({
+      StateMachineArn = each.value.state_machine_arn
+      Input           = "$request.body"
+    }) : null
+  )
 }
 
 resource "aws_apigatewayv2_route" "this" {
