@@ -62,6 +62,12 @@ pub enum Access {
     /// The source accepts its callers' tokens when the target issued them (an API's JWT
     /// authorizer over a user pool), naming it in a field of its own.
     Authenticate,
+    /// The source sends events about what users do to the target (a function putting
+    /// clickstream events into a Personalize event tracker).
+    Track,
+    /// The target asks the source for recommendations (a function calling a Personalize
+    /// campaign).
+    Recommend,
 }
 
 impl Access {
@@ -91,6 +97,8 @@ impl Access {
             Access::DeleteItems => "delete_items",
             Access::ReadItems => "read_items",
             Access::Describe => "describe",
+            Access::Track => "track",
+            Access::Recommend => "recommend",
             Access::Index => "index",
             Access::Catalog => "catalog",
             Access::Query => "query",
@@ -577,7 +585,8 @@ pub const UNSCOPABLE: &[(&str, Option<Cond>, &str)] = &[
     (
         "personalize:PutEvents",
         None,
-        "Personalize PutEvents has no resource type; the tracking id picks the target",
+        "Personalize PutEvents has no resource type; the tracking id, which the function gets \
+         from its environment, picks the event tracker",
     ),
 ];
 
@@ -1385,6 +1394,30 @@ pub const EDGES: &[EdgeRule] = &[
             },
         ],
     },
+    // A function sends interaction events through a Personalize event tracker (Personalize
+    // developer guide, "Recording real-time events": `PutEvents` with the tracker's tracking
+    // id). The Service Authorization Reference lists no resource type for `PutEvents`, so the
+    // statement names `*`; the tracking id in the function's environment picks the tracker.
+    EdgeRule {
+        from: Kind::Lambda,
+        to: Kind::Personalize,
+        access: Access::Track,
+        actor: Actor::From,
+        grants: &[grant("SendEvents", &["personalize:PutEvents"], &["*"])],
+    },
+    // A function asks a campaign for recommendations (`GetRecommendations`, authorised on the
+    // campaign): that one campaign, by the name pipelinec gives it.
+    EdgeRule {
+        from: Kind::Personalize,
+        to: Kind::Lambda,
+        access: Access::Recommend,
+        actor: Actor::To,
+        grants: &[grant(
+            "AskCampaign",
+            &["personalize:GetRecommendations"],
+            &["{from.campaign_arn}"],
+        )],
+    },
 ];
 
 /// Grants an identity gets for its own resources, whatever its edges.
@@ -1394,6 +1427,30 @@ pub struct Baseline {
 }
 
 pub const BASELINES: &[Baseline] = &[
+    Baseline {
+        kind: Kind::Personalize,
+        grants: &[
+            // The custom resource's function creates, reads back and deletes the stack's
+            // event tracker. A tracker's ARN ends in an id Personalize generates, so the
+            // resource is the account's trackers in the region (`event-tracker/*`), the
+            // narrowest ARN there is before the tracker exists.
+            grant(
+                "OwnEventTracker",
+                &[
+                    "personalize:CreateEventTracker",
+                    "personalize:DeleteEventTracker",
+                    "personalize:DescribeEventTracker",
+                ],
+                &["{self.event_trackers}/*"],
+            ),
+            // The stack creates the function's log group; the function only writes to it.
+            grant(
+                "OwnTrackerLogs",
+                &["logs:CreateLogStream", "logs:PutLogEvents"],
+                &["{self.tracker_log_group_arn}:*"],
+            ),
+        ],
+    },
     Baseline {
         kind: Kind::Workflow,
         grants: &[
@@ -1962,6 +2019,8 @@ pub fn identity(kind: Kind) -> Option<Identity> {
         // Only an API with a route into a stream or a workflow has one (`acts`): API Gateway
         // calls those services with the integration's credentials.
         Kind::HttpApi => Some(Identity::Role("apigateway.amazonaws.com")),
+        // The function inside the stack that creates the event tracker (`acts`: only with one).
+        Kind::Personalize => Some(Identity::Role("lambda.amazonaws.com")),
         // A site's bucket and its distribution hold no role: the bucket admits the
         // distribution by its policy (`RESOURCE_POLICIES`); a search domain admits its
         // writers by its access policy.

@@ -121,6 +121,14 @@ fn alarms_follow_the_graph() {
             "edges-checkout-throttles",
             "edges-charge-errors",
             "edges-charge-throttles",
+            // A stream reader: its lag and its failure destination; a function asking a
+            // Personalize campaign reads no stream, so it has no iterator age.
+            "edges-send-events-errors",
+            "edges-send-events-throttles",
+            "edges-send-events-iterator-age",
+            "edges-send-events-failure-delivery",
+            "edges-suggest-errors",
+            "edges-suggest-throttles",
             "edges-order-flow-executions-failed",
             "edges-order-flow-executions-timed-out",
             "edges-clean-failed-tasks",
@@ -174,6 +182,8 @@ fn alarms_follow_the_graph() {
             "enrich",
             "checkout",
             "charge",
+            "send_events",
+            "suggest",
             "order_flow",
             "clean",
             "stats",

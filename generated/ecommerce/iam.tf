@@ -252,6 +252,118 @@ resource "aws_iam_role_policy" "fulfilment" {
   policy = data.aws_iam_policy_document.fulfilment.json
 }
 
+data "aws_iam_policy_document" "track_clicks_trust" {
+  statement {
+    sid     = "TrustedService"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = ["${local.account_id}"]
+    }
+  }
+}
+
+resource "aws_iam_role" "track_clicks" {
+  name               = "shop-track-clicks"
+  assume_role_policy = data.aws_iam_policy_document.track_clicks_trust.json
+}
+
+data "aws_iam_policy_document" "track_clicks" {
+  # own resources of track_clicks
+  statement {
+    sid       = "OwnLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/aws/lambda/shop-track-clicks:*"]
+  }
+
+  # own resources of track_clicks
+  statement {
+    sid       = "FailureBucket"
+    actions   = ["s3:ListBucket"]
+    resources = ["arn:${local.partition}:s3:::shop-track-clicks-failures-${local.account_id}"]
+  }
+
+  # own resources of track_clicks
+  statement {
+    sid       = "FailureObjects"
+    actions   = ["s3:PutObject"]
+    resources = ["arn:${local.partition}:s3:::shop-track-clicks-failures-${local.account_id}/aws/lambda/*"]
+  }
+
+  # clickstream -> track_clicks (read)
+  statement {
+    sid       = "ClickstreamToTrackClicksReadStream"
+    actions   = ["kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:ListShards"]
+    resources = ["arn:${local.partition}:kinesis:${local.region}:${local.account_id}:stream/shop-clickstream"]
+  }
+
+  # track_clicks -> recommender (track)
+  # Resource "*": personalize:PutEvents: Personalize PutEvents has no resource type; the tracking id, which the function gets from its environment, picks the event tracker
+  statement {
+    sid       = "TrackClicksToRecommenderSendEvents"
+    actions   = ["personalize:PutEvents"]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_role_policy" "track_clicks" {
+  name   = "pipelinec-edges"
+  role   = aws_iam_role.track_clicks.id
+  policy = data.aws_iam_policy_document.track_clicks.json
+}
+
+data "aws_iam_policy_document" "recommend_trust" {
+  statement {
+    sid     = "TrustedService"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = ["${local.account_id}"]
+    }
+  }
+}
+
+resource "aws_iam_role" "recommend" {
+  name               = "shop-recommend"
+  assume_role_policy = data.aws_iam_policy_document.recommend_trust.json
+}
+
+data "aws_iam_policy_document" "recommend" {
+  # own resources of recommend
+  statement {
+    sid       = "OwnLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/aws/lambda/shop-recommend:*"]
+  }
+
+  # recommender -> recommend (recommend)
+  statement {
+    sid       = "RecommenderToRecommendAskCampaign"
+    actions   = ["personalize:GetRecommendations"]
+    resources = ["arn:${local.partition}:personalize:${local.region}:${local.account_id}:campaign/shop-recommender"]
+  }
+}
+
+resource "aws_iam_role_policy" "recommend" {
+  name   = "pipelinec-edges"
+  role   = aws_iam_role.recommend.id
+  policy = data.aws_iam_policy_document.recommend.json
+}
+
 data "aws_iam_policy_document" "click_delivery_trust" {
   statement {
     sid     = "TrustedService"
@@ -316,6 +428,51 @@ resource "aws_iam_role_policy" "click_delivery" {
   name   = "pipelinec-edges"
   role   = aws_iam_role.click_delivery.id
   policy = data.aws_iam_policy_document.click_delivery.json
+}
+
+data "aws_iam_policy_document" "recommender_trust" {
+  statement {
+    sid     = "TrustedService"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = ["${local.account_id}"]
+    }
+  }
+}
+
+resource "aws_iam_role" "recommender" {
+  name               = "shop-recommender-tracker"
+  assume_role_policy = data.aws_iam_policy_document.recommender_trust.json
+}
+
+data "aws_iam_policy_document" "recommender" {
+  # own resources of recommender
+  statement {
+    sid       = "OwnEventTracker"
+    actions   = ["personalize:CreateEventTracker", "personalize:DeleteEventTracker", "personalize:DescribeEventTracker"]
+    resources = ["arn:${local.partition}:personalize:${local.region}:${local.account_id}:event-tracker/*"]
+  }
+
+  # own resources of recommender
+  statement {
+    sid       = "OwnTrackerLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/aws/lambda/shop-recommender-tracker:*"]
+  }
+}
+
+resource "aws_iam_role_policy" "recommender" {
+  name   = "pipelinec-edges"
+  role   = aws_iam_role.recommender.id
+  policy = data.aws_iam_policy_document.recommender.json
 }
 
 data "aws_iam_policy_document" "analytics_1" {
@@ -490,6 +647,30 @@ data "aws_iam_policy_document" "deployer_pass_role" {
   statement {
     sid       = "PassRole5"
     actions   = ["iam:PassRole"]
+    resources = [aws_iam_role.track_clicks.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PassedToService"
+      values   = ["lambda.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "PassRole6"
+    actions   = ["iam:PassRole"]
+    resources = [aws_iam_role.recommend.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PassedToService"
+      values   = ["lambda.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "PassRole7"
+    actions   = ["iam:PassRole"]
     resources = [aws_iam_role.click_delivery.arn]
 
     condition {
@@ -500,7 +681,19 @@ data "aws_iam_policy_document" "deployer_pass_role" {
   }
 
   statement {
-    sid       = "PassRole6"
+    sid       = "PassRole8"
+    actions   = ["iam:PassRole"]
+    resources = [aws_iam_role.recommender.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PassedToService"
+      values   = ["lambda.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "PassRole9"
     actions   = ["iam:PassRole"]
     resources = [aws_iam_role.shop_api.arn]
 
@@ -531,6 +724,15 @@ resource "aws_lambda_permission" "list_orders_shop_api_to_list_orders_invoke_fro
   function_name = module.list_orders.function_name
   principal     = "apigateway.amazonaws.com"
   source_arn    = "arn:${local.partition}:execute-api:${local.region}:${local.account_id}:${module.shop_api.api_id}/api/GET/orders"
+}
+
+# shop_api -> recommend (invoke)
+resource "aws_lambda_permission" "recommend_shop_api_to_recommend_invoke_from_routes" {
+  statement_id  = "ShopApiToRecommendInvokeFromRoutes"
+  action        = "lambda:InvokeFunction"
+  function_name = module.recommend.function_name
+  principal     = "apigateway.amazonaws.com"
+  source_arn    = "arn:${local.partition}:execute-api:${local.region}:${local.account_id}:${module.shop_api.api_id}/api/GET/recommendations"
 }
 
 data "aws_iam_policy_document" "search_resource_policy" {

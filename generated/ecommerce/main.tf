@@ -134,6 +134,72 @@ module "fulfilment" {
   definition = "{\"StartAt\":\"confirm\",\"States\":{\"confirm\":{\"Type\":\"Task\",\"Resource\":\"arn:${local.partition}:states:::aws-sdk:sesv2:sendEmail\",\"Parameters\":{\"FromEmailAddress\":\"${module.shop_mail.sender}\",\"ConfigurationSetName\":\"${module.shop_mail.configuration_set_name}\",\"Destination\":{\"ToAddresses.$\":\"States.Array($.email)\"},\"Content\":{\"Simple\":{\"Subject\":{\"Data.$\":\"States.Format('Your order {} is confirmed', $.order_id)\",\"Charset\":\"UTF-8\"},\"Body\":{\"Text\":{\"Data.$\":\"States.Format('Thank you for your order {}. We will email you again when it ships.', $.order_id)\",\"Charset\":\"UTF-8\"}}}}},\"ResultPath\":null,\"Retry\":[{\"ErrorEquals\":[\"SesV2.TooManyRequestsException\"],\"IntervalSeconds\":1,\"MaxAttempts\":3,\"BackoffRate\":2.0}],\"Next\":\"done\"},\"done\":{\"Type\":\"Succeed\"}}}"
 }
 
+module "track_clicks" {
+  source     = "./modules/lambda"
+  depends_on = [aws_iam_role_policy.track_clicks]
+
+  name                       = "shop-track-clicks"
+  role_arn                   = aws_iam_role.track_clicks.arn
+  filename                   = "${path.module}/build/track_clicks.zip"
+  runtime                    = "python3.13"
+  handler                    = "app.handler"
+  memory_mb                  = 128
+  timeout_seconds            = 30
+  architecture               = "x86_64"
+  batch_size                 = 100
+  starting_position          = "TRIM_HORIZON"
+  batching_window_seconds    = 0
+  maximum_retry_attempts     = 3
+  bisect_batch_on_error      = true
+  failure_destination        = "s3"
+  failure_bucket_name        = "shop-track-clicks-failures-${local.account_id}"
+  report_batch_item_failures = true
+  async_failure_queue        = null
+  log_retention_days         = 14
+  tracing_mode               = "PassThrough"
+  reserved_concurrency       = null
+
+  environment = {
+    "RECOMMENDER_TRACKING_ID" = module.recommender.tracking_id
+  }
+
+  event_sources = {
+    "clickstream" = module.clickstream.arn
+  }
+}
+
+module "recommend" {
+  source     = "./modules/lambda"
+  depends_on = [aws_iam_role_policy.recommend]
+
+  name                       = "shop-recommend"
+  role_arn                   = aws_iam_role.recommend.arn
+  filename                   = "${path.module}/build/recommend.zip"
+  runtime                    = "python3.13"
+  handler                    = "app.handler"
+  memory_mb                  = 128
+  timeout_seconds            = 10
+  architecture               = "x86_64"
+  batch_size                 = 100
+  starting_position          = "TRIM_HORIZON"
+  batching_window_seconds    = 0
+  maximum_retry_attempts     = 3
+  bisect_batch_on_error      = true
+  failure_destination        = "none"
+  report_batch_item_failures = false
+  async_failure_queue        = null
+  log_retention_days         = 14
+  tracing_mode               = "PassThrough"
+  reserved_concurrency       = null
+
+  environment = {
+    "RECOMMENDER_CAMPAIGN_ARN" = module.recommender.campaign_arn
+  }
+
+  event_sources = {
+  }
+}
+
 module "click_delivery" {
   source     = "./modules/firehose"
   depends_on = [aws_iam_role_policy.click_delivery]
@@ -187,6 +253,18 @@ module "search" {
   # with the actions and resources their edges grant them (iam.tf).
   access_policy      = true
   access_policy_json = data.aws_iam_policy_document.search_resource_policy.json
+}
+
+module "recommender" {
+  source = "./modules/personalize"
+
+  depends_on = [aws_iam_role_policy.recommender]
+
+  name          = "shop-recommender"
+  template_file = "${path.module}/build/recommender.cloudformation.json"
+  role_arn      = aws_iam_role.recommender.arn
+  solution      = true
+  campaign      = true
 }
 
 module "shop_mail" {
@@ -365,6 +443,10 @@ module "shop_api" {
       partition_key = "$request.body.session_id"
       timeout_ms    = 29000
     }
+    "GET /recommendations" = {
+      function_arn = module.recommend.arn
+      timeout_ms   = 29000
+    }
   }
 
   routes = {
@@ -375,6 +457,9 @@ module "shop_api" {
       signed_in = true
     }
     "POST /clicks" = {
+      signed_in = false
+    }
+    "GET /recommendations" = {
       signed_in = false
     }
   }
@@ -512,7 +597,7 @@ module "monitoring" {
       title       = "list_orders: invocation errors"
       x           = 0
       y           = 12
-      width       = 8
+      width       = 12
       height      = 6
       namespace   = "AWS/Lambda"
       metric_name = "Errors"
@@ -525,30 +610,15 @@ module "monitoring" {
     },
     {
       title       = "list_orders: throttled invocations"
-      x           = 8
+      x           = 12
       y           = 12
-      width       = 8
+      width       = 12
       height      = 6
       namespace   = "AWS/Lambda"
       metric_name = "Throttles"
       stat        = "Sum"
       period      = 300
       threshold   = 0
-      dimensions = {
-        "FunctionName" = module.list_orders.function_name
-      }
-    },
-    {
-      title       = "list_orders: behind the stream (ms)"
-      x           = 16
-      y           = 12
-      width       = 8
-      height      = 6
-      namespace   = "AWS/Lambda"
-      metric_name = "IteratorAge"
-      stat        = "Maximum"
-      period      = 300
-      threshold   = 900000
       dimensions = {
         "FunctionName" = module.list_orders.function_name
       }
@@ -673,9 +743,114 @@ module "monitoring" {
       }
     },
     {
-      title       = "click_delivery: records read from the stream"
+      title       = "track_clicks: invocation errors"
       x           = 0
       y           = 30
+      width       = 4
+      height      = 6
+      namespace   = "AWS/Lambda"
+      metric_name = "Errors"
+      stat        = "Sum"
+      period      = 300
+      threshold   = 0
+      dimensions = {
+        "FunctionName" = module.track_clicks.function_name
+      }
+    },
+    {
+      title       = "track_clicks: throttled invocations"
+      x           = 4
+      y           = 30
+      width       = 4
+      height      = 6
+      namespace   = "AWS/Lambda"
+      metric_name = "Throttles"
+      stat        = "Sum"
+      period      = 300
+      threshold   = 0
+      dimensions = {
+        "FunctionName" = module.track_clicks.function_name
+      }
+    },
+    {
+      title       = "track_clicks: behind the stream (ms)"
+      x           = 8
+      y           = 30
+      width       = 4
+      height      = 6
+      namespace   = "AWS/Lambda"
+      metric_name = "IteratorAge"
+      stat        = "Maximum"
+      period      = 300
+      threshold   = 900000
+      dimensions = {
+        "FunctionName" = module.track_clicks.function_name
+      }
+    },
+    {
+      title       = "track_clicks: failed batches not kept"
+      x           = 12
+      y           = 30
+      width       = 4
+      height      = 6
+      namespace   = "AWS/Lambda"
+      metric_name = "DestinationDeliveryFailures"
+      stat        = "Sum"
+      period      = 300
+      threshold   = 0
+      dimensions = {
+        "FunctionName" = module.track_clicks.function_name
+      }
+    },
+    {
+      title       = "track_clicks: objects in the failure bucket (daily)"
+      x           = 16
+      y           = 30
+      width       = 4
+      height      = 6
+      namespace   = "AWS/S3"
+      metric_name = "NumberOfObjects"
+      stat        = "Average"
+      period      = 86400
+      dimensions = {
+        "BucketName"  = module.track_clicks.failure_bucket
+        "StorageType" = "AllStorageTypes"
+      }
+    },
+    {
+      title       = "recommend: invocation errors"
+      x           = 0
+      y           = 36
+      width       = 12
+      height      = 6
+      namespace   = "AWS/Lambda"
+      metric_name = "Errors"
+      stat        = "Sum"
+      period      = 300
+      threshold   = 0
+      dimensions = {
+        "FunctionName" = module.recommend.function_name
+      }
+    },
+    {
+      title       = "recommend: throttled invocations"
+      x           = 12
+      y           = 36
+      width       = 12
+      height      = 6
+      namespace   = "AWS/Lambda"
+      metric_name = "Throttles"
+      stat        = "Sum"
+      period      = 300
+      threshold   = 0
+      dimensions = {
+        "FunctionName" = module.recommend.function_name
+      }
+    },
+    {
+      title       = "click_delivery: records read from the stream"
+      x           = 0
+      y           = 42
       width       = 6
       height      = 6
       namespace   = "AWS/Firehose"
@@ -689,7 +864,7 @@ module "monitoring" {
     {
       title       = "click_delivery: behind the stream (ms)"
       x           = 6
-      y           = 30
+      y           = 42
       width       = 6
       height      = 6
       namespace   = "AWS/Firehose"
@@ -704,7 +879,7 @@ module "monitoring" {
     {
       title       = "click_delivery: age of the oldest undelivered record (s)"
       x           = 12
-      y           = 30
+      y           = 42
       width       = 6
       height      = 6
       namespace   = "AWS/Firehose"
@@ -719,7 +894,7 @@ module "monitoring" {
     {
       title       = "click_delivery: share of successful S3 deliveries"
       x           = 18
-      y           = 30
+      y           = 42
       width       = 6
       height      = 6
       namespace   = "AWS/Firehose"
@@ -734,7 +909,7 @@ module "monitoring" {
     {
       title       = "search: primary shards unassigned (red)"
       x           = 0
-      y           = 36
+      y           = 48
       width       = 4
       height      = 6
       namespace   = "AWS/ES"
@@ -750,7 +925,7 @@ module "monitoring" {
     {
       title       = "search: replica shards unassigned (yellow)"
       x           = 4
-      y           = 36
+      y           = 48
       width       = 4
       height      = 6
       namespace   = "AWS/ES"
@@ -765,7 +940,7 @@ module "monitoring" {
     {
       title       = "search: free storage of the fullest node (MiB)"
       x           = 8
-      y           = 36
+      y           = 48
       width       = 4
       height      = 6
       namespace   = "AWS/ES"
@@ -781,7 +956,7 @@ module "monitoring" {
     {
       title       = "search: JVM memory pressure (%)"
       x           = 12
-      y           = 36
+      y           = 48
       width       = 4
       height      = 6
       namespace   = "AWS/ES"
@@ -797,7 +972,7 @@ module "monitoring" {
     {
       title       = "search: automated snapshots failed"
       x           = 16
-      y           = 36
+      y           = 48
       width       = 4
       height      = 6
       namespace   = "AWS/ES"
@@ -813,7 +988,7 @@ module "monitoring" {
     {
       title       = "shop_mail: bounce rate (0 to 1)"
       x           = 0
-      y           = 42
+      y           = 54
       width       = 12
       height      = 6
       namespace   = "AWS/SES"
@@ -828,7 +1003,7 @@ module "monitoring" {
     {
       title       = "shop_mail: complaint rate (0 to 1)"
       x           = 12
-      y           = 42
+      y           = 54
       width       = 12
       height      = 6
       namespace   = "AWS/SES"
@@ -843,7 +1018,7 @@ module "monitoring" {
     {
       title       = "lake: size (bytes, daily)"
       x           = 0
-      y           = 48
+      y           = 60
       width       = 12
       height      = 6
       namespace   = "AWS/S3"
@@ -858,7 +1033,7 @@ module "monitoring" {
     {
       title       = "lake: objects (daily)"
       x           = 12
-      y           = 48
+      y           = 60
       width       = 12
       height      = 6
       namespace   = "AWS/S3"
@@ -873,7 +1048,7 @@ module "monitoring" {
     {
       title       = "analytics: data scanned per hour (bytes)"
       x           = 0
-      y           = 54
+      y           = 66
       width       = 12
       height      = 6
       namespace   = "AWS/Athena"
@@ -890,7 +1065,7 @@ module "monitoring" {
     {
       title       = "analytics: longest query (ms)"
       x           = 12
-      y           = 54
+      y           = 66
       width       = 12
       height      = 6
       namespace   = "AWS/Athena"
@@ -906,7 +1081,7 @@ module "monitoring" {
     {
       title       = "orders: write capacity units used"
       x           = 0
-      y           = 60
+      y           = 72
       width       = 12
       height      = 6
       namespace   = "AWS/DynamoDB"
@@ -920,7 +1095,7 @@ module "monitoring" {
     {
       title       = "orders: writes throttled"
       x           = 12
-      y           = 60
+      y           = 72
       width       = 12
       height      = 6
       namespace   = "AWS/DynamoDB"
@@ -1003,21 +1178,6 @@ module "monitoring" {
       period              = 300
       comparison_operator = "GreaterThanThreshold"
       threshold           = 0
-      evaluation_periods  = 3
-      datapoints_to_alarm = 3
-      treat_missing_data  = "notBreaching"
-      dimensions = {
-        "FunctionName" = module.list_orders.function_name
-      }
-    }
-    "shop-list-orders-iterator-age" = {
-      description         = "`list_orders` (lambda): The function processes records more than 15 minutes after they were written; records expire unread once the lag passes the retention. Alarms when Maximum IteratorAge over 300 s is > 900000 in 3 of 3 periods."
-      namespace           = "AWS/Lambda"
-      metric_name         = "IteratorAge"
-      statistic           = "Maximum"
-      period              = 300
-      comparison_operator = "GreaterThanThreshold"
-      threshold           = 900000
       evaluation_periods  = 3
       datapoints_to_alarm = 3
       treat_missing_data  = "notBreaching"
@@ -1113,6 +1273,96 @@ module "monitoring" {
       treat_missing_data  = "notBreaching"
       dimensions = {
         "StateMachineArn" = module.fulfilment.arn
+      }
+    }
+    "shop-track-clicks-errors" = {
+      description         = "`track_clicks` (lambda): The function failed; with stream inputs the batch is retried and then sent to the failure destination. Alarms when Sum Errors over 300 s is > 0 in 1 of 1 periods."
+      namespace           = "AWS/Lambda"
+      metric_name         = "Errors"
+      statistic           = "Sum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 0
+      evaluation_periods  = 1
+      datapoints_to_alarm = 1
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "FunctionName" = module.track_clicks.function_name
+      }
+    }
+    "shop-track-clicks-throttles" = {
+      description         = "`track_clicks` (lambda): Invocations have been throttled for 15 minutes: raise the reserved concurrency or the account's limit. Alarms when Sum Throttles over 300 s is > 0 in 3 of 3 periods."
+      namespace           = "AWS/Lambda"
+      metric_name         = "Throttles"
+      statistic           = "Sum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 0
+      evaluation_periods  = 3
+      datapoints_to_alarm = 3
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "FunctionName" = module.track_clicks.function_name
+      }
+    }
+    "shop-track-clicks-iterator-age" = {
+      description         = "`track_clicks` (lambda): The function processes records more than 15 minutes after they were written; records expire unread once the lag passes the retention. Alarms when Maximum IteratorAge over 300 s is > 900000 in 3 of 3 periods."
+      namespace           = "AWS/Lambda"
+      metric_name         = "IteratorAge"
+      statistic           = "Maximum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 900000
+      evaluation_periods  = 3
+      datapoints_to_alarm = 3
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "FunctionName" = module.track_clicks.function_name
+      }
+    }
+    "shop-track-clicks-failure-delivery" = {
+      description         = "`track_clicks` (lambda): Lambda could not send failed batches to the failure destination: they are lost. Alarms when Sum DestinationDeliveryFailures over 300 s is > 0 in 1 of 1 periods."
+      namespace           = "AWS/Lambda"
+      metric_name         = "DestinationDeliveryFailures"
+      statistic           = "Sum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 0
+      evaluation_periods  = 1
+      datapoints_to_alarm = 1
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "FunctionName" = module.track_clicks.function_name
+      }
+    }
+    "shop-recommend-errors" = {
+      description         = "`recommend` (lambda): The function failed; with stream inputs the batch is retried and then sent to the failure destination. Alarms when Sum Errors over 300 s is > 0 in 1 of 1 periods."
+      namespace           = "AWS/Lambda"
+      metric_name         = "Errors"
+      statistic           = "Sum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 0
+      evaluation_periods  = 1
+      datapoints_to_alarm = 1
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "FunctionName" = module.recommend.function_name
+      }
+    }
+    "shop-recommend-throttles" = {
+      description         = "`recommend` (lambda): Invocations have been throttled for 15 minutes: raise the reserved concurrency or the account's limit. Alarms when Sum Throttles over 300 s is > 0 in 3 of 3 periods."
+      namespace           = "AWS/Lambda"
+      metric_name         = "Throttles"
+      statistic           = "Sum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 0
+      evaluation_periods  = 3
+      datapoints_to_alarm = 3
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "FunctionName" = module.recommend.function_name
       }
     }
     "shop-click-delivery-iterator-age" = {

@@ -40,6 +40,21 @@ output "fulfilment_state_machine_name" {
   value       = module.fulfilment.name
 }
 
+output "track_clicks_function_name" {
+  description = "Name of the `track_clicks` Lambda function"
+  value       = module.track_clicks.function_name
+}
+
+output "track_clicks_failure_bucket" {
+  description = "Bucket keeping the batches `track_clicks` failed to process"
+  value       = module.track_clicks.failure_bucket
+}
+
+output "recommend_function_name" {
+  description = "Name of the `recommend` Lambda function"
+  value       = module.recommend.function_name
+}
+
 output "click_delivery_delivery_stream_name" {
   description = "Name of the `click_delivery` Firehose delivery stream"
   value       = module.click_delivery.name
@@ -53,6 +68,26 @@ output "search_endpoint" {
 output "search_domain_arn" {
   description = "ARN of the `search` OpenSearch domain"
   value       = module.search.arn
+}
+
+output "recommender_dataset_group_arn" {
+  description = "ARN of the `recommender` Personalize dataset group"
+  value       = module.recommender.dataset_group_arn
+}
+
+output "recommender_tracking_id" {
+  description = "Tracking id of the `recommender` event tracker (PutEvents' `trackingId`)"
+  value       = module.recommender.tracking_id
+}
+
+output "recommender_solution_arn" {
+  description = "ARN of the `recommender` solution: once there are interactions, train it with `aws personalize create-solution-version --solution-arn <this>`"
+  value       = module.recommender.solution_arn
+}
+
+output "recommender_create_campaign" {
+  description = "The command that creates the `recommender` campaign from a trained solution version, under the name its functions may ask"
+  value       = module.recommender.create_campaign
 }
 
 output "shop_mail_identity_arn" {
@@ -160,9 +195,24 @@ output "fulfilment_role_arn" {
   value       = aws_iam_role.fulfilment.arn
 }
 
+output "track_clicks_role_arn" {
+  description = "IAM role `track_clicks` acts with"
+  value       = aws_iam_role.track_clicks.arn
+}
+
+output "recommend_role_arn" {
+  description = "IAM role `recommend` acts with"
+  value       = aws_iam_role.recommend.arn
+}
+
 output "click_delivery_role_arn" {
   description = "IAM role `click_delivery` acts with"
   value       = aws_iam_role.click_delivery.arn
+}
+
+output "recommender_role_arn" {
+  description = "IAM role `recommender` acts with"
+  value       = aws_iam_role.recommender.arn
 }
 
 output "analytics_query_policy_arns" {

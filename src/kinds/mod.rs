@@ -28,6 +28,7 @@ pub mod http_api;
 pub mod kinesis_stream;
 pub mod lambda;
 pub mod opensearch_domain;
+pub mod personalize;
 pub mod quicksight;
 pub mod s3_data_lake;
 pub mod schedule;
@@ -49,6 +50,7 @@ use http_api::HttpApi;
 use kinesis_stream::KinesisStream;
 use lambda::Lambda;
 use opensearch_domain::OpensearchDomain;
+use personalize::Personalize;
 use quicksight::QuickSight;
 use s3_data_lake::S3DataLake;
 use schedule::Schedule;
@@ -105,6 +107,9 @@ pub enum Sink {
     EmailIdentity(EmailIdentity),
     /// An Amazon OpenSearch Service domain that functions index documents into.
     OpensearchDomain(OpensearchDomain),
+    /// An Amazon Personalize dataset group that functions send interaction events to, with
+    /// an optional solution and campaign they ask for recommendations.
+    Personalize(Personalize),
 }
 
 /// A site tier: what a web site's customers reach and what its functions keep.
@@ -148,10 +153,11 @@ pub enum Kind {
     EmailIdentity,
     OpensearchDomain,
     HttpApi,
+    Personalize,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 19] = [
+    pub const ALL: [Kind; 20] = [
         Kind::KinesisStream,
         Kind::Lambda,
         Kind::Firehose,
@@ -171,6 +177,7 @@ impl Kind {
         Kind::EmailIdentity,
         Kind::OpensearchDomain,
         Kind::HttpApi,
+        Kind::Personalize,
     ];
 
     /// The `type:` value in a spec, and the template folder name.
@@ -195,6 +202,7 @@ impl Kind {
             Kind::EmailIdentity => "email_identity",
             Kind::OpensearchDomain => "opensearch_domain",
             Kind::HttpApi => "http_api",
+            Kind::Personalize => "personalize",
         }
     }
 }
@@ -227,6 +235,7 @@ pub enum Settings {
     EmailIdentity(EmailIdentity),
     OpensearchDomain(OpensearchDomain),
     HttpApi(HttpApi),
+    Personalize(Personalize),
 }
 
 /// Runs `$body` with `$k` bound to the kind-specific settings inside a [`Settings`]: how a
@@ -255,6 +264,7 @@ macro_rules! with_kind {
             $crate::kinds::Settings::EmailIdentity($k) => $body,
             $crate::kinds::Settings::OpensearchDomain($k) => $body,
             $crate::kinds::Settings::HttpApi($k) => $body,
+            $crate::kinds::Settings::Personalize($k) => $body,
         }
     };
 }
@@ -281,6 +291,7 @@ impl Settings {
             Settings::EmailIdentity(_) => Kind::EmailIdentity,
             Settings::OpensearchDomain(_) => Kind::OpensearchDomain,
             Settings::HttpApi(_) => Kind::HttpApi,
+            Settings::Personalize(_) => Kind::Personalize,
         }
     }
 
@@ -306,6 +317,7 @@ impl Settings {
             Settings::Cdn(s) => &s.inputs,
             Settings::Workflow(s) => &s.inputs,
             Settings::OpensearchDomain(s) => &s.inputs,
+            Settings::Personalize(s) => &s.inputs,
         }
     }
 }
@@ -341,6 +353,7 @@ impl From<Sink> for Settings {
             Sink::Quicksight(x) => Settings::Quicksight(x),
             Sink::EmailIdentity(x) => Settings::EmailIdentity(x),
             Sink::OpensearchDomain(x) => Settings::OpensearchDomain(x),
+            Sink::Personalize(x) => Settings::Personalize(x),
         }
     }
 }

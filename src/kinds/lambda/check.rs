@@ -66,7 +66,13 @@ impl KindRules for Lambda {
                 "Invocations have been throttled for 15 minutes: raise the reserved concurrency or the account's limit.",
             )),
         ];
-        if project.graph.incoming(&c.id).next().is_some() {
+        // Only event source mappings have an iterator age: a table read item by item, or a
+        // campaign asked for recommendations, is no stream.
+        if project
+            .graph
+            .incoming(&c.id)
+            .any(|e| e.access == Access::Read)
+        {
             out.push(
                 Monitor::new(
                     "iterator_age",
@@ -406,6 +412,14 @@ pub fn injected_env(project: &Project, c: &Component, lambda: &Lambda) -> Vec<(S
         }
     };
     for e in project.graph.incoming(&c.id) {
+        if e.access == Access::Recommend {
+            let from = e.from.upper();
+            push_once(
+                &mut out,
+                format!("{from}_CAMPAIGN_ARN"),
+                format!("module.{}.campaign_arn", e.from),
+            );
+        }
         if e.access == Access::ReadItems {
             let from = e.from.upper();
             push_once(
@@ -434,6 +448,13 @@ pub fn injected_env(project: &Project, c: &Component, lambda: &Lambda) -> Vec<(S
                 format!("{to}_STATE_MACHINE_ARN"),
                 format!("module.{}.arn", e.to),
             );
+            continue;
+        }
+        if e.access == Access::Track {
+            out.push((
+                format!("{to}_TRACKING_ID"),
+                format!("module.{}.tracking_id", e.to),
+            ));
             continue;
         }
         if e.access == Access::Index {
