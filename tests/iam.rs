@@ -288,11 +288,35 @@ fn no_wildcard_actions_and_star_resources_only_for_unscopable_actions() {
     assert!(checked > 10, "only {checked} statements found");
 }
 
+/// The vendored Service Authorization Reference, with the corrections of
+/// `data/iam-actions-overrides.json` (each naming its source) laid over it.
 fn sar() -> serde_json::Value {
-    serde_json::from_str(
-        &std::fs::read_to_string(common::root().join("data/iam-actions.json")).unwrap(),
-    )
-    .unwrap()
+    let read = |rel: &str| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(common::root().join(rel)).unwrap()).unwrap()
+    };
+    let mut sar = read("data/iam-actions.json");
+    let overrides = read("data/iam-actions-overrides.json");
+    for (action, row) in overrides["actions"].as_object().unwrap() {
+        assert!(
+            row["source"].as_str().is_some_and(|s| s.len() > 40),
+            "override {action} names its source"
+        );
+        let (service, name) = action.split_once(':').unwrap();
+        let services = sar["services"].as_object_mut().unwrap();
+        let entry = services
+            .entry(service)
+            .or_insert_with(|| serde_json::json!({}));
+        assert_ne!(
+            entry.get(name),
+            Some(&serde_json::json!({"resources": row["resources"], "conditions": row["conditions"]})),
+            "override {action} changes nothing"
+        );
+        entry[name] = serde_json::json!({
+            "resources": row["resources"],
+            "conditions": row["conditions"],
+        });
+    }
+    sar
 }
 
 fn sar_action<'a>(sar: &'a serde_json::Value, action: &str) -> Option<&'a serde_json::Value> {

@@ -19,6 +19,8 @@ pub mod cdn;
 pub mod dynamodb_table;
 pub mod email_identity;
 pub mod emr_serverless_job;
+pub mod event_bus;
+pub mod external_api;
 pub mod fields;
 pub mod firehose;
 pub mod flink_application;
@@ -41,6 +43,8 @@ use cdn::Cdn;
 use dynamodb_table::DynamodbTable;
 use email_identity::EmailIdentity;
 use emr_serverless_job::EmrServerlessJob;
+use event_bus::EventBus;
+use external_api::ExternalApi;
 use firehose::Firehose;
 use flink_application::FlinkApplication;
 use glue_catalog::GlueCatalog;
@@ -105,6 +109,13 @@ pub enum Sink {
     EmailIdentity(EmailIdentity),
     /// An Amazon OpenSearch Service domain that functions index documents into.
     OpensearchDomain(OpensearchDomain),
+    /// An HTTPS API outside AWS, reached through an EventBridge connection (its credential
+    /// in Secrets Manager, set out of band), called by workflow `http` states and, with
+    /// `deliver`, by event bus rules.
+    ExternalApi(ExternalApi),
+    /// An EventBridge event bus whose rules deliver events to external APIs, with a
+    /// dead-letter queue.
+    EventBus(EventBus),
 }
 
 /// A site tier: what a web site's customers reach and what its functions keep.
@@ -148,10 +159,12 @@ pub enum Kind {
     EmailIdentity,
     OpensearchDomain,
     HttpApi,
+    ExternalApi,
+    EventBus,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 19] = [
+    pub const ALL: [Kind; 21] = [
         Kind::KinesisStream,
         Kind::Lambda,
         Kind::Firehose,
@@ -171,6 +184,8 @@ impl Kind {
         Kind::EmailIdentity,
         Kind::OpensearchDomain,
         Kind::HttpApi,
+        Kind::ExternalApi,
+        Kind::EventBus,
     ];
 
     /// The `type:` value in a spec, and the template folder name.
@@ -195,6 +210,8 @@ impl Kind {
             Kind::EmailIdentity => "email_identity",
             Kind::OpensearchDomain => "opensearch_domain",
             Kind::HttpApi => "http_api",
+            Kind::ExternalApi => "external_api",
+            Kind::EventBus => "event_bus",
         }
     }
 }
@@ -227,6 +244,8 @@ pub enum Settings {
     EmailIdentity(EmailIdentity),
     OpensearchDomain(OpensearchDomain),
     HttpApi(HttpApi),
+    ExternalApi(ExternalApi),
+    EventBus(EventBus),
 }
 
 /// Runs `$body` with `$k` bound to the kind-specific settings inside a [`Settings`]: how a
@@ -255,6 +274,8 @@ macro_rules! with_kind {
             $crate::kinds::Settings::EmailIdentity($k) => $body,
             $crate::kinds::Settings::OpensearchDomain($k) => $body,
             $crate::kinds::Settings::HttpApi($k) => $body,
+            $crate::kinds::Settings::ExternalApi($k) => $body,
+            $crate::kinds::Settings::EventBus($k) => $body,
         }
     };
 }
@@ -281,6 +302,8 @@ impl Settings {
             Settings::EmailIdentity(_) => Kind::EmailIdentity,
             Settings::OpensearchDomain(_) => Kind::OpensearchDomain,
             Settings::HttpApi(_) => Kind::HttpApi,
+            Settings::ExternalApi(_) => Kind::ExternalApi,
+            Settings::EventBus(_) => Kind::EventBus,
         }
     }
 
@@ -292,7 +315,9 @@ impl Settings {
             | Settings::StaticSite(_)
             | Settings::UserPool(_)
             | Settings::HttpApi(_)
-            | Settings::EmailIdentity(_) => &[],
+            | Settings::EmailIdentity(_)
+            | Settings::ExternalApi(_)
+            | Settings::EventBus(_) => &[],
             Settings::Lambda(s) => &s.inputs,
             Settings::Firehose(s) => &s.inputs,
             Settings::S3DataLake(s) => &s.inputs,
@@ -341,6 +366,8 @@ impl From<Sink> for Settings {
             Sink::Quicksight(x) => Settings::Quicksight(x),
             Sink::EmailIdentity(x) => Settings::EmailIdentity(x),
             Sink::OpensearchDomain(x) => Settings::OpensearchDomain(x),
+            Sink::ExternalApi(x) => Settings::ExternalApi(x),
+            Sink::EventBus(x) => Settings::EventBus(x),
         }
     }
 }

@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 use super::definition::{definition, placeholders};
 use super::{MAX_DEFINITION_BYTES, MAX_STATE_NAME, State, Workflow, log_group};
 use crate::diagnostic::Diagnostic;
-use crate::edges::{self, Access};
+use crate::edges;
+use crate::kinds::Kind;
 use crate::model::{Component, ComponentId, Project};
 use crate::monitor::{Alarm, Dim, Monitor, Statistic};
 use crate::naming::{self, AwsName, Charset, Rule};
@@ -57,15 +58,14 @@ impl KindRules for Workflow {
         ]
     }
 
-    /// Each function and identity its states name, once, at the first state naming it.
+    /// Each function, identity, API and bus its states name, once, at the first state naming
+    /// it.
     fn targets(&self) -> Vec<(String, &str)> {
         let mut seen = BTreeSet::new();
         let mut out = Vec::new();
         for (name, s) in &self.states {
-            let (field, id) = match s {
-                State::Invoke(x) => ("function", x.function.as_str()),
-                State::SendEmail(x) => ("identity", x.identity.as_str()),
-                _ => continue,
+            let Some((field, id)) = s.target() else {
+                continue;
             };
             if seen.insert(id) {
                 out.push((format!("states/{}/{field}", pointer_segment(name)), id));
@@ -231,19 +231,23 @@ impl Workflow {
     /// says what this kind does to each kind, and the field must ask for that.
     fn targets_kinds(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         for (name, s) in &self.states {
-            let (field, target, wants, what) = match s {
-                State::Invoke(x) => ("function", &x.function, Access::Invoke, "a `lambda`"),
-                State::SendEmail(x) => {
-                    ("identity", &x.identity, Access::Send, "an `email_identity`")
-                }
+            let Some((field, target)) = s.target() else {
+                continue;
+            };
+            let (wants, what) = match s {
+                State::Invoke(_) => (Kind::Lambda, "a `lambda`"),
+                State::SendEmail(_) => (Kind::EmailIdentity, "an `email_identity`"),
+                State::Http(_) => (Kind::ExternalApi, "an `external_api`"),
+                State::PutEvent(_) => (Kind::EventBus, "an `event_bus`"),
                 _ => continue,
             };
-            let Some(t) = cx.project.components.get(&ComponentId::new(target.clone())) else {
+            let Some(t) = cx.project.components.get(&ComponentId::new(target)) else {
                 continue; // reported with the graph (`unknown-target`)
             };
-            let access = edges::edge(cx.c.kind(), t.kind()).map(|r| r.access);
-            // No edge at all is reported with the graph (`incompatible-target`).
-            if access.is_some_and(|a| a != wants) {
+            // No edge at all is reported with the graph (`incompatible-target`); an edge that
+            // exists is still wrong for this field when it reaches another kind (a function
+            // named as an `api`).
+            if edges::edge(cx.c.kind(), t.kind()).is_some() && t.kind() != wants {
                 out.push(error(
                     "state-target-kind",
                     format!(
@@ -288,6 +292,8 @@ fn state_rules(cx: &Cx<'_>, name: &str, s: &State, out: &mut Vec<Diagnostic>) {
             errors_last(cx, &field, &x.retry, &x.catch, out);
         }
         State::Invoke(x) => errors_last(cx, &field, &x.retry, &x.catch, out),
+        State::Http(x) => errors_last(cx, &field, &x.retry, &x.catch, out),
+        State::PutEvent(x) => errors_last(cx, &field, &x.retry, &x.catch, out),
         State::Choice(c) => {
             for (i, r) in c.choices.iter().enumerate() {
                 let tests = [
