@@ -415,6 +415,8 @@ fn completion_offers_the_types_of_the_section() {
                 "quicksight",
                 "email_identity",
                 "opensearch_domain",
+                "external_api",
+                "event_bus",
             ],
             &[
                 "kinesis_stream",
