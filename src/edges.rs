@@ -62,6 +62,9 @@ pub enum Access {
     /// The source accepts its callers' tokens when the target issued them (an API's JWT
     /// authorizer over a user pool), naming it in a field of its own.
     Authenticate,
+    /// The source calls the target's HTTPS API with the target's credentials and waits for
+    /// the answer (a workflow's `http` state), naming it in a field of its own.
+    Call,
     /// The source puts events on the target bus (a workflow's `put_event` state), naming it
     /// in a field of its own.
     Publish,
@@ -83,6 +86,7 @@ impl Access {
                 | Access::Invoke
                 | Access::Send
                 | Access::Authenticate
+                | Access::Call
                 | Access::Publish
                 | Access::Deliver
         )
@@ -110,6 +114,7 @@ impl Access {
             Access::Invoke => "invoke",
             Access::Send => "send",
             Access::Authenticate => "authenticate",
+            Access::Call => "call",
             Access::Publish => "publish",
             Access::Deliver => "deliver",
         }
@@ -755,7 +760,7 @@ pub const EDGES: &[EdgeRule] = &[
     EdgeRule {
         from: Kind::Workflow,
         to: Kind::ExternalApi,
-        access: Access::Invoke,
+        access: Access::Call,
         actor: Actor::From,
         grants: &[
             Grant {

@@ -558,6 +558,7 @@ fn every_numeric_field_renders_its_value_converted() {
                 let seg = match *seg {
                     "*" if i > 0 && segments[i - 1] == "prefixes" => "raw/clicks/",
                     "*" if i > 0 && segments[i - 1] == "routes" => "POST /orders",
+                    "*" if i > 0 && segments[i - 1] == "rules" => "confirmed",
                     "*" => "clicks",
                     seg => seg,
                 };

@@ -6,8 +6,7 @@ use std::collections::BTreeSet;
 use super::definition::{definition, placeholders};
 use super::{MAX_DEFINITION_BYTES, MAX_STATE_NAME, State, Workflow, log_group};
 use crate::diagnostic::Diagnostic;
-use crate::edges;
-use crate::kinds::Kind;
+use crate::edges::{self, Access};
 use crate::model::{Component, ComponentId, Project};
 use crate::monitor::{Alarm, Dim, Monitor, Statistic};
 use crate::naming::{self, AwsName, Charset, Rule};
@@ -235,19 +234,18 @@ impl Workflow {
                 continue;
             };
             let (wants, what) = match s {
-                State::Invoke(_) => (Kind::Lambda, "a `lambda`"),
-                State::SendEmail(_) => (Kind::EmailIdentity, "an `email_identity`"),
-                State::Http(_) => (Kind::ExternalApi, "an `external_api`"),
-                State::PutEvent(_) => (Kind::EventBus, "an `event_bus`"),
+                State::Invoke(_) => (Access::Invoke, "a `lambda`"),
+                State::SendEmail(_) => (Access::Send, "an `email_identity`"),
+                State::Http(_) => (Access::Call, "an `external_api`"),
+                State::PutEvent(_) => (Access::Publish, "an `event_bus`"),
                 _ => continue,
             };
             let Some(t) = cx.project.components.get(&ComponentId::new(target)) else {
                 continue; // reported with the graph (`unknown-target`)
             };
-            // No edge at all is reported with the graph (`incompatible-target`); an edge that
-            // exists is still wrong for this field when it reaches another kind (a function
-            // named as an `api`).
-            if edges::edge(cx.c.kind(), t.kind()).is_some() && t.kind() != wants {
+            let access = edges::edge(cx.c.kind(), t.kind()).map(|r| r.access);
+            // No edge at all is reported with the graph (`incompatible-target`).
+            if access.is_some_and(|a| a != wants) {
                 out.push(error(
                     "state-target-kind",
                     format!(
