@@ -308,7 +308,9 @@ fn sar() -> serde_json::Value {
             .or_insert_with(|| serde_json::json!({}));
         assert_ne!(
             entry.get(name),
-            Some(&serde_json::json!({"resources": row["resources"], "conditions": row["conditions"]})),
+            Some(
+                &serde_json::json!({"resources": row["resources"], "conditions": row["conditions"]})
+            ),
             "override {action} changes nothing"
         );
         entry[name] = serde_json::json!({

@@ -21,11 +21,16 @@ const RULE_NAME: Rule = Rule::new(64, Charset::WordDotDash);
 impl KindRules for EventBus {
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         for (name, r) in &self.rules {
-            let Some(t) = cx.project.components.get(&ComponentId::new(r.target.clone())) else {
+            let Some(t) = cx
+                .project
+                .components
+                .get(&ComponentId::new(r.target.clone()))
+            else {
                 continue; // reported with the graph (`unknown-target`)
             };
             // A target of a kind the bus cannot deliver to is reported with the graph.
-            if edges::edge(cx.c.kind(), t.kind()).is_none() || rules(&t.settings).accepts_deliveries()
+            if edges::edge(cx.c.kind(), t.kind()).is_none()
+                || rules(&t.settings).accepts_deliveries()
             {
                 continue;
             }

@@ -33,7 +33,10 @@ impl KindRender for EventBus {
                         expr(format!("module.{}.api_destination_arn", r.target)),
                     ),
                     ("retry_attempts", Value::from(r.retry_attempts)),
-                    ("max_event_age_seconds", Value::from(r.max_event_age_seconds)),
+                    (
+                        "max_event_age_seconds",
+                        Value::from(r.max_event_age_seconds),
+                    ),
                 ]))
             })
             .collect();

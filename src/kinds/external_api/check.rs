@@ -45,7 +45,11 @@ impl KindRules for ExternalApi {
             EVENTS_NAME,
         )];
         if self.deliver.is_some() {
-            out.push(AwsName::new("EventBridge API destination", base, EVENTS_NAME));
+            out.push(AwsName::new(
+                "EventBridge API destination",
+                base,
+                EVENTS_NAME,
+            ));
         }
         out
     }

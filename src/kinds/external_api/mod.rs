@@ -32,7 +32,10 @@ pub struct ExternalApi {
     pub authorization_type: AuthorizationType,
     /// With `api_key`: the header the key is sent in. Default: `x-api-key`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(length(min = 1, max = 512), regex(pattern = r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"))]
+    #[schemars(
+        length(min = 1, max = 512),
+        regex(pattern = r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
+    )]
     pub header: Option<String>,
     /// What the connection is for (its description).
     #[serde(default, skip_serializing_if = "Option::is_none")]

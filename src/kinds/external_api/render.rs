@@ -24,10 +24,7 @@ impl KindRender for ExternalApi {
         cx.set("deliver", self.deliver.is_some());
         let d = self.deliver.as_ref();
         cx.set("deliver_path", d.map_or(String::new(), |d| d.path.clone()));
-        cx.set(
-            "deliver_method",
-            d.map_or("POST", |d| d.method.as_str()),
-        );
+        cx.set("deliver_method", d.map_or("POST", |d| d.method.as_str()));
         cx.set(
             "rate_limit_per_second",
             d.map_or(super::default_rate(), |d| d.rate_limit_per_second),

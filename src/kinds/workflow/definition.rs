@@ -231,7 +231,10 @@ fn http(m: &mut Map<String, Value>, x: &Http, refs: &mut Refs) {
 /// The optimised EventBridge integration: one entry on the bus (its ARN), with the state's
 /// source and detail type and the detail from the input; the input passes on.
 fn put_event(m: &mut Map<String, Value>, x: &PutEvent, refs: &mut Refs) {
-    let resource = format!("arn:{}:states:::events:putEvents", refs.add("local.partition"));
+    let resource = format!(
+        "arn:{}:states:::events:putEvents",
+        refs.add("local.partition")
+    );
     m.insert("Resource".into(), json!(resource));
     m.insert(
         "Parameters".into(),

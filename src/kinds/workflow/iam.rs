@@ -21,10 +21,7 @@ impl KindIam for Workflow {
             match s {
                 State::Http(x) => {
                     push_once(&mut http_path, about("path", &x.path, &x.api));
-                    push_once(
-                        &mut http_method,
-                        about("method", x.method.as_str(), &x.api),
-                    );
+                    push_once(&mut http_method, about("method", x.method.as_str(), &x.api));
                 }
                 State::PutEvent(x) => {
                     push_once(&mut event_source, about("source", &x.source, &x.bus));
