@@ -68,6 +68,15 @@ pub enum Access {
     /// The target asks the source for recommendations (a function calling a Personalize
     /// campaign).
     Recommend,
+    /// The source calls the target's HTTPS API with the target's credentials and waits for
+    /// the answer (a workflow's `http` state), naming it in a field of its own.
+    Call,
+    /// The source puts events on the target bus (a workflow's `put_event` state), naming it
+    /// in a field of its own.
+    Publish,
+    /// The source delivers the events its rules match to the target's API destination (an
+    /// event bus rule's `target`), naming it in a field of its own.
+    Deliver,
 }
 
 impl Access {
@@ -83,6 +92,9 @@ impl Access {
                 | Access::Invoke
                 | Access::Send
                 | Access::Authenticate
+                | Access::Call
+                | Access::Publish
+                | Access::Deliver
         )
     }
 }
@@ -110,6 +122,9 @@ impl Access {
             Access::Invoke => "invoke",
             Access::Send => "send",
             Access::Authenticate => "authenticate",
+            Access::Call => "call",
+            Access::Publish => "publish",
+            Access::Deliver => "deliver",
         }
     }
 }
@@ -777,6 +792,95 @@ pub const EDGES: &[EdgeRule] = &[
                 &["{to.identity_arn}", "{to.configuration_set_arn}"],
             )
         }],
+    },
+    // A workflow's `http` state calls the external API through the HTTP task
+    // (`arn:aws:states:::http:invoke`) with the API's EventBridge connection (Step Functions
+    // guide, "Call HTTPS APIs in Step Functions workflows", "IAM permissions to run an HTTP
+    // Task"): `states:InvokeHTTPEndpoint` on the state machine itself, held to exactly the
+    // URLs (`states:HTTPEndpoint`) and methods (`states:HTTPMethod`) its states call;
+    // `events:RetrieveConnectionCredentials` on that connection; and the connection's secret
+    // (`secretsmanager:GetSecretValue`, `DescribeSecret`) on exactly the secret the connection
+    // created (its `secret_arn`), not every `events!connection/*` secret.
+    EdgeRule {
+        from: Kind::Workflow,
+        to: Kind::ExternalApi,
+        access: Access::Call,
+        actor: Actor::From,
+        grants: &[
+            Grant {
+                conditions: &[
+                    Cond {
+                        test: "StringLike",
+                        variable: "states:HTTPEndpoint",
+                        value: "{to.base_url}{from.http_path}",
+                    },
+                    Cond {
+                        test: "StringEquals",
+                        variable: "states:HTTPMethod",
+                        value: "{from.http_method}",
+                    },
+                ],
+                ..grant(
+                    "InvokeEndpoint",
+                    &["states:InvokeHTTPEndpoint"],
+                    &["{from.state_machine_arn}"],
+                )
+            },
+            grant(
+                "ConnectionCredentials",
+                &["events:RetrieveConnectionCredentials"],
+                &["{to.connection_arn}"],
+            ),
+            grant(
+                "ConnectionSecret",
+                &[
+                    "secretsmanager:DescribeSecret",
+                    "secretsmanager:GetSecretValue",
+                ],
+                &["{to.secret_arn}"],
+            ),
+        ],
+    },
+    // A workflow's `put_event` state puts events on the bus through the optimised EventBridge
+    // integration (`arn:aws:states:::events:putEvents`; Step Functions guide,
+    // "connect-eventbridge", IAM policies: `events:PutEvents` on the bus). The SAR's
+    // `events:source` and `events:detail-type` keys hold it to the sources and detail types
+    // its states send.
+    EdgeRule {
+        from: Kind::Workflow,
+        to: Kind::EventBus,
+        access: Access::Publish,
+        actor: Actor::From,
+        grants: &[Grant {
+            conditions: &[
+                Cond {
+                    test: "StringEquals",
+                    variable: "events:source",
+                    value: "{from.event_source}",
+                },
+                Cond {
+                    test: "StringEquals",
+                    variable: "events:detail-type",
+                    value: "{from.event_detail_type}",
+                },
+            ],
+            ..grant("PutEvents", &["events:PutEvents"], &["{to.bus_arn}"])
+        }],
+    },
+    // A bus's rule delivers to an API destination with the role it names (EventBridge user
+    // guide, "API destinations": the role needs `events:InvokeApiDestination` on the
+    // destination), exactly the destinations of its rules. Its dead-letter queue admits
+    // EventBridge itself (its row in `RESOURCE_POLICIES`).
+    EdgeRule {
+        from: Kind::EventBus,
+        to: Kind::ExternalApi,
+        access: Access::Deliver,
+        actor: Actor::From,
+        grants: &[grant(
+            "InvokeApiDestination",
+            &["events:InvokeApiDestination"],
+            &["{to.api_destination_arn}"],
+        )],
     },
     // Firehose delivers into the bucket under its prefix and its error prefix only.
     EdgeRule {
@@ -1838,6 +1942,26 @@ pub const RESOURCE_POLICIES: &[ResourceRule] = &[
             )
         }],
     },
+    // A rule's delivery that fails every retry goes to the bus's dead-letter queue, sent by
+    // EventBridge itself, not with the rule's role: the queue policy admits
+    // `events.amazonaws.com` only for the rules delivering to this API (EventBridge user
+    // guide, "Using dead-letter queues to process undelivered events": `sqs:SendMessage` with
+    // `aws:SourceArn` the rule's ARN).
+    ResourceRule {
+        from: Kind::EventBus,
+        to: Kind::ExternalApi,
+        access: Access::Deliver,
+        holder: Actor::From,
+        principal: Principal::Service("events.amazonaws.com"),
+        grants: &[Grant {
+            conditions: &[Cond {
+                test: "ArnEquals",
+                variable: "aws:SourceArn",
+                value: "{from.rule_arn}",
+            }],
+            ..grant("DeadLetters", &["sqs:SendMessage"], &["{from.dlq_arn}"])
+        }],
+    },
     // A domain's access policy admits each writer's role with exactly what its edge grants it
     // (OpenSearch Service developer guide, "Identity and Access Management in Amazon
     // OpenSearch Service": a request is allowed when the identity policy and the domain's
@@ -1954,6 +2078,9 @@ pub enum Identity {
 /// - Step Functions: `aws:SourceAccount`, as its guide's "Creating an IAM role for your state
 ///   machine" page shows under "Prevent cross-service confused deputy issue" (`aws:SourceArn`
 ///   would be the state machine's ARN, known only once it exists).
+/// - EventBridge: `aws:SourceAccount`, as the EventBridge user guide's "Using IAM roles"
+///   page shows for the roles its rules assume (the rules' ARNs would need one condition per
+///   rule, and the role serves them all).
 /// - EMR Serverless: the job runtime role gets none, for the same reason: the runtime role
 ///   page ("security-iam-runtime-role") documents no `aws:SourceAccount`/`aws:SourceArn` value
 ///   EMR Serverless sends when it assumes the role, and a condition it did not send would stop
@@ -1993,6 +2120,14 @@ pub const TRUST_CONDITIONS: &[(&str, Cond)] = &[
         },
     ),
     (
+        "events.amazonaws.com",
+        Cond {
+            test: "StringEquals",
+            variable: "aws:SourceAccount",
+            value: "${local.account_id}",
+        },
+    ),
+    (
         "kinesisanalytics.amazonaws.com",
         Cond {
             test: "StringEquals",
@@ -2021,6 +2156,8 @@ pub fn identity(kind: Kind) -> Option<Identity> {
         Kind::HttpApi => Some(Identity::Role("apigateway.amazonaws.com")),
         // The function inside the stack that creates the event tracker (`acts`: only with one).
         Kind::Personalize => Some(Identity::Role("lambda.amazonaws.com")),
+        // The role a bus's rules deliver with (only when it has rules).
+        Kind::EventBus => Some(Identity::Role("events.amazonaws.com")),
         // A site's bucket and its distribution hold no role: the bucket admits the
         // distribution by its policy (`RESOURCE_POLICIES`); a search domain admits its
         // writers by its access policy.
@@ -2028,6 +2165,7 @@ pub fn identity(kind: Kind) -> Option<Identity> {
         | Kind::S3DataLake
         | Kind::DynamodbTable
         | Kind::EmailIdentity
+        | Kind::ExternalApi
         | Kind::OpensearchDomain
         | Kind::StaticSite
         | Kind::Cdn

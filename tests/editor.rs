@@ -416,6 +416,8 @@ fn completion_offers_the_types_of_the_section() {
                 "email_identity",
                 "opensearch_domain",
                 "personalize",
+                "external_api",
+                "event_bus",
             ],
             &[
                 "kinesis_stream",

@@ -288,11 +288,37 @@ fn no_wildcard_actions_and_star_resources_only_for_unscopable_actions() {
     assert!(checked > 10, "only {checked} statements found");
 }
 
+/// The vendored Service Authorization Reference, with the corrections of
+/// `data/iam-actions-overrides.json` (each naming its source) laid over it.
 fn sar() -> serde_json::Value {
-    serde_json::from_str(
-        &std::fs::read_to_string(common::root().join("data/iam-actions.json")).unwrap(),
-    )
-    .unwrap()
+    let read = |rel: &str| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(common::root().join(rel)).unwrap()).unwrap()
+    };
+    let mut sar = read("data/iam-actions.json");
+    let overrides = read("data/iam-actions-overrides.json");
+    for (action, row) in overrides["actions"].as_object().unwrap() {
+        assert!(
+            row["source"].as_str().is_some_and(|s| s.len() > 40),
+            "override {action} names its source"
+        );
+        let (service, name) = action.split_once(':').unwrap();
+        let services = sar["services"].as_object_mut().unwrap();
+        let entry = services
+            .entry(service)
+            .or_insert_with(|| serde_json::json!({}));
+        assert_ne!(
+            entry.get(name),
+            Some(
+                &serde_json::json!({"resources": row["resources"], "conditions": row["conditions"]})
+            ),
+            "override {action} changes nothing"
+        );
+        entry[name] = serde_json::json!({
+            "resources": row["resources"],
+            "conditions": row["conditions"],
+        });
+    }
+    sar
 }
 
 fn sar_action<'a>(sar: &'a serde_json::Value, action: &str) -> Option<&'a serde_json::Value> {
@@ -704,4 +730,72 @@ fn a_domain_admits_exactly_its_writers_roles_with_their_edge_grants() {
     let block = module_block(&main, "search");
     assert!(!block.contains("access_policy"), "{block}");
     assert!(!main.contains("SEARCH_ENDPOINT"));
+}
+
+/// A workflow calling two external APIs keeps one `InvokeHTTPEndpoint` statement per API, each
+/// with its own URL and method: merged, each URL's condition would open the other's calls. A
+/// third state on the first API joins that API's statement.
+#[test]
+fn http_statements_merge_only_with_equal_conditions() {
+    let text = r#"version: 1
+name: shop
+region: eu-west-1
+transforms:
+  orders:
+    type: workflow
+    start_at: charge
+    states:
+      charge: { type: http, api: payments, method: POST, path: /charges, next: refund }
+      refund: { type: http, api: payments, method: POST, path: /refunds, next: ship }
+      ship: { type: http, api: carrier, method: PUT, path: /shipments, end: true }
+sinks:
+  payments: { type: external_api, base_url: "https://pay.example", authorization_type: api_key }
+  carrier: { type: external_api, base_url: "https://carrier.example", authorization_type: basic }
+"#;
+    let path = common::root().join("tests/fixtures/valid/http_merge.yaml");
+    let project = check_text(&path, text.to_string()).unwrap();
+    let roles = iam::policies(&project).unwrap();
+    let role = roles
+        .iter()
+        .find(|r| r.component.as_str() == "orders")
+        .unwrap();
+    let invoke: Vec<(&str, Vec<String>)> = role
+        .statements
+        .iter()
+        .filter(|s| s.actions == ["states:InvokeHTTPEndpoint"])
+        .map(|s| {
+            (
+                s.sid.as_str(),
+                s.conditions
+                    .iter()
+                    .map(|c| format!("{} {} {:?}", c.test, c.variable, c.values))
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        invoke,
+        [
+            (
+                "OrdersToPaymentsInvokeEndpoint",
+                vec![
+                    r#"StringLike states:HTTPEndpoint ["https://pay.example/charges", "https://pay.example/refunds"]"#.to_string(),
+                    r#"StringEquals states:HTTPMethod ["POST"]"#.to_string(),
+                ]
+            ),
+            (
+                "OrdersToCarrierInvokeEndpoint",
+                vec![
+                    r#"StringLike states:HTTPEndpoint ["https://carrier.example/shipments"]"#.to_string(),
+                    r#"StringEquals states:HTTPMethod ["PUT"]"#.to_string(),
+                ]
+            ),
+        ]
+    );
+    let sids: BTreeSet<&str> = role.statements.iter().map(|s| s.sid.as_str()).collect();
+    assert_eq!(
+        sids.len(),
+        role.statements.len(),
+        "statement ids are unique"
+    );
 }

@@ -124,6 +124,8 @@ fn a_kinds_type_is_named_only_in_its_module_the_registration_list_and_the_edge_t
         ("OpensearchDomain", "opensearch_domain"),
         ("HttpApi", "http_api"),
         ("Personalize", "personalize"),
+        ("ExternalApi", "external_api"),
+        ("EventBus", "event_bus"),
     ];
     // Every kind folder is listed above: a new kind must be added here too.
     let folders: BTreeSet<String> = std::fs::read_dir(common::root().join("src/kinds"))

@@ -146,6 +146,7 @@ fn alarms_follow_the_graph() {
             // The table: throttled writes, in either billing mode.
             "edges-shop-mail-bounce-rate",
             "edges-shop-mail-complaint-rate",
+            "edges-shop-events-dead-letters",
             "edges-search-cluster-red",
             "edges-search-cluster-yellow",
             "edges-search-free-storage",
@@ -192,6 +193,7 @@ fn alarms_follow_the_graph() {
             "lake",
             "queries",
             "shop_mail",
+            "shop_events",
             "search",
             "order_items"
         ]

@@ -274,6 +274,24 @@ const RENDERED: &[(&str, &str, &[&str], Conversion)] = &[
         &["max_event_age_seconds"],
         Same,
     ),
+    (
+        "external_api",
+        "deliver/rate_limit_per_second",
+        &["rate_limit_per_second"],
+        Same,
+    ),
+    (
+        "event_bus",
+        "rules/*/retry_attempts",
+        &["rules", "confirmed", "retry_attempts"],
+        Same,
+    ),
+    (
+        "event_bus",
+        "rules/*/max_event_age_seconds",
+        &["rules", "confirmed", "max_event_age_seconds"],
+        Same,
+    ),
 ];
 
 #[derive(Debug, Clone, Copy)]
@@ -306,6 +324,8 @@ const IDS: &[(&str, &str, &str)] = &[
     ("http_api", "site", "shop_api"),
     ("workflow", "transforms", "order_flow"),
     ("opensearch_domain", "sinks", "search"),
+    ("external_api", "sinks", "carrier"),
+    ("event_bus", "sinks", "shop_events"),
 ];
 
 const BASE: &str = "tests/fixtures/valid/all_edges.yaml";
@@ -538,6 +558,7 @@ fn every_numeric_field_renders_its_value_converted() {
                 let seg = match *seg {
                     "*" if i > 0 && segments[i - 1] == "prefixes" => "raw/clicks/",
                     "*" if i > 0 && segments[i - 1] == "routes" => "POST /orders",
+                    "*" if i > 0 && segments[i - 1] == "rules" => "confirmed",
                     "*" => "clicks",
                     seg => seg,
                 };

@@ -53,7 +53,12 @@ fn definition() -> Value {
             shop_mail = {
                 sender = "orders@shop.example",
                 configuration_set_name = "edges-shop-mail"
-            }
+            },
+            payments = {
+                base_url = "https://pay.example/api",
+                connection_arn = "arn:aws:events:eu-central-1:111122223333:connection/edges-payments/0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9"
+            },
+            shop_events = { arn = "arn:aws:events:eu-central-1:111122223333:event-bus/edges-shop-events" }
         }),
     );
     let text = expr.evaluate(&cx).expect("the definition evaluates");

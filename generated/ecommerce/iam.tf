@@ -232,6 +232,39 @@ data "aws_iam_policy_document" "fulfilment" {
     resources = ["*"]
   }
 
+  # fulfilment -> payments (call)
+  statement {
+    sid       = "FulfilmentToPaymentsInvokeEndpoint"
+    actions   = ["states:InvokeHTTPEndpoint"]
+    resources = ["arn:${local.partition}:states:${local.region}:${local.account_id}:stateMachine:shop-fulfilment"]
+
+    condition {
+      test     = "StringLike"
+      variable = "states:HTTPEndpoint"
+      values   = ["https://api.payments.example/v1/charges"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "states:HTTPMethod"
+      values   = ["POST"]
+    }
+  }
+
+  # fulfilment -> payments (call)
+  statement {
+    sid       = "FulfilmentToPaymentsConnectionCredentials"
+    actions   = ["events:RetrieveConnectionCredentials"]
+    resources = ["${module.payments.connection_arn}"]
+  }
+
+  # fulfilment -> payments (call)
+  statement {
+    sid       = "FulfilmentToPaymentsConnectionSecret"
+    actions   = ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"]
+    resources = ["${module.payments.secret_arn}"]
+  }
+
   # fulfilment -> shop_mail (send)
   statement {
     sid       = "FulfilmentToShopMailSendEmail"
@@ -242,6 +275,25 @@ data "aws_iam_policy_document" "fulfilment" {
       test     = "StringEquals"
       variable = "ses:FromAddress"
       values   = ["orders@shop.example.com"]
+    }
+  }
+
+  # fulfilment -> shop_events (publish)
+  statement {
+    sid       = "FulfilmentToShopEventsPutEvents"
+    actions   = ["events:PutEvents"]
+    resources = ["arn:${local.partition}:events:${local.region}:${local.account_id}:event-bus/shop-shop-events"]
+
+    condition {
+      test     = "StringEquals"
+      variable = "events:source"
+      values   = ["shop.fulfilment"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "events:detail-type"
+      values   = ["ShipmentRequested"]
     }
   }
 }
@@ -475,6 +527,44 @@ resource "aws_iam_role_policy" "recommender" {
   policy = data.aws_iam_policy_document.recommender.json
 }
 
+data "aws_iam_policy_document" "shop_events_trust" {
+  statement {
+    sid     = "TrustedService"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["events.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = ["${local.account_id}"]
+    }
+  }
+}
+
+resource "aws_iam_role" "shop_events" {
+  name               = "shop-shop-events"
+  assume_role_policy = data.aws_iam_policy_document.shop_events_trust.json
+}
+
+data "aws_iam_policy_document" "shop_events" {
+  # shop_events -> shipping (deliver)
+  statement {
+    sid       = "ShopEventsToShippingInvokeApiDestination"
+    actions   = ["events:InvokeApiDestination"]
+    resources = ["${module.shipping.api_destination_arn}"]
+  }
+}
+
+resource "aws_iam_role_policy" "shop_events" {
+  name   = "pipelinec-edges"
+  role   = aws_iam_role.shop_events.id
+  policy = data.aws_iam_policy_document.shop_events.json
+}
+
 data "aws_iam_policy_document" "analytics_1" {
   # own resources of analytics
   statement {
@@ -695,6 +785,18 @@ data "aws_iam_policy_document" "deployer_pass_role" {
   statement {
     sid       = "PassRole9"
     actions   = ["iam:PassRole"]
+    resources = [aws_iam_role.shop_events.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PassedToService"
+      values   = ["events.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "PassRole10"
+    actions   = ["iam:PassRole"]
     resources = [aws_iam_role.shop_api.arn]
 
     condition {
@@ -745,6 +847,26 @@ data "aws_iam_policy_document" "search_resource_policy" {
     principals {
       type        = "AWS"
       identifiers = [aws_iam_role.index_orders.arn]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "shop_events_resource_policy" {
+  # shop_events -> shipping (deliver)
+  statement {
+    sid       = "ShopEventsToShippingDeadLetters"
+    actions   = ["sqs:SendMessage"]
+    resources = ["arn:${local.partition}:sqs:${local.region}:${local.account_id}:shop-shop-events-dead-letters"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["events.amazonaws.com"]
+    }
+
+    condition {
+      test     = "ArnEquals"
+      variable = "aws:SourceArn"
+      values   = ["arn:${local.partition}:events:${local.region}:${local.account_id}:rule/shop-shop-events/shop-shop-events-shipment-requested"]
     }
   }
 }

@@ -131,7 +131,7 @@ module "fulfilment" {
   include_execution_data = false
   log_retention_days     = 14
 
-  definition = "{\"StartAt\":\"confirm\",\"States\":{\"confirm\":{\"Type\":\"Task\",\"Resource\":\"arn:${local.partition}:states:::aws-sdk:sesv2:sendEmail\",\"Parameters\":{\"FromEmailAddress\":\"${module.shop_mail.sender}\",\"ConfigurationSetName\":\"${module.shop_mail.configuration_set_name}\",\"Destination\":{\"ToAddresses.$\":\"States.Array($.email)\"},\"Content\":{\"Simple\":{\"Subject\":{\"Data.$\":\"States.Format('Your order {} is confirmed', $.order_id)\",\"Charset\":\"UTF-8\"},\"Body\":{\"Text\":{\"Data.$\":\"States.Format('Thank you for your order {}. We will email you again when it ships.', $.order_id)\",\"Charset\":\"UTF-8\"}}}}},\"ResultPath\":null,\"Retry\":[{\"ErrorEquals\":[\"SesV2.TooManyRequestsException\"],\"IntervalSeconds\":1,\"MaxAttempts\":3,\"BackoffRate\":2.0}],\"Next\":\"done\"},\"done\":{\"Type\":\"Succeed\"}}}"
+  definition = "{\"StartAt\":\"charge\",\"States\":{\"charge\":{\"Type\":\"Task\",\"Resource\":\"arn:${local.partition}:states:::http:invoke\",\"Parameters\":{\"ApiEndpoint\":\"${module.payments.base_url}/charges\",\"Method\":\"POST\",\"Authentication\":{\"ConnectionArn\":\"${module.payments.connection_arn}\"},\"RequestBody.$\":\"$.payment\",\"Headers\":{\"Content-Type\":\"application/json\"}},\"ResultPath\":null,\"Retry\":[{\"ErrorEquals\":[\"States.Http.StatusCode.429\",\"States.Http.StatusCode.503\"],\"IntervalSeconds\":1,\"MaxAttempts\":3,\"BackoffRate\":2.0}],\"Catch\":[{\"ErrorEquals\":[\"States.ALL\"],\"Next\":\"payment_failed\",\"ResultPath\":\"$.error\"}],\"Next\":\"confirm\"},\"confirm\":{\"Type\":\"Task\",\"Resource\":\"arn:${local.partition}:states:::aws-sdk:sesv2:sendEmail\",\"Parameters\":{\"FromEmailAddress\":\"${module.shop_mail.sender}\",\"ConfigurationSetName\":\"${module.shop_mail.configuration_set_name}\",\"Destination\":{\"ToAddresses.$\":\"States.Array($.email)\"},\"Content\":{\"Simple\":{\"Subject\":{\"Data.$\":\"States.Format('Your order {} is confirmed', $.order_id)\",\"Charset\":\"UTF-8\"},\"Body\":{\"Text\":{\"Data.$\":\"States.Format('Thank you for your order {}. We will email you again when it ships.', $.order_id)\",\"Charset\":\"UTF-8\"}}}}},\"ResultPath\":null,\"Retry\":[{\"ErrorEquals\":[\"SesV2.TooManyRequestsException\"],\"IntervalSeconds\":1,\"MaxAttempts\":3,\"BackoffRate\":2.0}],\"Next\":\"ship\"},\"ship\":{\"Type\":\"Task\",\"Resource\":\"arn:${local.partition}:states:::events:putEvents\",\"Parameters\":{\"Entries\":[{\"EventBusName\":\"${module.shop_events.arn}\",\"Source\":\"shop.fulfilment\",\"DetailType\":\"ShipmentRequested\",\"Detail.$\":\"$.shipment\"}]},\"ResultPath\":null,\"Retry\":[{\"ErrorEquals\":[\"EventBridge.FailedEntry\"],\"IntervalSeconds\":1,\"MaxAttempts\":3,\"BackoffRate\":2.0}],\"Next\":\"done\"},\"done\":{\"Type\":\"Succeed\"},\"payment_failed\":{\"Type\":\"Fail\",\"Error\":\"PaymentFailed\",\"Cause\":\"The payment provider refused the charge\"}}}"
 }
 
 module "track_clicks" {
@@ -276,6 +276,60 @@ module "shop_mail" {
   configuration_set               = "shop-shop-mail"
   dkim_key_length                 = "RSA_2048_BIT"
   suppress_bounces_and_complaints = true
+}
+
+module "payments" {
+  source = "./modules/external_api"
+
+  name                  = "shop-payments"
+  description           = "The payment provider"
+  base_url              = "https://api.payments.example/v1"
+  authorization_type    = "API_KEY"
+  header                = "Authorization"
+  placeholder           = "replace-out-of-band"
+  deliver               = false
+  deliver_path          = ""
+  deliver_method        = "POST"
+  rate_limit_per_second = 10
+}
+
+module "shipping" {
+  source = "./modules/external_api"
+
+  name                  = "shop-shipping"
+  description           = "The carrier"
+  base_url              = "https://api.carrier.example"
+  authorization_type    = "API_KEY"
+  header                = "x-api-key"
+  placeholder           = "replace-out-of-band"
+  deliver               = true
+  deliver_path          = "/shipments"
+  deliver_method        = "POST"
+  rate_limit_per_second = 5
+}
+
+module "shop_events" {
+  source     = "./modules/event_bus"
+  depends_on = [aws_iam_role_policy.shop_events]
+
+  name                          = "shop-shop-events"
+  description                   = "Shipments requested by the fulfilment workflow"
+  dead_letter_queue             = "shop-shop-events-dead-letters"
+  dead_letter_retention_seconds = 1209600
+  role_arn                      = aws_iam_role.shop_events.arn
+  has_dead_letter_policy        = true
+  dead_letter_policy_json       = data.aws_iam_policy_document.shop_events_resource_policy.json
+
+  rules = {
+    "shipment_requested" = {
+      name                  = "shop-shop-events-shipment-requested"
+      source                = "shop.fulfilment"
+      detail_type           = "ShipmentRequested"
+      target_arn            = module.shipping.api_destination_arn
+      retry_attempts        = 185
+      max_event_age_seconds = 86400
+    }
+  }
 }
 
 module "lake" {
@@ -1016,9 +1070,24 @@ module "monitoring" {
       }
     },
     {
-      title       = "lake: size (bytes, daily)"
+      title       = "shop_events: failed deliveries waiting"
       x           = 0
       y           = 60
+      width       = 24
+      height      = 6
+      namespace   = "AWS/SQS"
+      metric_name = "ApproximateNumberOfMessagesVisible"
+      stat        = "Maximum"
+      period      = 300
+      threshold   = 0
+      dimensions = {
+        "QueueName" = module.shop_events.dead_letter_queue_name
+      }
+    },
+    {
+      title       = "lake: size (bytes, daily)"
+      x           = 0
+      y           = 66
       width       = 12
       height      = 6
       namespace   = "AWS/S3"
@@ -1033,7 +1102,7 @@ module "monitoring" {
     {
       title       = "lake: objects (daily)"
       x           = 12
-      y           = 60
+      y           = 66
       width       = 12
       height      = 6
       namespace   = "AWS/S3"
@@ -1048,7 +1117,7 @@ module "monitoring" {
     {
       title       = "analytics: data scanned per hour (bytes)"
       x           = 0
-      y           = 66
+      y           = 72
       width       = 12
       height      = 6
       namespace   = "AWS/Athena"
@@ -1065,7 +1134,7 @@ module "monitoring" {
     {
       title       = "analytics: longest query (ms)"
       x           = 12
-      y           = 66
+      y           = 72
       width       = 12
       height      = 6
       namespace   = "AWS/Athena"
@@ -1081,7 +1150,7 @@ module "monitoring" {
     {
       title       = "orders: write capacity units used"
       x           = 0
-      y           = 72
+      y           = 78
       width       = 12
       height      = 6
       namespace   = "AWS/DynamoDB"
@@ -1095,7 +1164,7 @@ module "monitoring" {
     {
       title       = "orders: writes throttled"
       x           = 12
-      y           = 72
+      y           = 78
       width       = 12
       height      = 6
       namespace   = "AWS/DynamoDB"
@@ -1502,6 +1571,21 @@ module "monitoring" {
       treat_missing_data  = "notBreaching"
       dimensions = {
         "ses:configuration-set" = module.shop_mail.configuration_set_name
+      }
+    }
+    "shop-shop-events-dead-letters" = {
+      description         = "`shop_events` (event_bus): An event could not be delivered to its external API after every retry: it waits in the bus's dead-letter queue (14 days). Alarms when Maximum ApproximateNumberOfMessagesVisible over 300 s is > 0 in 1 of 1 periods."
+      namespace           = "AWS/SQS"
+      metric_name         = "ApproximateNumberOfMessagesVisible"
+      statistic           = "Maximum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 0
+      evaluation_periods  = 1
+      datapoints_to_alarm = 1
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "QueueName" = module.shop_events.dead_letter_queue_name
       }
     }
     "shop-analytics-processed-bytes" = {

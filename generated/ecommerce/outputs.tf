@@ -110,6 +110,46 @@ output "shop_mail_dkim_tokens" {
   value       = module.shop_mail.dkim_tokens
 }
 
+output "payments_connection_arn" {
+  description = "ARN of the `payments` EventBridge connection"
+  value       = module.payments.connection_arn
+}
+
+output "payments_set_credential" {
+  description = "The command that sets the real credential of `payments` (the render holds a placeholder): run it once after apply, with the value in the variable it names"
+  value       = module.payments.set_credential
+}
+
+output "shipping_connection_arn" {
+  description = "ARN of the `shipping` EventBridge connection"
+  value       = module.shipping.connection_arn
+}
+
+output "shipping_set_credential" {
+  description = "The command that sets the real credential of `shipping` (the render holds a placeholder): run it once after apply, with the value in the variable it names"
+  value       = module.shipping.set_credential
+}
+
+output "shipping_api_destination_arn" {
+  description = "ARN of the `shipping` API destination"
+  value       = module.shipping.api_destination_arn
+}
+
+output "shop_events_arn" {
+  description = "ARN of the `shop_events` event bus"
+  value       = module.shop_events.arn
+}
+
+output "shop_events_name" {
+  description = "Name of the `shop_events` event bus"
+  value       = module.shop_events.name
+}
+
+output "shop_events_dead_letter_queue_url" {
+  description = "Queue of the `shop_events` deliveries that failed every retry"
+  value       = module.shop_events.dead_letter_queue_url
+}
+
 output "lake_bucket" {
   description = "Name of the `lake` data-lake bucket"
   value       = module.lake.bucket
@@ -213,6 +253,11 @@ output "click_delivery_role_arn" {
 output "recommender_role_arn" {
   description = "IAM role `recommender` acts with"
   value       = aws_iam_role.recommender.arn
+}
+
+output "shop_events_role_arn" {
+  description = "IAM role `shop_events` acts with"
+  value       = aws_iam_role.shop_events.arn
 }
 
 output "analytics_query_policy_arns" {

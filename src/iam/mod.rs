@@ -293,11 +293,15 @@ fn region_fact(project: &Project) -> Fact {
 }
 
 /// Merges statements of the same registry grant (e.g. reads of several streams) into one
-/// statement listing every resource and every edge, in first-seen order.
+/// statement listing every resource and every edge, in first-seen order. Only statements with
+/// equal conditions merge: a condition holds for every resource of its statement, so merging
+/// two (a workflow calling two APIs, each on its own URL) would let each URL reach the
+/// other's resources.
 fn merge(raw: Vec<(String, Statement)>) -> Vec<Statement> {
-    let mut keys: Vec<String> = Vec::new();
+    let mut keys: Vec<(String, Vec<Condition>)> = Vec::new();
     let mut out: Vec<Statement> = Vec::new();
     for (key, s) in raw {
+        let key = (key, s.conditions.clone());
         match keys.iter().position(|k| *k == key) {
             Some(i) => {
                 let m = &mut out[i];
@@ -308,12 +312,24 @@ fn merge(raw: Vec<(String, Statement)>) -> Vec<Statement> {
                 }
                 m.causes.extend(s.causes);
                 // Several edges: name the statement after the kinds, not one edge's ids.
-                m.sid = key.split(':').nth(1).unwrap_or(&m.sid).to_string();
+                m.sid = key.0.split(':').nth(1).unwrap_or(&m.sid).to_string();
             }
             None => {
                 keys.push(key);
                 out.push(s);
             }
+        }
+    }
+    // Two merged statements of one grant with different conditions share the kinds' name:
+    // number the later ones.
+    for i in 1..out.len() {
+        let taken = |sid: &str, out: &[Statement]| out[..i].iter().any(|o| o.sid == sid);
+        if taken(&out[i].sid, &out) {
+            let mut n = 2;
+            while taken(&format!("{}{n}", out[i].sid), &out) {
+                n += 1;
+            }
+            out[i].sid = format!("{}{n}", out[i].sid);
         }
     }
     out

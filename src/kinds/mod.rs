@@ -19,6 +19,8 @@ pub mod cdn;
 pub mod dynamodb_table;
 pub mod email_identity;
 pub mod emr_serverless_job;
+pub mod event_bus;
+pub mod external_api;
 pub mod fields;
 pub mod firehose;
 pub mod flink_application;
@@ -42,6 +44,8 @@ use cdn::Cdn;
 use dynamodb_table::DynamodbTable;
 use email_identity::EmailIdentity;
 use emr_serverless_job::EmrServerlessJob;
+use event_bus::EventBus;
+use external_api::ExternalApi;
 use firehose::Firehose;
 use flink_application::FlinkApplication;
 use glue_catalog::GlueCatalog;
@@ -110,6 +114,13 @@ pub enum Sink {
     /// An Amazon Personalize dataset group that functions send interaction events to, with
     /// an optional solution and campaign they ask for recommendations.
     Personalize(Personalize),
+    /// An HTTPS API outside AWS, reached through an EventBridge connection (its credential
+    /// in Secrets Manager, set out of band), called by workflow `http` states and, with
+    /// `deliver`, by event bus rules.
+    ExternalApi(ExternalApi),
+    /// An EventBridge event bus whose rules deliver events to external APIs, with a
+    /// dead-letter queue.
+    EventBus(EventBus),
 }
 
 /// A site tier: what a web site's customers reach and what its functions keep.
@@ -154,10 +165,12 @@ pub enum Kind {
     OpensearchDomain,
     HttpApi,
     Personalize,
+    ExternalApi,
+    EventBus,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 20] = [
+    pub const ALL: [Kind; 22] = [
         Kind::KinesisStream,
         Kind::Lambda,
         Kind::Firehose,
@@ -178,6 +191,8 @@ impl Kind {
         Kind::OpensearchDomain,
         Kind::HttpApi,
         Kind::Personalize,
+        Kind::ExternalApi,
+        Kind::EventBus,
     ];
 
     /// The `type:` value in a spec, and the template folder name.
@@ -203,6 +218,8 @@ impl Kind {
             Kind::OpensearchDomain => "opensearch_domain",
             Kind::HttpApi => "http_api",
             Kind::Personalize => "personalize",
+            Kind::ExternalApi => "external_api",
+            Kind::EventBus => "event_bus",
         }
     }
 }
@@ -236,6 +253,8 @@ pub enum Settings {
     OpensearchDomain(OpensearchDomain),
     HttpApi(HttpApi),
     Personalize(Personalize),
+    ExternalApi(ExternalApi),
+    EventBus(EventBus),
 }
 
 /// Runs `$body` with `$k` bound to the kind-specific settings inside a [`Settings`]: how a
@@ -265,6 +284,8 @@ macro_rules! with_kind {
             $crate::kinds::Settings::OpensearchDomain($k) => $body,
             $crate::kinds::Settings::HttpApi($k) => $body,
             $crate::kinds::Settings::Personalize($k) => $body,
+            $crate::kinds::Settings::ExternalApi($k) => $body,
+            $crate::kinds::Settings::EventBus($k) => $body,
         }
     };
 }
@@ -292,6 +313,8 @@ impl Settings {
             Settings::OpensearchDomain(_) => Kind::OpensearchDomain,
             Settings::HttpApi(_) => Kind::HttpApi,
             Settings::Personalize(_) => Kind::Personalize,
+            Settings::ExternalApi(_) => Kind::ExternalApi,
+            Settings::EventBus(_) => Kind::EventBus,
         }
     }
 
@@ -303,7 +326,9 @@ impl Settings {
             | Settings::StaticSite(_)
             | Settings::UserPool(_)
             | Settings::HttpApi(_)
-            | Settings::EmailIdentity(_) => &[],
+            | Settings::EmailIdentity(_)
+            | Settings::ExternalApi(_)
+            | Settings::EventBus(_) => &[],
             Settings::Lambda(s) => &s.inputs,
             Settings::Firehose(s) => &s.inputs,
             Settings::S3DataLake(s) => &s.inputs,
@@ -354,6 +379,8 @@ impl From<Sink> for Settings {
             Sink::EmailIdentity(x) => Settings::EmailIdentity(x),
             Sink::OpensearchDomain(x) => Settings::OpensearchDomain(x),
             Sink::Personalize(x) => Settings::Personalize(x),
+            Sink::ExternalApi(x) => Settings::ExternalApi(x),
+            Sink::EventBus(x) => Settings::EventBus(x),
         }
     }
 }

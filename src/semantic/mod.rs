@@ -98,6 +98,12 @@ pub trait KindRules {
         None
     }
 
+    /// Whether an event bus rule may deliver to the component: an external API with an API
+    /// destination (`deliver`).
+    fn accepts_deliveries(&self) -> bool {
+        false
+    }
+
     /// What a CloudFront distribution listing the component in its `inputs` serves from it,
     /// or `None` if it cannot be an origin.
     fn origin(&self) -> Option<Origin> {

@@ -57,15 +57,14 @@ impl KindRules for Workflow {
         ]
     }
 
-    /// Each function and identity its states name, once, at the first state naming it.
+    /// Each function, identity, API and bus its states name, once, at the first state naming
+    /// it.
     fn targets(&self) -> Vec<(String, &str)> {
         let mut seen = BTreeSet::new();
         let mut out = Vec::new();
         for (name, s) in &self.states {
-            let (field, id) = match s {
-                State::Invoke(x) => ("function", x.function.as_str()),
-                State::SendEmail(x) => ("identity", x.identity.as_str()),
-                _ => continue,
+            let Some((field, id)) = s.target() else {
+                continue;
             };
             if seen.insert(id) {
                 out.push((format!("states/{}/{field}", pointer_segment(name)), id));
@@ -231,14 +230,17 @@ impl Workflow {
     /// says what this kind does to each kind, and the field must ask for that.
     fn targets_kinds(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         for (name, s) in &self.states {
-            let (field, target, wants, what) = match s {
-                State::Invoke(x) => ("function", &x.function, Access::Invoke, "a `lambda`"),
-                State::SendEmail(x) => {
-                    ("identity", &x.identity, Access::Send, "an `email_identity`")
-                }
+            let Some((field, target)) = s.target() else {
+                continue;
+            };
+            let (wants, what) = match s {
+                State::Invoke(_) => (Access::Invoke, "a `lambda`"),
+                State::SendEmail(_) => (Access::Send, "an `email_identity`"),
+                State::Http(_) => (Access::Call, "an `external_api`"),
+                State::PutEvent(_) => (Access::Publish, "an `event_bus`"),
                 _ => continue,
             };
-            let Some(t) = cx.project.components.get(&ComponentId::new(target.clone())) else {
+            let Some(t) = cx.project.components.get(&ComponentId::new(target)) else {
                 continue; // reported with the graph (`unknown-target`)
             };
             let access = edges::edge(cx.c.kind(), t.kind()).map(|r| r.access);
@@ -288,6 +290,8 @@ fn state_rules(cx: &Cx<'_>, name: &str, s: &State, out: &mut Vec<Diagnostic>) {
             errors_last(cx, &field, &x.retry, &x.catch, out);
         }
         State::Invoke(x) => errors_last(cx, &field, &x.retry, &x.catch, out),
+        State::Http(x) => errors_last(cx, &field, &x.retry, &x.catch, out),
+        State::PutEvent(x) => errors_last(cx, &field, &x.retry, &x.catch, out),
         State::Choice(c) => {
             for (i, r) in c.choices.iter().enumerate() {
                 let tests = [

@@ -6,8 +6,8 @@
 use serde_json::{Map, Value, json};
 
 use super::{
-    Choice, InvokeOutput, LAMBDA_TRANSIENT_ERRORS, Retry, SES_TRANSIENT_ERRORS, SendEmail, State,
-    Workflow,
+    Choice, EVENTS_TRANSIENT_ERRORS, HTTP_TRANSIENT_ERRORS, Http, InvokeOutput,
+    LAMBDA_TRANSIENT_ERRORS, PutEvent, Retry, SES_TRANSIENT_ERRORS, SendEmail, State, Workflow,
 };
 use crate::hcl::template_literal;
 
@@ -85,6 +85,8 @@ fn state(s: &State, refs: &mut Refs) -> Value {
     let comment = match s {
         State::Invoke(x) => &x.comment,
         State::SendEmail(x) => &x.comment,
+        State::Http(x) => &x.comment,
+        State::PutEvent(x) => &x.comment,
         State::Choice(x) => &x.comment,
         State::Wait(x) => &x.comment,
         State::Pass(x) => &x.comment,
@@ -92,7 +94,7 @@ fn state(s: &State, refs: &mut Refs) -> Value {
         State::Fail(x) => &x.comment,
     };
     let kind = match s {
-        State::Invoke(_) | State::SendEmail(_) => "Task",
+        State::Invoke(_) | State::SendEmail(_) | State::Http(_) | State::PutEvent(_) => "Task",
         State::Choice(_) => "Choice",
         State::Wait(_) => "Wait",
         State::Pass(_) => "Pass",
@@ -126,6 +128,14 @@ fn state(s: &State, refs: &mut Refs) -> Value {
         State::SendEmail(x) => {
             send_email(&mut m, x, refs);
             task_errors(&mut m, &x.retry, &SES_TRANSIENT_ERRORS, &x.catch);
+        }
+        State::Http(x) => {
+            http(&mut m, x, refs);
+            task_errors(&mut m, &x.retry, &HTTP_TRANSIENT_ERRORS, &x.catch);
+        }
+        State::PutEvent(x) => {
+            put_event(&mut m, x, refs);
+            task_errors(&mut m, &x.retry, &EVENTS_TRANSIENT_ERRORS, &x.catch);
         }
         State::Choice(x) => choice(&mut m, x),
         State::Wait(x) => {
@@ -177,6 +187,64 @@ fn send_email(m: &mut Map<String, Value>, x: &SendEmail, refs: &mut Refs) {
                     "Body": { "Text": text(&x.body, &x.body_values) },
                 }
             },
+        }),
+    );
+    m.insert("ResultPath".into(), Value::Null);
+}
+
+/// The HTTP task: the API's base URL (its module's output) and the path, the method, the
+/// connection that signs the request, and the body from the input as JSON.
+fn http(m: &mut Map<String, Value>, x: &Http, refs: &mut Refs) {
+    let resource = format!("arn:{}:states:::http:invoke", refs.add("local.partition"));
+    m.insert("Resource".into(), json!(resource));
+    let mut p = Map::new();
+    p.insert(
+        "ApiEndpoint".into(),
+        json!(format!(
+            "{}{}",
+            refs.add(&format!("module.{}.base_url", x.api)),
+            x.path
+        )),
+    );
+    p.insert("Method".into(), json!(x.method.as_str()));
+    p.insert(
+        "Authentication".into(),
+        json!({ "ConnectionArn": refs.add(&format!("module.{}.connection_arn", x.api)) }),
+    );
+    if let Some(b) = &x.body {
+        p.insert("RequestBody.$".into(), json!(b));
+        p.insert(
+            "Headers".into(),
+            json!({ "Content-Type": "application/json" }),
+        );
+    }
+    m.insert("Parameters".into(), Value::Object(p));
+    match x.output {
+        InvokeOutput::Result => m.insert("OutputPath".into(), json!("$.ResponseBody")),
+        InvokeOutput::Input => m.insert("ResultPath".into(), Value::Null),
+    };
+    if let Some(t) = x.timeout_seconds {
+        m.insert("TimeoutSeconds".into(), json!(t));
+    }
+}
+
+/// The optimised EventBridge integration: one entry on the bus (its ARN), with the state's
+/// source and detail type and the detail from the input; the input passes on.
+fn put_event(m: &mut Map<String, Value>, x: &PutEvent, refs: &mut Refs) {
+    let resource = format!(
+        "arn:{}:states:::events:putEvents",
+        refs.add("local.partition")
+    );
+    m.insert("Resource".into(), json!(resource));
+    m.insert(
+        "Parameters".into(),
+        json!({
+            "Entries": [{
+                "EventBusName": refs.add(&format!("module.{}.arn", x.bus)),
+                "Source": x.source,
+                "DetailType": x.detail_type,
+                "Detail.$": x.detail,
+            }]
         }),
     );
     m.insert("ResultPath".into(), Value::Null);

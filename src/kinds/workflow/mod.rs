@@ -35,7 +35,7 @@ pub struct Workflow {
     #[schemars(length(min = 1, max = 80))]
     pub start_at: String,
     /// The states by name (1 to 80 characters), in the order written: each a task
-    /// (`invoke`, `send_email`) or a flow state (`choice`, `wait`, `pass`, `succeed`,
+    /// (`invoke`, `send_email`, `http`, `put_event`) or a flow state (`choice`, `wait`, `pass`, `succeed`,
     /// `fail`). Every state but `choice`, `succeed` and `fail` says where to go next with
     /// `next: <state>`, or `end: true`.
     #[schemars(length(min = 1))]
@@ -95,6 +95,14 @@ pub enum State {
     /// configuration set (the SESv2 `SendEmail` SDK integration). The state's input passes on
     /// unchanged.
     SendEmail(SendEmail),
+    /// A task state calling an `external_api` of this spec over HTTPS (the HTTP task,
+    /// `arn:aws:states:::http:invoke`) with the API's EventBridge connection, which adds its
+    /// credential.
+    Http(Http),
+    /// A task state putting one event on an `event_bus` of this spec (the optimised
+    /// EventBridge integration, `arn:aws:states:::events:putEvents`). The state's input
+    /// passes on unchanged.
+    PutEvent(PutEvent),
     /// Goes to the first rule's `next` whose test holds, else to `default`.
     Choice(Choice),
     /// Waits a number of seconds, or until a time the input gives.
@@ -192,6 +200,94 @@ pub struct SendEmail {
     /// Retries of a failed send, tried in order. Default: SES throttling
     /// (`SesV2.TooManyRequestsException`), 3 attempts, 1 second doubling each time; `[]`
     /// retries nothing. A rejected message is not retried: it would be rejected again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry: Option<Vec<Retry>>,
+    /// Where errors left after the retries go, tried in order. Default: none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub catch: Vec<Catch>,
+    /// The state to go to next.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+    /// Whether the execution ends after this state succeeds.
+    #[serde(default)]
+    pub end: bool,
+    /// What the state does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 1024))]
+    pub comment: Option<String>,
+}
+
+/// Calls an external API over HTTPS.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Http {
+    /// Id of the `external_api` to call (its connection signs the request).
+    #[schemars(regex(pattern = ID_PATTERN))]
+    pub api: String,
+    /// The HTTP method. The workflow's role may call this method only.
+    pub method: crate::kinds::external_api::Method,
+    /// The path after the API's `base_url`, e.g. `/charges`. Default: none, the base URL
+    /// itself. The workflow's role may call exactly this URL.
+    #[serde(default)]
+    #[schemars(length(max = 2048), regex(pattern = r"^(/[^\s*?#/]+)*$"))]
+    pub path: String,
+    /// JSONPath of the part of the state's input sent as the JSON request body, e.g.
+    /// `$.payment`. Default: no body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = JSON_PATH))]
+    pub body: Option<String>,
+    /// What the state passes on: `result` (default), the response body; or `input`, the
+    /// state's input unchanged.
+    #[serde(default)]
+    pub output: InvokeOutput,
+    /// Seconds the state waits for the answer before it fails with `States.Timeout` (1 to
+    /// 60; an HTTP task waits 60 seconds at most). Default: 60.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 60))]
+    pub timeout_seconds: Option<u32>,
+    /// Retries of a failed call, tried in order. Default: the answers that say the request
+    /// was not processed (`429 Too Many Requests`, `503 Service Unavailable`: errors
+    /// `States.Http.StatusCode.429` and `.503`), 3 attempts, 1 second doubling each time;
+    /// `[]` retries nothing. Other failures are not retried by default: a payment must not be
+    /// taken twice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry: Option<Vec<Retry>>,
+    /// Where errors left after the retries go, tried in order. Default: none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub catch: Vec<Catch>,
+    /// The state to go to next.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+    /// Whether the execution ends after this state succeeds.
+    #[serde(default)]
+    pub end: bool,
+    /// What the state does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 1024))]
+    pub comment: Option<String>,
+}
+
+/// Puts one event on an event bus.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PutEvent {
+    /// Id of the `event_bus` to put the event on.
+    #[schemars(regex(pattern = ID_PATTERN))]
+    pub bus: String,
+    /// The event's `source`, e.g. `shop.fulfilment`. The workflow's role may send only the
+    /// sources its states name.
+    #[schemars(length(min = 1, max = 256))]
+    pub source: String,
+    /// The event's `detail-type`, e.g. `ShipmentCreated`.
+    #[schemars(length(min = 1, max = 128))]
+    pub detail_type: String,
+    /// JSONPath of the part of the state's input that is the event's `detail` (a JSON
+    /// object), e.g. `$.shipment`.
+    #[schemars(regex(pattern = JSON_PATH))]
+    pub detail: String,
+    /// Retries of a failed put, tried in order. Default: `EventBridge.FailedEntry` (the
+    /// event was not accepted, e.g. throttled), 3 attempts, 1 second doubling each time;
+    /// `[]` retries nothing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry: Option<Vec<Retry>>,
     /// Where errors left after the retries go, tried in order. Default: none.
@@ -383,6 +479,17 @@ pub const LAMBDA_TRANSIENT_ERRORS: [&str; 4] = [
 /// in PascalCase (Step Functions developer guide, "supported-services-awssdk").
 pub const SES_TRANSIENT_ERRORS: [&str; 1] = ["SesV2.TooManyRequestsException"];
 
+/// HTTP answers that say the request was not processed, retried by default: an HTTP task
+/// fails with `States.Http.StatusCode.<code>` (Step Functions developer guide, "Call HTTPS
+/// APIs": HTTP task errors).
+pub const HTTP_TRANSIENT_ERRORS: [&str; 2] =
+    ["States.Http.StatusCode.429", "States.Http.StatusCode.503"];
+
+/// A put that EventBridge did not accept, retried by default: the optimised integration fails
+/// with `EventBridge.FailedEntry` when the answer counts a failed entry (Step Functions
+/// developer guide, "connect-eventbridge").
+pub const EVENTS_TRANSIENT_ERRORS: [&str; 1] = ["EventBridge.FailedEntry"];
+
 /// Step Functions' longest state name (Step Functions developer guide, "Step Functions
 /// service quotas": names of states are 1 to 80 characters).
 pub const MAX_STATE_NAME: usize = 80;
@@ -397,9 +504,23 @@ impl State {
         match self {
             State::Invoke(s) => Some((s.next.as_deref(), s.end)),
             State::SendEmail(s) => Some((s.next.as_deref(), s.end)),
+            State::Http(s) => Some((s.next.as_deref(), s.end)),
+            State::PutEvent(s) => Some((s.next.as_deref(), s.end)),
             State::Wait(s) => Some((s.next.as_deref(), s.end)),
             State::Pass(s) => Some((s.next.as_deref(), s.end)),
             State::Choice(_) | State::Succeed(_) | State::Fail(_) => None,
+        }
+    }
+
+    /// The component a task state names, with its field: (`function`, id) and the like;
+    /// `None` for a state that names none.
+    pub fn target(&self) -> Option<(&'static str, &str)> {
+        match self {
+            State::Invoke(x) => Some(("function", x.function.as_str())),
+            State::SendEmail(x) => Some(("identity", x.identity.as_str())),
+            State::Http(x) => Some(("api", x.api.as_str())),
+            State::PutEvent(x) => Some(("bus", x.bus.as_str())),
+            _ => None,
         }
     }
 
@@ -412,6 +533,8 @@ impl State {
         let catch = match self {
             State::Invoke(s) => &s.catch[..],
             State::SendEmail(s) => &s.catch[..],
+            State::Http(s) => &s.catch[..],
+            State::PutEvent(s) => &s.catch[..],
             _ => &[],
         };
         for (i, c) in catch.iter().enumerate() {
