@@ -153,7 +153,9 @@ fn alarms_follow_the_graph() {
             "edges-search-jvm-memory-pressure",
             "edges-search-snapshot-failure",
             "edges-order-items-write-throttled",
-            // The search domain: health, storage, memory and snapshots, as AWS recommends.
+            // The API: server errors and slow answers.
+            "edges-shop-api-server-errors",
+            "edges-shop-api-latency",
         ]
     );
     // Rows in spec order, each widget titled by its component.
@@ -195,7 +197,8 @@ fn alarms_follow_the_graph() {
             "shop_mail",
             "shop_events",
             "search",
-            "order_items"
+            "order_items",
+            "shop_api"
         ]
     );
 }

@@ -1148,9 +1148,56 @@ module "monitoring" {
       }
     },
     {
-      title       = "orders: write capacity units used"
+      title       = "shop_api: 5xx answers"
       x           = 0
       y           = 78
+      width       = 8
+      height      = 6
+      namespace   = "AWS/ApiGateway"
+      metric_name = "5xx"
+      stat        = "Sum"
+      period      = 300
+      threshold   = 0
+      dimensions = {
+        "ApiId" = module.shop_api.api_id
+        "Stage" = module.shop_api.stage
+      }
+    },
+    {
+      title       = "shop_api: 4xx answers (429: throttled)"
+      x           = 8
+      y           = 78
+      width       = 8
+      height      = 6
+      namespace   = "AWS/ApiGateway"
+      metric_name = "4xx"
+      stat        = "Sum"
+      period      = 300
+      dimensions = {
+        "ApiId" = module.shop_api.api_id
+        "Stage" = module.shop_api.stage
+      }
+    },
+    {
+      title       = "shop_api: average latency (ms)"
+      x           = 16
+      y           = 78
+      width       = 8
+      height      = 6
+      namespace   = "AWS/ApiGateway"
+      metric_name = "Latency"
+      stat        = "Average"
+      period      = 300
+      threshold   = 2000
+      dimensions = {
+        "ApiId" = module.shop_api.api_id
+        "Stage" = module.shop_api.stage
+      }
+    },
+    {
+      title       = "orders: write capacity units used"
+      x           = 0
+      y           = 84
       width       = 12
       height      = 6
       namespace   = "AWS/DynamoDB"
@@ -1164,7 +1211,7 @@ module "monitoring" {
     {
       title       = "orders: writes throttled"
       x           = 12
-      y           = 78
+      y           = 84
       width       = 12
       height      = 6
       namespace   = "AWS/DynamoDB"
@@ -1603,6 +1650,38 @@ module "monitoring" {
         "QueryState" = "SUCCEEDED"
         "QueryType"  = "DML"
         "WorkGroup"  = module.analytics.workgroup
+      }
+    }
+    "shop-shop-api-server-errors" = {
+      description         = "`shop_api` (http_api): The API has answered with server errors for 15 minutes: a function or service behind a route fails, times out or is throttled. Alarms when Sum 5xx over 300 s is > 0 in 3 of 3 periods."
+      namespace           = "AWS/ApiGateway"
+      metric_name         = "5xx"
+      statistic           = "Sum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 0
+      evaluation_periods  = 3
+      datapoints_to_alarm = 3
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "ApiId" = module.shop_api.api_id
+        "Stage" = module.shop_api.stage
+      }
+    }
+    "shop-shop-api-latency" = {
+      description         = "`shop_api` (http_api): Requests have taken more than two seconds on average for 15 minutes: customers wait; look at the slowest route's target. Alarms when Average Latency over 300 s is > 2000 in 3 of 3 periods."
+      namespace           = "AWS/ApiGateway"
+      metric_name         = "Latency"
+      statistic           = "Average"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 2000
+      evaluation_periods  = 3
+      datapoints_to_alarm = 3
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "ApiId" = module.shop_api.api_id
+        "Stage" = module.shop_api.stage
       }
     }
     "shop-orders-write-throttled" = {

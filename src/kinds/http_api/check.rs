@@ -4,10 +4,15 @@
 use super::HttpApi;
 use crate::diagnostic::Diagnostic;
 use crate::edges::{self, Access};
-use crate::model::ComponentId;
+use crate::model::{Component, ComponentId, Project};
+use crate::monitor::{Alarm, Dim, Monitor, Statistic};
 use crate::naming::{self, AwsName, Charset, Rule};
 use crate::semantic::{Cx, KindRules, Origin, error};
 use crate::source::pointer_segment;
+
+/// Average latency above which the API's alarm fires: two seconds, well past what a page
+/// waiting on it can hide.
+const LATENCY_ALARM_MS: f64 = 2000.0;
 
 /// HTTP API names: 1 to 128 characters.
 const API_NAME: Rule = Rule::new(128, Charset::Printable);
@@ -94,6 +99,52 @@ impl KindRules for HttpApi {
             out.push(("user_pool".into(), pool.as_str()));
         }
         out
+    }
+
+    /// The stage's errors and latency (API Gateway developer guide, "Monitor HTTP APIs with
+    /// CloudWatch": `5xx`, `4xx`, `Latency` per `ApiId` and `Stage`).
+    fn monitors(&self, _project: &Project, c: &Component) -> Vec<Monitor> {
+        let stage = || {
+            vec![
+                ("ApiId", Dim::of(c.id.as_str(), "api_id")),
+                ("Stage", Dim::of(c.id.as_str(), "stage")),
+            ]
+        };
+        vec![
+            Monitor::new(
+                "server_errors",
+                "5xx answers",
+                ("AWS/ApiGateway", "5xx"),
+                stage(),
+                Statistic::Sum,
+            )
+            .alarm(Alarm::above(
+                0.0,
+                3,
+                3,
+                "The API has answered with server errors for 15 minutes: a function or service behind a route fails, times out or is throttled.",
+            )),
+            Monitor::new(
+                "client_errors",
+                "4xx answers (429: throttled)",
+                ("AWS/ApiGateway", "4xx"),
+                stage(),
+                Statistic::Sum,
+            ),
+            Monitor::new(
+                "latency",
+                "average latency (ms)",
+                ("AWS/ApiGateway", "Latency"),
+                stage(),
+                Statistic::Average,
+            )
+            .alarm(Alarm::above(
+                LATENCY_ALARM_MS,
+                3,
+                3,
+                "Requests have taken more than two seconds on average for 15 minutes: customers wait; look at the slowest route's target.",
+            )),
+        ]
     }
 
     fn origin(&self) -> Option<Origin> {

@@ -12,3 +12,8 @@ output "domain_name" {
   description = "The API's host name (a CloudFront origin)."
   value       = replace(aws_apigatewayv2_api.this.api_endpoint, "https://", "")
 }
+
+output "stage" {
+  description = "The stage's name (a CloudWatch dimension of its metrics)."
+  value       = aws_apigatewayv2_stage.this.name
+}
