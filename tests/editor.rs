@@ -415,6 +415,7 @@ fn completion_offers_the_types_of_the_section() {
                 "quicksight",
                 "email_identity",
                 "opensearch_domain",
+                "redshift_serverless",
             ],
             &[
                 "kinesis_stream",

@@ -29,6 +29,7 @@ pub mod kinesis_stream;
 pub mod lambda;
 pub mod opensearch_domain;
 pub mod quicksight;
+pub mod redshift_serverless;
 pub mod s3_data_lake;
 pub mod schedule;
 pub mod script;
@@ -50,6 +51,7 @@ use kinesis_stream::KinesisStream;
 use lambda::Lambda;
 use opensearch_domain::OpensearchDomain;
 use quicksight::QuickSight;
+use redshift_serverless::RedshiftServerless;
 use s3_data_lake::S3DataLake;
 use schedule::Schedule;
 use static_site::StaticSite;
@@ -105,6 +107,9 @@ pub enum Sink {
     EmailIdentity(EmailIdentity),
     /// An Amazon OpenSearch Service domain that functions index documents into.
     OpensearchDomain(OpensearchDomain),
+    /// An Amazon Redshift Serverless namespace and workgroup ingesting Kinesis streams into
+    /// auto-refreshing materialized views.
+    RedshiftServerless(RedshiftServerless),
 }
 
 /// A site tier: what a web site's customers reach and what its functions keep.
@@ -148,10 +153,11 @@ pub enum Kind {
     EmailIdentity,
     OpensearchDomain,
     HttpApi,
+    RedshiftServerless,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 19] = [
+    pub const ALL: [Kind; 20] = [
         Kind::KinesisStream,
         Kind::Lambda,
         Kind::Firehose,
@@ -171,6 +177,7 @@ impl Kind {
         Kind::EmailIdentity,
         Kind::OpensearchDomain,
         Kind::HttpApi,
+        Kind::RedshiftServerless,
     ];
 
     /// The `type:` value in a spec, and the template folder name.
@@ -195,6 +202,7 @@ impl Kind {
             Kind::EmailIdentity => "email_identity",
             Kind::OpensearchDomain => "opensearch_domain",
             Kind::HttpApi => "http_api",
+            Kind::RedshiftServerless => "redshift_serverless",
         }
     }
 }
@@ -227,6 +235,7 @@ pub enum Settings {
     EmailIdentity(EmailIdentity),
     OpensearchDomain(OpensearchDomain),
     HttpApi(HttpApi),
+    RedshiftServerless(RedshiftServerless),
 }
 
 /// Runs `$body` with `$k` bound to the kind-specific settings inside a [`Settings`]: how a
@@ -255,6 +264,7 @@ macro_rules! with_kind {
             $crate::kinds::Settings::EmailIdentity($k) => $body,
             $crate::kinds::Settings::OpensearchDomain($k) => $body,
             $crate::kinds::Settings::HttpApi($k) => $body,
+            $crate::kinds::Settings::RedshiftServerless($k) => $body,
         }
     };
 }
@@ -281,6 +291,7 @@ impl Settings {
             Settings::EmailIdentity(_) => Kind::EmailIdentity,
             Settings::OpensearchDomain(_) => Kind::OpensearchDomain,
             Settings::HttpApi(_) => Kind::HttpApi,
+            Settings::RedshiftServerless(_) => Kind::RedshiftServerless,
         }
     }
 
@@ -306,6 +317,7 @@ impl Settings {
             Settings::Cdn(s) => &s.inputs,
             Settings::Workflow(s) => &s.inputs,
             Settings::OpensearchDomain(s) => &s.inputs,
+            Settings::RedshiftServerless(s) => &s.inputs,
         }
     }
 }
@@ -341,6 +353,7 @@ impl From<Sink> for Settings {
             Sink::Quicksight(x) => Settings::Quicksight(x),
             Sink::EmailIdentity(x) => Settings::EmailIdentity(x),
             Sink::OpensearchDomain(x) => Settings::OpensearchDomain(x),
+            Sink::RedshiftServerless(x) => Settings::RedshiftServerless(x),
         }
     }
 }
