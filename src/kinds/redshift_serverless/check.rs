@@ -34,8 +34,16 @@ impl KindRules for RedshiftServerless {
     fn names(&self, project: &str, id: &ComponentId) -> Vec<AwsName> {
         let base = naming::base(project, id);
         vec![
-            AwsName::new("Redshift Serverless namespace", base.clone(), SERVERLESS_NAME),
-            AwsName::new("Redshift Serverless workgroup", base.clone(), SERVERLESS_NAME),
+            AwsName::new(
+                "Redshift Serverless namespace",
+                base.clone(),
+                SERVERLESS_NAME,
+            ),
+            AwsName::new(
+                "Redshift Serverless workgroup",
+                base.clone(),
+                SERVERLESS_NAME,
+            ),
             AwsName::new("IAM role", base, naming::IAM_ROLE),
         ]
     }
@@ -161,14 +169,20 @@ impl RecordSchema {
         .with_related(self.columns_at.clone(), "the records' fields")
         .with_related(
             self.convert_at.clone(),
-            format!("`{}` converts the stream's records with this table", self.firehose),
+            format!(
+                "`{}` converts the stream's records with this table",
+                self.firehose
+            ),
         )
     }
 }
 
 /// The schema of `stream`'s records, if a catalog table of the spec describes them.
 fn record_schema(cx: &Cx<'_>, stream: &str) -> Option<RecordSchema> {
-    let stream = cx.project.components.get(&ComponentId::new(stream.to_string()))?;
+    let stream = cx
+        .project
+        .components
+        .get(&ComponentId::new(stream.to_string()))?;
     cx.project.graph.outgoing(&stream.id).find_map(|e| {
         let reader = cx.project.component(&e.to);
         let (catalog, table, field) = rules(&reader.settings).record_schema()?;
@@ -194,9 +208,7 @@ fn record_schema(cx: &Cx<'_>, stream: &str) -> Option<RecordSchema> {
             .collect();
         Some(RecordSchema {
             firehose: reader.id.clone(),
-            convert_at: cx
-                .doc
-                .value_span(&format!("{}/{field}", reader.pointer)),
+            convert_at: cx.doc.value_span(&format!("{}/{field}", reader.pointer)),
             catalog: catalog.id.clone(),
             table: table.to_string(),
             columns_at: cx.doc.key_span(&format!("{}/columns", t.pointer)),

@@ -125,7 +125,10 @@ pub fn is_plain_identifier(name: &str) -> bool {
 /// `"name"`: a plain identifier quoted for SQL. Panics on anything else: the checks refuse
 /// every name that is not plain before anything is rendered.
 fn ident(name: &str) -> String {
-    assert!(is_plain_identifier(name), "not a plain identifier: {name:?}");
+    assert!(
+        is_plain_identifier(name),
+        "not a plain identifier: {name:?}"
+    );
     format!("\"{name}\"")
 }
 
@@ -236,7 +239,13 @@ mod tests {
     fn column_types_are_the_schema_pattern() {
         let schema = serde_json::json!({ "type": "string", "pattern": COLUMN_TYPE });
         let matches = |t: &str| jsonschema::is_valid(&schema, &serde_json::json!(t));
-        for ok in ["varchar(64)", "decimal(10,2)", "double precision", "super", "timestamptz"] {
+        for ok in [
+            "varchar(64)",
+            "decimal(10,2)",
+            "double precision",
+            "super",
+            "timestamptz",
+        ] {
             assert!(matches(ok) && regex_lite_type(ok), "{ok}");
         }
         for bad in ["varchar", "text; drop", "int)", "VARCHAR(1)", "varchar(0)"] {

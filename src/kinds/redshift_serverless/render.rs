@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 use minijinja::Value;
 
 use super::{EXTERNAL_SCHEMA, RedshiftServerless, view_sql};
+use crate::hcl::quote;
 use crate::model::ComponentId;
 use crate::naming;
-use crate::render::values::obj;
+use crate::render::values::{expr, obj};
 use crate::render::{KindRender, RenderCx};
 
 impl KindRender for RedshiftServerless {
@@ -19,8 +20,8 @@ impl KindRender for RedshiftServerless {
         cx.set("database", self.database.clone());
         cx.set("admin_username", self.admin_username.clone());
         cx.set("kms_key_arn", Value::from(self.kms_key_arn.clone()));
-        cx.set("subnet_ids", Value::from(self.subnet_ids.clone()));
-        cx.set("security_group_ids", Value::from(self.security_group_ids.clone()));
+        cx.set("subnet_ids", string_list(&self.subnet_ids));
+        cx.set("security_group_ids", string_list(&self.security_group_ids));
         cx.set("external_schema", EXTERNAL_SCHEMA);
         let project = cx.project.name.clone();
         let views: Vec<Value> = self
@@ -30,7 +31,15 @@ impl KindRender for RedshiftServerless {
                 let stream = naming::base(&project, &ComponentId::new(v.stream.clone()));
                 obj(BTreeMap::from([
                     ("key", Value::from(name.as_str())),
-                    ("sql", Value::from(view_sql(name, &stream, v))),
+                    (
+                        "lines",
+                        Value::from(
+                            view_sql(name, &stream, v)
+                                .lines()
+                                .map(str::to_string)
+                                .collect::<Vec<_>>(),
+                        ),
+                    ),
                 ]))
             })
             .collect();
@@ -51,4 +60,16 @@ impl KindRender for RedshiftServerless {
             format!("Secrets Manager secret holding the `{id}` admin user's password"),
         );
     }
+}
+
+/// `["a", "b"]`, each spec string escaped; `[]` when empty.
+fn string_list(items: &[String]) -> Value {
+    expr(format!(
+        "[{}]",
+        items
+            .iter()
+            .map(|s| quote(s))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
 }
