@@ -263,6 +263,12 @@ const RENDERED: &[(&str, &str, &[&str], Conversion)] = &[
     ),
     ("schedule", "retry_attempts", &["retry_attempts"], Same),
     (
+        "redshift_serverless",
+        "base_capacity",
+        &["base_capacity"],
+        Same,
+    ),
+    (
         "workflow",
         "log_retention_days",
         &["log_retention_days"],
@@ -306,6 +312,7 @@ const IDS: &[(&str, &str, &str)] = &[
     ("http_api", "site", "shop_api"),
     ("workflow", "transforms", "order_flow"),
     ("opensearch_domain", "sinks", "search"),
+    ("redshift_serverless", "sinks", "warehouse"),
 ];
 
 const BASE: &str = "tests/fixtures/valid/all_edges.yaml";
