@@ -1926,6 +1926,10 @@ pub enum Identity {
 ///   page ("security-iam-runtime-role") documents no `aws:SourceAccount`/`aws:SourceArn` value
 ///   EMR Serverless sends when it assumes the role, and a condition it did not send would stop
 ///   every run. Add one here once AWS documents it.
+/// - Redshift: a namespace's role gets none. The management guide's "Restricting access to IAM
+///   roles" uses `sts:ExternalId` only to name the database users that may use a role, which
+///   streaming ingestion does not involve, and documents no `aws:SourceAccount` or
+///   `aws:SourceArn` Redshift sends.
 pub const TRUST_CONDITIONS: &[(&str, Cond)] = &[
     (
         "firehose.amazonaws.com",

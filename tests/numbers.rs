@@ -350,7 +350,9 @@ fn numeric_fields() -> Vec<(String, String, Vec<u64>)> {
             } else {
                 let min = node["minimum"].as_u64().expect("bounded below");
                 let max = node["maximum"].as_u64().expect("bounded above");
-                vec![min, min + (max - min) / 3, max]
+                // A step (`multipleOf`, Redshift's RPUs in eights) rounds the middle value down.
+                let step = node.get("multipleOf").and_then(Value::as_u64).unwrap_or(1);
+                vec![min, (min + (max - min) / 3) / step * step, max]
             };
             out.push((path.to_string(), values));
             return;

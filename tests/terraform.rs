@@ -174,6 +174,8 @@ fn override_provider_in(dir: &Path, file: &str, port: u16) {
         "logs",
         "opensearch",
         "quicksight",
+        "redshiftdata",
+        "redshiftserverless",
         "s3",
         "scheduler",
         "sesv2",
@@ -617,7 +619,8 @@ fn clickstream_applies_replans_and_destroys_on_moto() {
 /// The e-commerce example without what moto cannot create (listed in the README's moto table):
 /// the CloudFront distribution (moto has no response headers policies), the OpenSearch domain
 /// (the provider waits about ten minutes on create and on destroy), the SES identity (moto has
-/// no `sesv2` identities) and so the workflow's email step (dropped here). Deletion protection of the table and the user pool is off so that the test can
+/// no `sesv2` identities) and so the workflow's email step (dropped here), and the Redshift
+/// Serverless warehouse (moto has no Redshift Serverless backend). Deletion protection of the table and the user pool is off so that the test can
 /// destroy them; everything else is the example as written.
 fn ecommerce_on_moto() -> String {
     let text = std::fs::read_to_string(common::root().join("specs/ecommerce.yaml")).unwrap();
@@ -634,6 +637,11 @@ fn ecommerce_on_moto() -> String {
     let text = cut(&text, "  search:", "  shop_mail:");
     let text = cut(&text, "  shop_mail:", "  lake:");
     let text = cut(&text, "      confirm:", "      done:");
+    // The warehouse is the spec's last component: everything from it on goes.
+    let text = text[..text
+        .find("  warehouse:")
+        .expect("no `  warehouse:` in the example")]
+        .to_string();
     let replace = |text: String, from: &str, to: &str| {
         assert!(text.contains(from), "no `{from}` in the example");
         text.replacen(from, to, 1)
@@ -683,6 +691,9 @@ fn ecommerce_plans_on_moto_with_every_service() {
         "aws_lambda_permission",
         "aws_opensearch_domain",
         "aws_opensearch_domain_policy",
+        "aws_redshiftdata_statement",
+        "aws_redshiftserverless_namespace",
+        "aws_redshiftserverless_workgroup",
         "aws_s3_object",
         "aws_sesv2_email_identity",
         "aws_sfn_state_machine",
