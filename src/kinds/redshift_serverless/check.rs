@@ -124,7 +124,7 @@ impl RedshiftServerless {
                 continue;
             }
             if let Some(s) = &schema
-                && !s.columns.iter().any(|f| *f == c.name)
+                && !s.columns.contains(&c.name)
             {
                 out.push(s.missing(&view.stream, name, &c.name, at));
             }
