@@ -133,8 +133,8 @@ fn ident(name: &str) -> String {
 }
 
 /// The statement that creates a view: each column extracted from the record's JSON text
-/// (`JSON_EXTRACT_PATH_TEXT`, null when the record is not JSON) and cast to its type; only
-/// records that parse as JSON. `stream` is the stream's AWS name, which holds `-` and so is
+/// (`JSON_EXTRACT_PATH_TEXT`, null when the record is not JSON) and cast to its type, as the
+/// spec writes it; only records that parse as JSON. `stream` is the stream's AWS name, which holds `-` and so is
 /// quoted too.
 pub fn view_sql(view: &str, stream: &str, v: &View) -> String {
     assert!(
@@ -155,7 +155,7 @@ pub fn view_sql(view: &str, stream: &str, v: &View) -> String {
             format!(
                 "  CAST(JSON_EXTRACT_PATH_TEXT(FROM_VARBYTE(kinesis_data, 'utf-8'), '{}', true) AS {}) AS {}",
                 c.name,
-                c.ty.to_ascii_uppercase(),
+                c.ty,
                 ident(&c.name)
             )
         })
@@ -207,8 +207,8 @@ mod tests {
             view_sql("clicks", "shop-clickstream", &v),
             "CREATE MATERIALIZED VIEW \"clicks\" AUTO REFRESH YES AS\n\
              SELECT\n  approximate_arrival_timestamp,\n  \
-             CAST(JSON_EXTRACT_PATH_TEXT(FROM_VARBYTE(kinesis_data, 'utf-8'), 'session_id', true) AS VARCHAR(64)) AS \"session_id\",\n  \
-             CAST(JSON_EXTRACT_PATH_TEXT(FROM_VARBYTE(kinesis_data, 'utf-8'), 'event_time', true) AS TIMESTAMP) AS \"event_time\"\n\
+             CAST(JSON_EXTRACT_PATH_TEXT(FROM_VARBYTE(kinesis_data, 'utf-8'), 'session_id', true) AS varchar(64)) AS \"session_id\",\n  \
+             CAST(JSON_EXTRACT_PATH_TEXT(FROM_VARBYTE(kinesis_data, 'utf-8'), 'event_time', true) AS timestamp) AS \"event_time\"\n\
              FROM \"kinesis\".\"shop-clickstream\"\n\
              WHERE CAN_JSON_PARSE(kinesis_data)"
         );
