@@ -1522,6 +1522,31 @@ pub const EDGES: &[EdgeRule] = &[
             &["{from.campaign_arn}"],
         )],
     },
+    // Redshift streaming ingestion reads each input stream with the role the namespace names
+    // in its external schema (Redshift database developer guide, "Getting started with
+    // streaming ingestion from Amazon Kinesis Data Streams": the stream's read actions, and
+    // kms:Decrypt for a stream encrypted with a customer key). The guide's example also
+    // grants kinesis:ListStreams on `*`; the views name their stream, so it is left out.
+    EdgeRule {
+        from: Kind::KinesisStream,
+        to: Kind::RedshiftServerless,
+        access: Access::Read,
+        actor: Actor::To,
+        grants: &[
+            grant(
+                "ReadStream",
+                &[
+                    "kinesis:DescribeStream",
+                    "kinesis:DescribeStreamSummary",
+                    "kinesis:GetRecords",
+                    "kinesis:GetShardIterator",
+                    "kinesis:ListShards",
+                ],
+                &["{from.stream_arn}"],
+            ),
+            DECRYPT_STREAM,
+        ],
+    },
 ];
 
 /// Grants an identity gets for its own resources, whatever its edges.
@@ -2085,6 +2110,10 @@ pub enum Identity {
 ///   page ("security-iam-runtime-role") documents no `aws:SourceAccount`/`aws:SourceArn` value
 ///   EMR Serverless sends when it assumes the role, and a condition it did not send would stop
 ///   every run. Add one here once AWS documents it.
+/// - Redshift: a namespace's role gets none. The management guide's "Restricting access to IAM
+///   roles" uses `sts:ExternalId` only to name the database users that may use a role, which
+///   streaming ingestion does not involve, and documents no `aws:SourceAccount` or
+///   `aws:SourceArn` Redshift sends.
 pub const TRUST_CONDITIONS: &[(&str, Cond)] = &[
     (
         "firehose.amazonaws.com",
@@ -2151,6 +2180,9 @@ pub fn identity(kind: Kind) -> Option<Identity> {
         Kind::Athena | Kind::Quicksight => Some(Identity::CallerPolicy),
         Kind::Schedule => Some(Identity::Role("scheduler.amazonaws.com")),
         Kind::Workflow => Some(Identity::Role("states.amazonaws.com")),
+        // The role a namespace names for streaming ingestion: Redshift assumes it with
+        // `redshift.amazonaws.com`, for Serverless too.
+        Kind::RedshiftServerless => Some(Identity::Role("redshift.amazonaws.com")),
         // Only an API with a route into a stream or a workflow has one (`acts`): API Gateway
         // calls those services with the integration's credentials.
         Kind::HttpApi => Some(Identity::Role("apigateway.amazonaws.com")),

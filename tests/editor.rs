@@ -418,6 +418,7 @@ fn completion_offers_the_types_of_the_section() {
                 "personalize",
                 "external_api",
                 "event_bus",
+                "redshift_serverless",
             ],
             &[
                 "kinesis_stream",

@@ -115,6 +115,7 @@ fn a_kinds_type_is_named_only_in_its_module_the_registration_list_and_the_edge_t
         ("EmrServerlessJob", "emr_serverless_job"),
         ("QuickSight", "quicksight"),
         ("FlinkApplication", "flink_application"),
+        ("RedshiftServerless", "redshift_serverless"),
         ("DynamodbTable", "dynamodb_table"),
         ("StaticSite", "static_site"),
         ("Cdn", "cdn"),

@@ -263,6 +263,12 @@ const RENDERED: &[(&str, &str, &[&str], Conversion)] = &[
     ),
     ("schedule", "retry_attempts", &["retry_attempts"], Same),
     (
+        "redshift_serverless",
+        "base_capacity",
+        &["base_capacity"],
+        Same,
+    ),
+    (
         "workflow",
         "log_retention_days",
         &["log_retention_days"],
@@ -326,6 +332,7 @@ const IDS: &[(&str, &str, &str)] = &[
     ("opensearch_domain", "sinks", "search"),
     ("external_api", "sinks", "carrier"),
     ("event_bus", "sinks", "shop_events"),
+    ("redshift_serverless", "sinks", "warehouse"),
 ];
 
 const BASE: &str = "tests/fixtures/valid/all_edges.yaml";
@@ -363,7 +370,9 @@ fn numeric_fields() -> Vec<(String, String, Vec<u64>)> {
             } else {
                 let min = node["minimum"].as_u64().expect("bounded below");
                 let max = node["maximum"].as_u64().expect("bounded above");
-                vec![min, min + (max - min) / 3, max]
+                // A step (`multipleOf`, Redshift's RPUs in eights) rounds the middle value down.
+                let step = node.get("multipleOf").and_then(Value::as_u64).unwrap_or(1);
+                vec![min, (min + (max - min) / 3) / step * step, max]
             };
             out.push((path.to_string(), values));
             return;

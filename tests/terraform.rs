@@ -175,6 +175,8 @@ fn override_provider_in(dir: &Path, file: &str, port: u16) {
         "logs",
         "opensearch",
         "quicksight",
+        "redshiftdata",
+        "redshiftserverless",
         "s3",
         "scheduler",
         "sesv2",
@@ -619,8 +621,10 @@ fn clickstream_applies_replans_and_destroys_on_moto() {
 /// the CloudFront distribution (moto has no response headers policies), the OpenSearch domain
 /// (the provider waits about ten minutes on create and on destroy), the SES identity (moto has
 /// no `sesv2` identities) and so the workflow's email step (dropped here: the charge goes on
-/// to the shipment event), and the Personalize stack (moto's CloudFormation has no Personalize
-/// resources) with the two functions and the route that need its outputs. Deletion protection of the table and the user pool is off so that the test can
+/// to the shipment event), the Personalize stack (moto's CloudFormation has no Personalize
+/// resources) with the two functions and the route that need its outputs, and the Redshift
+/// Serverless warehouse (moto has no Redshift Serverless backend). Deletion protection of the
+/// table and the user pool is off so that the test can
 /// destroy them; everything else is the example as written.
 fn ecommerce_on_moto() -> String {
     let text = std::fs::read_to_string(common::root().join("specs/ecommerce.yaml")).unwrap();
@@ -639,6 +643,11 @@ fn ecommerce_on_moto() -> String {
     let text = cut(&text, "      GET /recommendations:", "    rate_limit:");
     let text = cut(&text, "  shop_mail:", "  payments:");
     let text = cut(&text, "      confirm:", "      ship:");
+    // The warehouse is the spec's last component: everything from it on goes.
+    let text = text[..text
+        .find("  warehouse:")
+        .expect("no `  warehouse:` in the example")]
+        .to_string();
     let replace = |text: String, from: &str, to: &str| {
         assert!(text.contains(from), "no `{from}` in the example");
         text.replacen(from, to, 1)
@@ -689,6 +698,9 @@ fn ecommerce_plans_on_moto_with_every_service() {
         "aws_lambda_permission",
         "aws_opensearch_domain",
         "aws_opensearch_domain_policy",
+        "aws_redshiftdata_statement",
+        "aws_redshiftserverless_namespace",
+        "aws_redshiftserverless_workgroup",
         "aws_s3_object",
         "aws_sesv2_email_identity",
         "aws_sfn_state_machine",

@@ -652,6 +652,38 @@ resource "aws_iam_policy" "analytics_1" {
   policy = data.aws_iam_policy_document.analytics_1.json
 }
 
+data "aws_iam_policy_document" "warehouse_trust" {
+  statement {
+    sid     = "TrustedService"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["redshift.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "warehouse" {
+  name               = "shop-warehouse"
+  assume_role_policy = data.aws_iam_policy_document.warehouse_trust.json
+}
+
+data "aws_iam_policy_document" "warehouse" {
+  # clickstream -> warehouse (read)
+  statement {
+    sid       = "ClickstreamToWarehouseReadStream"
+    actions   = ["kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:ListShards"]
+    resources = ["arn:${local.partition}:kinesis:${local.region}:${local.account_id}:stream/shop-clickstream"]
+  }
+}
+
+resource "aws_iam_role_policy" "warehouse" {
+  name   = "pipelinec-edges"
+  role   = aws_iam_role.warehouse.id
+  policy = data.aws_iam_policy_document.warehouse.json
+}
+
 data "aws_iam_policy_document" "shop_api_trust" {
   statement {
     sid     = "TrustedService"
@@ -796,6 +828,18 @@ data "aws_iam_policy_document" "deployer_pass_role" {
 
   statement {
     sid       = "PassRole10"
+    actions   = ["iam:PassRole"]
+    resources = [aws_iam_role.warehouse.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PassedToService"
+      values   = ["redshift.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "PassRole11"
     actions   = ["iam:PassRole"]
     resources = [aws_iam_role.shop_api.arn]
 

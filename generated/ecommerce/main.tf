@@ -407,6 +407,38 @@ module "analytics" {
   }
 }
 
+module "warehouse" {
+  source     = "./modules/redshift_serverless"
+  depends_on = [aws_iam_role_policy.warehouse]
+
+  name               = "shop-warehouse"
+  role_arn           = aws_iam_role.warehouse.arn
+  base_capacity      = 8
+  database           = "clicks"
+  admin_username     = "admin"
+  kms_key_arn        = null
+  external_schema    = "kinesis"
+  subnet_ids         = []
+  security_group_ids = []
+
+  # Streaming-ingestion views: each statement runs once, through the Redshift Data API, after
+  # the external schema over Kinesis exists.
+  views = {
+    "recent_clicks" = join("\n", [
+      "CREATE MATERIALIZED VIEW \"recent_clicks\" AUTO REFRESH YES AS",
+      "SELECT",
+      "  approximate_arrival_timestamp,",
+      "  CAST(JSON_EXTRACT_PATH_TEXT(FROM_VARBYTE(kinesis_data, 'utf-8'), 'session_id', true) AS varchar(64)) AS \"session_id\",",
+      "  CAST(JSON_EXTRACT_PATH_TEXT(FROM_VARBYTE(kinesis_data, 'utf-8'), 'user_id', true) AS varchar(64)) AS \"user_id\",",
+      "  CAST(JSON_EXTRACT_PATH_TEXT(FROM_VARBYTE(kinesis_data, 'utf-8'), 'event_type', true) AS varchar(32)) AS \"event_type\",",
+      "  CAST(JSON_EXTRACT_PATH_TEXT(FROM_VARBYTE(kinesis_data, 'utf-8'), 'product_id', true) AS varchar(64)) AS \"product_id\",",
+      "  CAST(JSON_EXTRACT_PATH_TEXT(FROM_VARBYTE(kinesis_data, 'utf-8'), 'event_time', true) AS timestamp) AS \"event_time\"",
+      "FROM \"kinesis\".\"shop-clickstream\"",
+      "WHERE CAN_JSON_PARSE(kinesis_data)",
+    ])
+  }
+}
+
 module "shop_cdn" {
   source = "./modules/cdn"
 

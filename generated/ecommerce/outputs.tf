@@ -170,6 +170,21 @@ output "analytics_results_bucket" {
   value       = module.analytics.results_bucket
 }
 
+output "warehouse_workgroup_name" {
+  description = "Name of the `warehouse` Redshift Serverless workgroup"
+  value       = module.warehouse.workgroup_name
+}
+
+output "warehouse_endpoint" {
+  description = "Host name of the `warehouse` workgroup's endpoint (inside its VPC)"
+  value       = module.warehouse.endpoint
+}
+
+output "warehouse_admin_secret_arn" {
+  description = "Secrets Manager secret holding the `warehouse` admin user's password"
+  value       = module.warehouse.admin_password_secret_arn
+}
+
 output "shop_cdn_domain_name" {
   description = "The `shop_cdn` distribution's domain name: point the site's DNS records here"
   value       = module.shop_cdn.domain_name
@@ -263,6 +278,11 @@ output "shop_events_role_arn" {
 output "analytics_query_policy_arns" {
   description = "Policies to attach to the users and roles that query with `analytics`"
   value       = [aws_iam_policy.analytics_1.arn]
+}
+
+output "warehouse_role_arn" {
+  description = "IAM role `warehouse` acts with"
+  value       = aws_iam_role.warehouse.arn
 }
 
 output "shop_api_role_arn" {

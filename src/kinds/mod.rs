@@ -32,6 +32,7 @@ pub mod lambda;
 pub mod opensearch_domain;
 pub mod personalize;
 pub mod quicksight;
+pub mod redshift_serverless;
 pub mod s3_data_lake;
 pub mod schedule;
 pub mod script;
@@ -56,6 +57,7 @@ use lambda::Lambda;
 use opensearch_domain::OpensearchDomain;
 use personalize::Personalize;
 use quicksight::QuickSight;
+use redshift_serverless::RedshiftServerless;
 use s3_data_lake::S3DataLake;
 use schedule::Schedule;
 use static_site::StaticSite;
@@ -121,6 +123,9 @@ pub enum Sink {
     /// An EventBridge event bus whose rules deliver events to external APIs, with a
     /// dead-letter queue.
     EventBus(EventBus),
+    /// An Amazon Redshift Serverless namespace and workgroup ingesting Kinesis streams into
+    /// auto-refreshing materialized views.
+    RedshiftServerless(RedshiftServerless),
 }
 
 /// A site tier: what a web site's customers reach and what its functions keep.
@@ -167,10 +172,11 @@ pub enum Kind {
     Personalize,
     ExternalApi,
     EventBus,
+    RedshiftServerless,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 22] = [
+    pub const ALL: [Kind; 23] = [
         Kind::KinesisStream,
         Kind::Lambda,
         Kind::Firehose,
@@ -193,6 +199,7 @@ impl Kind {
         Kind::Personalize,
         Kind::ExternalApi,
         Kind::EventBus,
+        Kind::RedshiftServerless,
     ];
 
     /// The `type:` value in a spec, and the template folder name.
@@ -220,6 +227,7 @@ impl Kind {
             Kind::Personalize => "personalize",
             Kind::ExternalApi => "external_api",
             Kind::EventBus => "event_bus",
+            Kind::RedshiftServerless => "redshift_serverless",
         }
     }
 }
@@ -255,6 +263,7 @@ pub enum Settings {
     Personalize(Personalize),
     ExternalApi(ExternalApi),
     EventBus(EventBus),
+    RedshiftServerless(RedshiftServerless),
 }
 
 /// Runs `$body` with `$k` bound to the kind-specific settings inside a [`Settings`]: how a
@@ -286,6 +295,7 @@ macro_rules! with_kind {
             $crate::kinds::Settings::Personalize($k) => $body,
             $crate::kinds::Settings::ExternalApi($k) => $body,
             $crate::kinds::Settings::EventBus($k) => $body,
+            $crate::kinds::Settings::RedshiftServerless($k) => $body,
         }
     };
 }
@@ -315,6 +325,7 @@ impl Settings {
             Settings::Personalize(_) => Kind::Personalize,
             Settings::ExternalApi(_) => Kind::ExternalApi,
             Settings::EventBus(_) => Kind::EventBus,
+            Settings::RedshiftServerless(_) => Kind::RedshiftServerless,
         }
     }
 
@@ -343,6 +354,7 @@ impl Settings {
             Settings::Workflow(s) => &s.inputs,
             Settings::OpensearchDomain(s) => &s.inputs,
             Settings::Personalize(s) => &s.inputs,
+            Settings::RedshiftServerless(s) => &s.inputs,
         }
     }
 }
@@ -381,6 +393,7 @@ impl From<Sink> for Settings {
             Sink::Personalize(x) => Settings::Personalize(x),
             Sink::ExternalApi(x) => Settings::ExternalApi(x),
             Sink::EventBus(x) => Settings::EventBus(x),
+            Sink::RedshiftServerless(x) => Settings::RedshiftServerless(x),
         }
     }
 }

@@ -84,6 +84,14 @@ pub trait KindRules {
         Vec::new()
     }
 
+    /// The catalog table whose columns are the fields of the records it reads from its input
+    /// stream, as (catalog id, table, the field naming the table): a Firehose converting them
+    /// with `convert`. Other readers of the same stream (Redshift views) check the fields they
+    /// take against it.
+    fn record_schema(&self) -> Option<(&str, &str, &'static str)> {
+        None
+    }
+
     /// Components it names outside `inputs` and acts on, as (field, id): a schedule's
     /// `target`, a workflow state's `function` (`states/<name>/function`, the field a JSON
     /// pointer below the component). Each is an edge from this component to that one.

@@ -103,6 +103,12 @@ impl KindRules for Firehose {
         self.check_conversion(cx, out);
     }
 
+    fn record_schema(&self) -> Option<(&str, &str, &'static str)> {
+        self.convert
+            .as_ref()
+            .map(|c| (c.catalog.as_str(), c.table.as_str(), "convert/table"))
+    }
+
     fn targets(&self) -> Vec<(String, &str)> {
         let mut out = Vec::new();
         if let Some(c) = &self.convert {
