@@ -292,6 +292,12 @@ fn check_render(files: &pipelinec::render::Files, spec: &Value, unused: &[String
                 collect_body(&body, &mut strings);
             }
             "sql" => strings.push(String::from_utf8(bytes.clone()).expect("SQL is UTF-8")),
+            // A CloudFormation template (Personalize): its string values, parsed.
+            "json" => {
+                let value: Value = serde_json::from_slice(bytes)
+                    .unwrap_or_else(|e| panic!("{} does not parse as JSON: {e}", path.display()));
+                collect_json(&value, &mut strings);
+            }
             _ => {}
         }
     }
@@ -308,6 +314,21 @@ fn check_render(files: &pipelinec::render::Files, spec: &Value, unused: &[String
             strings.iter().any(|r| r.contains(&s)),
             "{pointer} = {s:?} is not in the render literally"
         );
+    }
+}
+
+/// Every string of a JSON value, keys included.
+fn collect_json(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) => out.push(s.clone()),
+        Value::Array(items) => items.iter().for_each(|i| collect_json(i, out)),
+        Value::Object(m) => {
+            for (k, v) in m {
+                out.push(k.clone());
+                collect_json(v, out);
+            }
+        }
+        _ => {}
     }
 }
 
