@@ -42,6 +42,8 @@ pub struct Project {
     pub name: String,
     pub region: String,
     pub tags: IndexMap<String, String>,
+    /// The managed policy every role gets as its permissions boundary, if any.
+    pub permissions_boundary: Option<String>,
     /// Components in spec order (sources, then transforms, sinks and site tiers).
     pub components: IndexMap<ComponentId, Component>,
     pub graph: Graph,

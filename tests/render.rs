@@ -144,3 +144,32 @@ fn stem_project(spec: &Path) -> String {
     let file = pipelinec::source::SourceFile::read(spec).unwrap();
     pipelinec::check::check(&file).unwrap().project.name
 }
+
+/// Every role carries the spec's permissions boundary through the render's variable, which
+/// defaults to it; a spec without one leaves roles unbounded (the variable is null).
+#[test]
+fn every_role_gets_the_permissions_boundary() {
+    let files = render(&common::root().join("tests/fixtures/valid/all_edges.yaml"));
+    let text = |name: &str| String::from_utf8(files[Path::new(name)].clone()).unwrap();
+    let iam: hcl::Body = hcl::from_str(&text("iam.tf")).unwrap();
+    let roles: Vec<&hcl::Block> = iam
+        .blocks()
+        .filter(|b| b.identifier() == "resource" && b.labels()[0].as_str() == "aws_iam_role")
+        .collect();
+    assert!(roles.len() > 10, "all_edges renders many roles");
+    for role in roles {
+        let boundary = role
+            .body()
+            .attributes()
+            .find(|a| a.key() == "permissions_boundary")
+            .unwrap_or_else(|| panic!("role {:?} has no boundary", role.labels()));
+        assert_eq!(boundary.expr().to_string(), "var.permissions_boundary");
+    }
+    assert!(text("variables.tf").contains(
+        "default     = \"arn:aws:iam::111122223333:policy/boundaries/pipeline-boundary\""
+    ));
+    let plain = render(&common::root().join("specs/iot-analytics.yaml"));
+    let vars = String::from_utf8(plain[Path::new("variables.tf")].clone()).unwrap();
+    assert!(vars.contains("variable \"permissions_boundary\""));
+    assert!(vars.contains("default     = null"));
+}

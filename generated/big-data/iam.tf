@@ -23,8 +23,9 @@ data "aws_iam_policy_document" "nightly_trip_stats_trust" {
 }
 
 resource "aws_iam_role" "nightly_trip_stats" {
-  name               = "big-data-nightly-trip-stats"
-  assume_role_policy = data.aws_iam_policy_document.nightly_trip_stats_trust.json
+  name                 = "big-data-nightly-trip-stats"
+  assume_role_policy   = data.aws_iam_policy_document.nightly_trip_stats_trust.json
+  permissions_boundary = var.permissions_boundary
 }
 
 data "aws_iam_policy_document" "nightly_trip_stats" {
@@ -81,8 +82,9 @@ data "aws_iam_policy_document" "morning_vendor_report_trust" {
 }
 
 resource "aws_iam_role" "morning_vendor_report" {
-  name               = "big-data-morning-vendor-report"
-  assume_role_policy = data.aws_iam_policy_document.morning_vendor_report_trust.json
+  name                 = "big-data-morning-vendor-report"
+  assume_role_policy   = data.aws_iam_policy_document.morning_vendor_report_trust.json
+  permissions_boundary = var.permissions_boundary
 }
 
 data "aws_iam_policy_document" "morning_vendor_report" {
@@ -204,8 +206,9 @@ data "aws_iam_policy_document" "trips_delivery_trust" {
 }
 
 resource "aws_iam_role" "trips_delivery" {
-  name               = "big-data-trips-delivery"
-  assume_role_policy = data.aws_iam_policy_document.trips_delivery_trust.json
+  name                 = "big-data-trips-delivery"
+  assume_role_policy   = data.aws_iam_policy_document.trips_delivery_trust.json
+  permissions_boundary = var.permissions_boundary
 }
 
 data "aws_iam_policy_document" "trips_delivery" {
@@ -257,8 +260,9 @@ data "aws_iam_policy_document" "trip_stats_trust" {
 }
 
 resource "aws_iam_role" "trip_stats" {
-  name               = "big-data-trip-stats"
-  assume_role_policy = data.aws_iam_policy_document.trip_stats_trust.json
+  name                 = "big-data-trip-stats"
+  assume_role_policy   = data.aws_iam_policy_document.trip_stats_trust.json
+  permissions_boundary = var.permissions_boundary
 }
 
 data "aws_iam_policy_document" "trip_stats" {

@@ -23,8 +23,9 @@ data "aws_iam_policy_document" "click_delivery_trust" {
 }
 
 resource "aws_iam_role" "click_delivery" {
-  name               = "shop-clicks-click-delivery"
-  assume_role_policy = data.aws_iam_policy_document.click_delivery_trust.json
+  name                 = "shop-clicks-click-delivery"
+  assume_role_policy   = data.aws_iam_policy_document.click_delivery_trust.json
+  permissions_boundary = var.permissions_boundary
 }
 
 data "aws_iam_policy_document" "click_delivery" {

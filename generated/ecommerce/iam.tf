@@ -23,8 +23,9 @@ data "aws_iam_policy_document" "place_order_trust" {
 }
 
 resource "aws_iam_role" "place_order" {
-  name               = "shop-place-order"
-  assume_role_policy = data.aws_iam_policy_document.place_order_trust.json
+  name                 = "shop-place-order"
+  assume_role_policy   = data.aws_iam_policy_document.place_order_trust.json
+  permissions_boundary = var.permissions_boundary
 }
 
 data "aws_iam_policy_document" "place_order" {
@@ -75,8 +76,9 @@ data "aws_iam_policy_document" "list_orders_trust" {
 }
 
 resource "aws_iam_role" "list_orders" {
-  name               = "shop-list-orders"
-  assume_role_policy = data.aws_iam_policy_document.list_orders_trust.json
+  name                 = "shop-list-orders"
+  assume_role_policy   = data.aws_iam_policy_document.list_orders_trust.json
+  permissions_boundary = var.permissions_boundary
 }
 
 data "aws_iam_policy_document" "list_orders" {
@@ -127,8 +129,9 @@ data "aws_iam_policy_document" "index_orders_trust" {
 }
 
 resource "aws_iam_role" "index_orders" {
-  name               = "shop-index-orders"
-  assume_role_policy = data.aws_iam_policy_document.index_orders_trust.json
+  name                 = "shop-index-orders"
+  assume_role_policy   = data.aws_iam_policy_document.index_orders_trust.json
+  permissions_boundary = var.permissions_boundary
 }
 
 data "aws_iam_policy_document" "index_orders" {
@@ -201,8 +204,9 @@ data "aws_iam_policy_document" "fulfilment_trust" {
 }
 
 resource "aws_iam_role" "fulfilment" {
-  name               = "shop-fulfilment"
-  assume_role_policy = data.aws_iam_policy_document.fulfilment_trust.json
+  name                 = "shop-fulfilment"
+  assume_role_policy   = data.aws_iam_policy_document.fulfilment_trust.json
+  permissions_boundary = var.permissions_boundary
 }
 
 data "aws_iam_policy_document" "fulfilment" {
@@ -323,8 +327,9 @@ data "aws_iam_policy_document" "track_clicks_trust" {
 }
 
 resource "aws_iam_role" "track_clicks" {
-  name               = "shop-track-clicks"
-  assume_role_policy = data.aws_iam_policy_document.track_clicks_trust.json
+  name                 = "shop-track-clicks"
+  assume_role_policy   = data.aws_iam_policy_document.track_clicks_trust.json
+  permissions_boundary = var.permissions_boundary
 }
 
 data "aws_iam_policy_document" "track_clicks" {
@@ -390,8 +395,9 @@ data "aws_iam_policy_document" "recommend_trust" {
 }
 
 resource "aws_iam_role" "recommend" {
-  name               = "shop-recommend"
-  assume_role_policy = data.aws_iam_policy_document.recommend_trust.json
+  name                 = "shop-recommend"
+  assume_role_policy   = data.aws_iam_policy_document.recommend_trust.json
+  permissions_boundary = var.permissions_boundary
 }
 
 data "aws_iam_policy_document" "recommend" {
@@ -435,8 +441,9 @@ data "aws_iam_policy_document" "click_delivery_trust" {
 }
 
 resource "aws_iam_role" "click_delivery" {
-  name               = "shop-click-delivery"
-  assume_role_policy = data.aws_iam_policy_document.click_delivery_trust.json
+  name                 = "shop-click-delivery"
+  assume_role_policy   = data.aws_iam_policy_document.click_delivery_trust.json
+  permissions_boundary = var.permissions_boundary
 }
 
 data "aws_iam_policy_document" "click_delivery" {
@@ -501,8 +508,9 @@ data "aws_iam_policy_document" "recommender_trust" {
 }
 
 resource "aws_iam_role" "recommender" {
-  name               = "shop-recommender-tracker"
-  assume_role_policy = data.aws_iam_policy_document.recommender_trust.json
+  name                 = "shop-recommender-tracker"
+  assume_role_policy   = data.aws_iam_policy_document.recommender_trust.json
+  permissions_boundary = var.permissions_boundary
 }
 
 data "aws_iam_policy_document" "recommender" {
@@ -546,8 +554,9 @@ data "aws_iam_policy_document" "shop_events_trust" {
 }
 
 resource "aws_iam_role" "shop_events" {
-  name               = "shop-shop-events"
-  assume_role_policy = data.aws_iam_policy_document.shop_events_trust.json
+  name                 = "shop-shop-events"
+  assume_role_policy   = data.aws_iam_policy_document.shop_events_trust.json
+  permissions_boundary = var.permissions_boundary
 }
 
 data "aws_iam_policy_document" "shop_events" {
@@ -665,8 +674,9 @@ data "aws_iam_policy_document" "warehouse_trust" {
 }
 
 resource "aws_iam_role" "warehouse" {
-  name               = "shop-warehouse"
-  assume_role_policy = data.aws_iam_policy_document.warehouse_trust.json
+  name                 = "shop-warehouse"
+  assume_role_policy   = data.aws_iam_policy_document.warehouse_trust.json
+  permissions_boundary = var.permissions_boundary
 }
 
 data "aws_iam_policy_document" "warehouse" {
@@ -697,8 +707,9 @@ data "aws_iam_policy_document" "shop_api_trust" {
 }
 
 resource "aws_iam_role" "shop_api" {
-  name               = "shop-shop-api"
-  assume_role_policy = data.aws_iam_policy_document.shop_api_trust.json
+  name                 = "shop-shop-api"
+  assume_role_policy   = data.aws_iam_policy_document.shop_api_trust.json
+  permissions_boundary = var.permissions_boundary
 }
 
 data "aws_iam_policy_document" "shop_api" {

@@ -11,3 +11,9 @@ variable "extra_tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "permissions_boundary" {
+  description = "ARN of the managed policy set as the permissions boundary of every role (null: none)."
+  type        = string
+  default     = null
+}

@@ -23,8 +23,9 @@ data "aws_iam_policy_document" "morning_sensor_check_trust" {
 }
 
 resource "aws_iam_role" "morning_sensor_check" {
-  name               = "iot-analytics-morning-sensor-check"
-  assume_role_policy = data.aws_iam_policy_document.morning_sensor_check_trust.json
+  name                 = "iot-analytics-morning-sensor-check"
+  assume_role_policy   = data.aws_iam_policy_document.morning_sensor_check_trust.json
+  permissions_boundary = var.permissions_boundary
 }
 
 data "aws_iam_policy_document" "morning_sensor_check" {
@@ -146,8 +147,9 @@ data "aws_iam_policy_document" "sensor_delivery_trust" {
 }
 
 resource "aws_iam_role" "sensor_delivery" {
-  name               = "iot-analytics-sensor-delivery"
-  assume_role_policy = data.aws_iam_policy_document.sensor_delivery_trust.json
+  name                 = "iot-analytics-sensor-delivery"
+  assume_role_policy   = data.aws_iam_policy_document.sensor_delivery_trust.json
+  permissions_boundary = var.permissions_boundary
 }
 
 data "aws_iam_policy_document" "sensor_delivery" {
@@ -212,8 +214,9 @@ data "aws_iam_policy_document" "enrich_readings_trust" {
 }
 
 resource "aws_iam_role" "enrich_readings" {
-  name               = "iot-analytics-enrich-readings"
-  assume_role_policy = data.aws_iam_policy_document.enrich_readings_trust.json
+  name                 = "iot-analytics-enrich-readings"
+  assume_role_policy   = data.aws_iam_policy_document.enrich_readings_trust.json
+  permissions_boundary = var.permissions_boundary
 }
 
 data "aws_iam_policy_document" "enrich_readings" {
@@ -250,8 +253,9 @@ data "aws_iam_policy_document" "alert_processor_trust" {
 }
 
 resource "aws_iam_role" "alert_processor" {
-  name               = "iot-analytics-alert-processor"
-  assume_role_policy = data.aws_iam_policy_document.alert_processor_trust.json
+  name                 = "iot-analytics-alert-processor"
+  assume_role_policy   = data.aws_iam_policy_document.alert_processor_trust.json
+  permissions_boundary = var.permissions_boundary
 }
 
 data "aws_iam_policy_document" "alert_processor" {
@@ -319,8 +323,9 @@ data "aws_iam_policy_document" "clean_readings_trust" {
 }
 
 resource "aws_iam_role" "clean_readings" {
-  name               = "iot-analytics-clean-readings"
-  assume_role_policy = data.aws_iam_policy_document.clean_readings_trust.json
+  name                 = "iot-analytics-clean-readings"
+  assume_role_policy   = data.aws_iam_policy_document.clean_readings_trust.json
+  permissions_boundary = var.permissions_boundary
 }
 
 data "aws_iam_policy_document" "clean_readings" {
@@ -445,8 +450,9 @@ data "aws_iam_policy_document" "readings_per_minute_trust" {
 }
 
 resource "aws_iam_role" "readings_per_minute" {
-  name               = "iot-analytics-readings-per-minute"
-  assume_role_policy = data.aws_iam_policy_document.readings_per_minute_trust.json
+  name                 = "iot-analytics-readings-per-minute"
+  assume_role_policy   = data.aws_iam_policy_document.readings_per_minute_trust.json
+  permissions_boundary = var.permissions_boundary
 }
 
 data "aws_iam_policy_document" "readings_per_minute" {
@@ -526,8 +532,9 @@ data "aws_iam_policy_document" "sensor_catalog_trust" {
 }
 
 resource "aws_iam_role" "sensor_catalog" {
-  name               = "iot-analytics-sensor-catalog-crawler"
-  assume_role_policy = data.aws_iam_policy_document.sensor_catalog_trust.json
+  name                 = "iot-analytics-sensor-catalog-crawler"
+  assume_role_policy   = data.aws_iam_policy_document.sensor_catalog_trust.json
+  permissions_boundary = var.permissions_boundary
 }
 
 data "aws_iam_policy_document" "sensor_catalog" {

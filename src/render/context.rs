@@ -112,6 +112,10 @@ pub fn project(
         ("name", Value::from(project.name.clone())),
         ("region", Value::from(project.region.clone())),
         (
+            "permissions_boundary",
+            Value::from(project.permissions_boundary.clone()),
+        ),
+        (
             "tags",
             Value::from(
                 tags.into_iter()

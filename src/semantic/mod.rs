@@ -329,6 +329,7 @@ pub fn check(file: &SourceFile, doc: &Document) -> Result<Project, Vec<Diagnosti
         name: spec.name,
         region: spec.region,
         tags: spec.tags,
+        permissions_boundary: spec.permissions_boundary,
         components,
         graph,
         base_dir: file.base_dir(),

@@ -37,6 +37,15 @@ pub struct Spec {
     /// Tags applied to every resource (through the provider's `default_tags`).
     #[serde(default)]
     pub tags: IndexMap<String, String>,
+    /// ARN of a managed policy set as the permissions boundary of every role pipelinec
+    /// renders (organisations often require one on every role). The render's variable
+    /// `permissions_boundary` defaults to it and can override it. One policy, no wildcard.
+    /// Default: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(
+        pattern = r"^arn:aws(-cn|-us-gov)?:iam::([0-9]{12}|aws):policy/([A-Za-z0-9+=,.@_-]+/)*[A-Za-z0-9+=,.@_-]{1,128}$"
+    ))]
+    pub permissions_boundary: Option<String>,
     /// Where data enters the system, keyed by component id.
     #[serde(default)]
     #[schemars(extend("propertyNames" = { "pattern": ID_PATTERN }))]
