@@ -44,6 +44,8 @@ pub struct Project {
     pub tags: IndexMap<String, String>,
     /// The managed policy every role gets as its permissions boundary, if any.
     pub permissions_boundary: Option<String>,
+    /// Where Terraform keeps the render's state, if not locally.
+    pub backend: Option<crate::spec::Backend>,
     /// Components in spec order (sources, then transforms, sinks and site tiers).
     pub components: IndexMap<ComponentId, Component>,
     pub graph: Graph,

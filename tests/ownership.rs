@@ -609,3 +609,52 @@ fn render_check_names_blocks_that_override_files_change() {
     assert_eq!(render(&[]).status.code(), Some(0));
     assert_user_files_intact(&dir, &[evil, json, harmless, broken]);
 }
+
+/// A spec's `backend` renders `backend.tf`, which pipelinec then owns; a `backend.tf` of the
+/// user's own in the folder is never replaced by it: the render is refused, nothing written.
+#[test]
+fn a_spec_backend_never_replaces_the_users_backend_file() {
+    let project = project_with_spec();
+    let spec = project.path().join("iot-analytics.yaml");
+    let text_of_spec = std::fs::read_to_string(&spec).unwrap();
+    std::fs::write(
+        &spec,
+        text_of_spec.replacen(
+            "region: us-east-1\n",
+            "region: us-east-1\nbackend:\n  s3:\n    bucket: team-terraform-state\n",
+            1,
+        ),
+    )
+    .unwrap();
+    let dir = project.path().join("out");
+    let mine: &[u8] = b"terraform {\n  backend \"local\" {}\n}\n";
+    put(&dir, &[("backend.tf", mine)]);
+    let out = run_in(
+        project.path(),
+        &["render", "iot-analytics.yaml", "-o", "out"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("out/backend.tf"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(std::fs::read(dir.join("backend.tf")).unwrap(), mine);
+    assert!(
+        !dir.join("main.tf").exists(),
+        "a refused render wrote something"
+    );
+
+    // In a folder of its own, the render writes it; a re-render keeps it.
+    let out = run_in(
+        project.path(),
+        &["render", "iot-analytics.yaml", "-o", "fresh"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let backend = std::fs::read_to_string(project.path().join("fresh/backend.tf")).unwrap();
+    assert!(
+        backend.contains("bucket       = \"team-terraform-state\"")
+            && backend.contains("key          = \"iot-analytics/terraform.tfstate\""),
+        "{backend}"
+    );
+}

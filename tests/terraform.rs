@@ -730,3 +730,124 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A spec's `backend` keeps the state in S3 for real: on moto, `terraform init` takes the
+/// rendered `backend.tf` (endpoints and test credentials come from a `-backend-config` file,
+/// as a team would pass theirs), `apply` writes the state into the bucket under the spec's key,
+/// the lock file is gone once the apply is done, and `destroy` empties the state again.
+#[test]
+fn remote_state_lives_in_the_spec_s_bucket_on_moto() {
+    if !have("terraform") {
+        return;
+    }
+    if !common::optional_tool("moto_server", &["--help"], "pip install 'moto[server]'") {
+        return;
+    }
+    let moto = start_stubbed_moto().expect("moto starts on loopback");
+    let endpoint = format!("http://127.0.0.1:{}", moto.port);
+    // The bucket exists before the render is deployed: the render never creates its own
+    // state's bucket.
+    let s3 = |code: &str| -> String {
+        let out = Command::new("python3")
+            .args([
+                "-c",
+                &format!(
+                    "import boto3\ns3 = boto3.client('s3', endpoint_url='{endpoint}', \
+                     region_name='us-east-1', aws_access_key_id='test', \
+                     aws_secret_access_key='test')\n{code}"
+                ),
+            ])
+            .env("NO_PROXY", "127.0.0.1")
+            .output()
+            .expect("python3 runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    s3("s3.create_bucket(Bucket='team-terraform-state')");
+    let tmp = tempfile::tempdir().unwrap();
+    let spec = tmp.path().join("state.yaml");
+    std::fs::write(
+        &spec,
+        "version: 1\nname: remote\nregion: us-east-1\nbackend:\n  s3:\n    bucket: \
+         team-terraform-state\n    key: pipelines/remote.tfstate\nsources:\n  clicks:\n    \
+         type: kinesis_stream\n",
+    )
+    .unwrap();
+    let dir = tmp.path().join("infra");
+    render_into(&spec, &dir);
+    let backend = std::fs::read_to_string(dir.join("backend.tf")).unwrap();
+    assert!(backend.contains("use_lockfile = true"), "{backend}");
+    override_provider(&dir, moto.port);
+    let file = dir.join("test_override.tf");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("  skip_requesting_account_id  = true\n", ""),
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.path().join("moto.s3.tfbackend"),
+        format!(
+            "endpoints = {{ s3 = \"{endpoint}\" }}\nuse_path_style = true\n\
+             skip_credentials_validation = true\nskip_requesting_account_id = true\n\
+             skip_metadata_api_check = true\nskip_s3_checksum = true\n\
+             access_key = \"test\"\nsecret_key = \"test\"\n"
+        ),
+    )
+    .unwrap();
+    let ok = |out: std::process::Output, what: &str| {
+        let text = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{what} failed:\n{text}");
+    };
+    let backend_config = format!(
+        "-backend-config={}",
+        tmp.path().join("moto.s3.tfbackend").display()
+    );
+    let plugin_dir = format!("-plugin-dir={PLUGIN_DIR}");
+    let mut init_args = vec!["init", "-input=false", "-no-color", &backend_config];
+    if Path::new(PLUGIN_DIR).is_dir() {
+        init_args.push(&plugin_dir);
+    }
+    ok(terraform_on_moto(&dir, &init_args), "init");
+    ok(
+        terraform_on_moto(
+            &dir,
+            &["apply", "-auto-approve", "-input=false", "-no-color"],
+        ),
+        "apply",
+    );
+    assert!(
+        !dir.join("terraform.tfstate").exists(),
+        "the state stays out of the render folder"
+    );
+    let state = s3("print(s3.get_object(Bucket='team-terraform-state', \
+         Key='pipelines/remote.tfstate')['Body'].read().decode())");
+    assert!(state.contains("\"aws_kinesis_stream\""), "{state}");
+    let keys = s3(
+        "print(sorted(o['Key'] for o in s3.list_objects_v2(Bucket='team-terraform-state')\
+         .get('Contents', [])))",
+    );
+    assert_eq!(
+        keys.trim(),
+        "['pipelines/remote.tfstate']",
+        "no lock file is left"
+    );
+    ok(
+        terraform_on_moto(
+            &dir,
+            &["destroy", "-auto-approve", "-input=false", "-no-color"],
+        ),
+        "destroy",
+    );
+    let state = s3(
+        "import json\nstate = json.loads(s3.get_object(Bucket='team-terraform-state', \
+         Key='pipelines/remote.tfstate')['Body'].read())\nprint(len(state['resources']))",
+    );
+    assert_eq!(state.trim(), "0");
+    drop(moto);
+}

@@ -115,6 +115,7 @@ pub fn project(
             "permissions_boundary",
             Value::from(project.permissions_boundary.clone()),
         ),
+        ("backend", backend_value(project)),
         (
             "tags",
             Value::from(
@@ -363,5 +364,29 @@ fn role_value(p: &iam::RolePolicy) -> Value {
         ("trust_conditions", condition_values(&p.trust_conditions)),
         ("inline", pick(&p.layout.inline)),
         ("managed", Value::from(managed)),
+    ]))
+}
+
+/// The `s3` backend's settings, defaults filled in; none without a backend.
+fn backend_value(project: &crate::model::Project) -> Value {
+    let Some(backend) = &project.backend else {
+        return Value::from(());
+    };
+    let s3 = &backend.s3;
+    obj(BTreeMap::from([
+        ("bucket", Value::from(s3.bucket.clone())),
+        (
+            "key",
+            Value::from(
+                s3.key
+                    .clone()
+                    .unwrap_or_else(|| format!("{}/terraform.tfstate", project.name)),
+            ),
+        ),
+        (
+            "region",
+            Value::from(s3.region.clone().unwrap_or_else(|| project.region.clone())),
+        ),
+        ("kms_key_id", Value::from(s3.kms_key_id.clone())),
     ]))
 }

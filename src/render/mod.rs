@@ -164,6 +164,10 @@ pub fn render_with(
             .trim_end_matches(".j2")
             .to_string();
         let text = render(name, &root)?;
+        // A root file with nothing to say (`backend.tf` without a backend) is not written.
+        if text.trim().is_empty() {
+            continue;
+        }
         files.insert(
             PathBuf::from(out),
             hcl::align(&tidy_blank_lines(&text)).into_bytes(),

@@ -330,6 +330,7 @@ pub fn check(file: &SourceFile, doc: &Document) -> Result<Project, Vec<Diagnosti
         region: spec.region,
         tags: spec.tags,
         permissions_boundary: spec.permissions_boundary,
+        backend: spec.backend,
         components,
         graph,
         base_dir: file.base_dir(),

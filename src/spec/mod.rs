@@ -68,4 +68,45 @@ pub struct Spec {
     /// data flows, and who the alarms notify. Optional: both are on by default.
     #[serde(default)]
     pub monitoring: Monitoring,
+    /// Where Terraform keeps the render's state: a bucket that exists already (remote state
+    /// is shared and locked; the render never creates the bucket that holds its own state).
+    /// pipelinec writes it as `backend.tf`, a file it owns; without it no backend file is
+    /// written and a `backend.tf` of your own in the render folder is left alone. Default:
+    /// none (local state).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backend: Option<Backend>,
+}
+
+/// A Terraform backend (inlined into the schema, like every top-level type: the schema stage
+/// checks the top level without the components' definitions).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(inline)]
+pub struct Backend {
+    /// State in an S3 bucket, encrypted, with S3's own lock file (`use_lockfile`, Terraform
+    /// 1.10 or later): no DynamoDB lock table.
+    pub s3: S3Backend,
+}
+
+/// Terraform's `s3` backend.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(inline)]
+pub struct S3Backend {
+    /// The bucket that holds the state (it must exist; versioning on is wise).
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"))]
+    pub bucket: String,
+    /// The state's key in the bucket. Default: `<name>/terraform.tfstate`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[A-Za-z0-9._=-]{1,255}(/[A-Za-z0-9._=-]{1,255}){0,15}$"))]
+    pub key: Option<String>,
+    /// The bucket's region. Default: the spec's `region`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]+$"))]
+    pub region: Option<String>,
+    /// ARN of a customer KMS key the state is encrypted with. Default: the bucket's own
+    /// encryption (the state is always encrypted at rest).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$"))]
+    pub kms_key_id: Option<String>,
 }
