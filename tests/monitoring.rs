@@ -153,6 +153,9 @@ fn alarms_follow_the_graph() {
             "edges-search-jvm-memory-pressure",
             "edges-search-snapshot-failure",
             "edges-order-items-write-throttled",
+            // The user pool: throttled sign-ins and token refreshes.
+            "edges-customers-sign-in-throttles",
+            "edges-customers-token-refresh-throttles",
             // The API: server errors and slow answers.
             "edges-shop-api-server-errors",
             "edges-shop-api-latency",
@@ -198,6 +201,7 @@ fn alarms_follow_the_graph() {
             "shop_events",
             "search",
             "order_items",
+            "customers",
             "shop_api"
         ]
     );

@@ -1227,9 +1227,56 @@ module "monitoring" {
       }
     },
     {
-      title       = "orders: write capacity units used"
+      title       = "customers: successful sign-ins"
       x           = 0
       y           = 84
+      width       = 8
+      height      = 6
+      namespace   = "AWS/Cognito"
+      metric_name = "SignInSuccesses"
+      stat        = "Sum"
+      period      = 300
+      dimensions = {
+        "UserPool"       = module.customers.user_pool_id
+        "UserPoolClient" = module.customers.client_id
+      }
+    },
+    {
+      title       = "customers: sign-ins throttled"
+      x           = 8
+      y           = 84
+      width       = 8
+      height      = 6
+      namespace   = "AWS/Cognito"
+      metric_name = "SignInThrottles"
+      stat        = "Sum"
+      period      = 300
+      threshold   = 0
+      dimensions = {
+        "UserPool"       = module.customers.user_pool_id
+        "UserPoolClient" = module.customers.client_id
+      }
+    },
+    {
+      title       = "customers: token refreshes throttled"
+      x           = 16
+      y           = 84
+      width       = 8
+      height      = 6
+      namespace   = "AWS/Cognito"
+      metric_name = "TokenRefreshThrottles"
+      stat        = "Sum"
+      period      = 300
+      threshold   = 0
+      dimensions = {
+        "UserPool"       = module.customers.user_pool_id
+        "UserPoolClient" = module.customers.client_id
+      }
+    },
+    {
+      title       = "orders: write capacity units used"
+      x           = 0
+      y           = 90
       width       = 12
       height      = 6
       namespace   = "AWS/DynamoDB"
@@ -1243,7 +1290,7 @@ module "monitoring" {
     {
       title       = "orders: writes throttled"
       x           = 12
-      y           = 84
+      y           = 90
       width       = 12
       height      = 6
       namespace   = "AWS/DynamoDB"
@@ -1714,6 +1761,38 @@ module "monitoring" {
       dimensions = {
         "ApiId" = module.shop_api.api_id
         "Stage" = module.shop_api.stage
+      }
+    }
+    "shop-customers-sign-in-throttles" = {
+      description         = "`customers` (user_pool): Sign-ins have been throttled for 15 minutes: customers cannot sign in; ask for a higher Cognito request quota. Alarms when Sum SignInThrottles over 300 s is > 0 in 3 of 3 periods."
+      namespace           = "AWS/Cognito"
+      metric_name         = "SignInThrottles"
+      statistic           = "Sum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 0
+      evaluation_periods  = 3
+      datapoints_to_alarm = 3
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "UserPool"       = module.customers.user_pool_id
+        "UserPoolClient" = module.customers.client_id
+      }
+    }
+    "shop-customers-token-refresh-throttles" = {
+      description         = "`customers` (user_pool): Token refreshes have been throttled for 15 minutes: signed-in customers are signed out. Alarms when Sum TokenRefreshThrottles over 300 s is > 0 in 3 of 3 periods."
+      namespace           = "AWS/Cognito"
+      metric_name         = "TokenRefreshThrottles"
+      statistic           = "Sum"
+      period              = 300
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 0
+      evaluation_periods  = 3
+      datapoints_to_alarm = 3
+      treat_missing_data  = "notBreaching"
+      dimensions = {
+        "UserPool"       = module.customers.user_pool_id
+        "UserPoolClient" = module.customers.client_id
       }
     }
     "shop-orders-write-throttled" = {

@@ -2,7 +2,8 @@
 
 use super::UserPool;
 use crate::diagnostic::Diagnostic;
-use crate::model::ComponentId;
+use crate::model::{Component, ComponentId, Project};
+use crate::monitor::{Alarm, Dim, Monitor, Statistic};
 use crate::naming::{self, AwsName, Charset, Rule};
 use crate::semantic::{Cx, KindRules, error};
 
@@ -10,6 +11,53 @@ use crate::semantic::{Cx, KindRules, error};
 const POOL_NAME: Rule = Rule::new(128, Charset::Printable);
 
 impl KindRules for UserPool {
+    /// Sign-ins and their throttling per app client (Cognito developer guide, "User pool
+    /// metrics in CloudWatch": `SignInSuccesses`, `SignInThrottles`, `TokenRefreshThrottles`
+    /// in `AWS/Cognito`, dimensions `UserPool` and `UserPoolClient`).
+    fn monitors(&self, _project: &Project, c: &Component) -> Vec<Monitor> {
+        let client = || {
+            vec![
+                ("UserPool", Dim::of(c.id.as_str(), "user_pool_id")),
+                ("UserPoolClient", Dim::of(c.id.as_str(), "client_id")),
+            ]
+        };
+        vec![
+            Monitor::new(
+                "sign_ins",
+                "successful sign-ins",
+                ("AWS/Cognito", "SignInSuccesses"),
+                client(),
+                Statistic::Sum,
+            ),
+            Monitor::new(
+                "sign_in_throttles",
+                "sign-ins throttled",
+                ("AWS/Cognito", "SignInThrottles"),
+                client(),
+                Statistic::Sum,
+            )
+            .alarm(Alarm::above(
+                0.0,
+                3,
+                3,
+                "Sign-ins have been throttled for 15 minutes: customers cannot sign in; ask for a higher Cognito request quota.",
+            )),
+            Monitor::new(
+                "token_refresh_throttles",
+                "token refreshes throttled",
+                ("AWS/Cognito", "TokenRefreshThrottles"),
+                client(),
+                Statistic::Sum,
+            )
+            .alarm(Alarm::above(
+                0.0,
+                3,
+                3,
+                "Token refreshes have been throttled for 15 minutes: signed-in customers are signed out.",
+            )),
+        ]
+    }
+
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         let id = &cx.c.id;
         // Whether the spec lists callbacks, even ones the schema refused (reported there).
