@@ -3,10 +3,12 @@
 terraform {
   required_version = ">= 1.5.0"
 
+  # 5.100 is the provider every render is validated, planned and applied with (on moto); an
+  # earlier 5.x lacks arguments the modules set. Major version 6 changes the resources' schemas.
   required_providers {
     aws = {
       source  = "hashicorp/aws"
-      version = "~> 5.0"
+      version = "~> 5.100"
     }
   }
 }
