@@ -162,6 +162,23 @@ fn statement_lines(project: &Project, s: &Statement, out: &mut String) {
             values.join(", ")
         ));
     }
+    // A `*` resource is there only because AWS lets the action take no narrower one: say why,
+    // as `iam.tf` does, each reason once with the actions it covers.
+    if s.resources.iter().any(|r| r == "*") {
+        let mut reasons: Vec<(&str, Vec<&str>)> = Vec::new();
+        for a in &s.actions {
+            let Some((_, _, why)) = crate::edges::unscopable(a) else {
+                continue;
+            };
+            match reasons.iter_mut().find(|(w, _)| w == why) {
+                Some((_, actions)) => actions.push(a),
+                None => reasons.push((why, vec![a])),
+            }
+        }
+        for (why, actions) in reasons {
+            out.push_str(&format!("    why *  {}: {why}\n", actions.join(", ")));
+        }
+    }
 }
 
 /// The matrix as text for code review: each identity, then each resource-based policy.
