@@ -58,3 +58,31 @@ fn every_valid_fixture_and_example_checks_clean() {
         }
     }
 }
+
+/// A fixture written for a semantic rule must reach the semantic checks: when a kind moves to
+/// another section (tables went from `sinks` to `site`), a fixture left behind fails with
+/// `unknown-type` alone and silently stops testing its rule. Only the `schema_*` fixtures are
+/// about component types.
+#[test]
+fn only_schema_fixtures_fail_on_a_component_type() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
+    let mut stale = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.ends_with(".yaml") || name.starts_with("schema_") {
+            continue;
+        }
+        let file = SourceFile::from_bytes(path.clone(), std::fs::read(&path).unwrap());
+        if let Err(diags) = pipelinec::check::check(&file)
+            && diags.iter().any(|d| d.code == "unknown-type")
+        {
+            stale.push(name);
+        }
+    }
+    stale.sort();
+    assert!(
+        stale.is_empty(),
+        "fixtures failing on a component type: {stale:?}"
+    );
+}
