@@ -55,14 +55,41 @@ fn conditions_json(project: &Project, conditions: &[super::Condition]) -> Value 
 }
 
 fn statement_json(project: &Project, s: &Statement) -> Value {
-    json!({
+    let mut out = json!({
         "sid": s.sid,
         "effect": "Allow",
         "actions": s.actions,
         "resources": s.resources.iter().map(|r| readable(project, r)).collect::<Vec<_>>(),
         "conditions": conditions_json(project, &s.conditions),
         "caused_by": s.causes.iter().map(cause_json).collect::<Vec<_>>(),
-    })
+    });
+    let why = wildcard_reasons(s);
+    if !why.is_empty() {
+        out["why_wildcard"] = why
+            .into_iter()
+            .map(|(why, actions)| json!({ "actions": actions, "reason": why }))
+            .collect();
+    }
+    out
+}
+
+/// Why a statement names `*`: the registry's reason for each action, each reason once with the
+/// actions it covers (none when the statement names no `*`).
+fn wildcard_reasons(s: &Statement) -> Vec<(&'static str, Vec<&str>)> {
+    let mut reasons: Vec<(&'static str, Vec<&str>)> = Vec::new();
+    if !s.resources.iter().any(|r| r == "*") {
+        return reasons;
+    }
+    for a in &s.actions {
+        let Some((_, _, why)) = crate::edges::unscopable(a) else {
+            continue;
+        };
+        match reasons.iter_mut().find(|(w, _)| w == why) {
+            Some((_, actions)) => actions.push(a),
+            None => reasons.push((why, vec![a])),
+        }
+    }
+    reasons
 }
 
 fn admitted(a: &Admitted) -> String {
@@ -163,21 +190,9 @@ fn statement_lines(project: &Project, s: &Statement, out: &mut String) {
         ));
     }
     // A `*` resource is there only because AWS lets the action take no narrower one: say why,
-    // as `iam.tf` does, each reason once with the actions it covers.
-    if s.resources.iter().any(|r| r == "*") {
-        let mut reasons: Vec<(&str, Vec<&str>)> = Vec::new();
-        for a in &s.actions {
-            let Some((_, _, why)) = crate::edges::unscopable(a) else {
-                continue;
-            };
-            match reasons.iter_mut().find(|(w, _)| w == why) {
-                Some((_, actions)) => actions.push(a),
-                None => reasons.push((why, vec![a])),
-            }
-        }
-        for (why, actions) in reasons {
-            out.push_str(&format!("    why *  {}: {why}\n", actions.join(", ")));
-        }
+    // as `iam.tf` does.
+    for (why, actions) in wildcard_reasons(s) {
+        out.push_str(&format!("    why *  {}: {why}\n", actions.join(", ")));
     }
 }
 
