@@ -306,6 +306,24 @@ const DECRYPT_STREAM: Grant = Grant {
     ..grant("DecryptStream", &["kms:Decrypt"], &["{from.kms_key_arn}"])
 };
 
+/// A consumer polling a stream (a Lambda event source mapping, a Flink source, Redshift
+/// streaming ingestion): describe it, list its shards, read records, and decrypt them with
+/// the stream's customer key through Kinesis. No enhanced fan-out (`SubscribeToShard`).
+const POLL_STREAM: &[Grant] = &[
+    grant(
+        "ReadStream",
+        &[
+            "kinesis:DescribeStream",
+            "kinesis:DescribeStreamSummary",
+            "kinesis:GetRecords",
+            "kinesis:GetShardIterator",
+            "kinesis:ListShards",
+        ],
+        &["{from.stream_arn}"],
+    ),
+    DECRYPT_STREAM,
+];
+
 /// Every writer into a lake encrypted with a customer key encrypts (and, for multipart
 /// uploads, decrypts) through S3 only.
 const WRITE_LAKE_KEY: Grant = Grant {
@@ -709,20 +727,7 @@ pub const EDGES: &[EdgeRule] = &[
         to: Kind::Lambda,
         access: Access::Read,
         actor: Actor::To,
-        grants: &[
-            grant(
-                "ReadStream",
-                &[
-                    "kinesis:DescribeStream",
-                    "kinesis:DescribeStreamSummary",
-                    "kinesis:GetRecords",
-                    "kinesis:GetShardIterator",
-                    "kinesis:ListShards",
-                ],
-                &["{from.stream_arn}"],
-            ),
-            DECRYPT_STREAM,
-        ],
+        grants: POLL_STREAM,
     },
     // A function starts executions of a workflow with the data it passes (Step Functions
     // guide, "Actions, resources, and condition keys for AWS Step Functions": StartExecution
@@ -1447,20 +1452,7 @@ pub const EDGES: &[EdgeRule] = &[
         to: Kind::FlinkApplication,
         access: Access::Read,
         actor: Actor::To,
-        grants: &[
-            grant(
-                "ReadStream",
-                &[
-                    "kinesis:DescribeStream",
-                    "kinesis:DescribeStreamSummary",
-                    "kinesis:GetRecords",
-                    "kinesis:GetShardIterator",
-                    "kinesis:ListShards",
-                ],
-                &["{from.stream_arn}"],
-            ),
-            DECRYPT_STREAM,
-        ],
+        grants: POLL_STREAM,
     },
     // A Flink application's filesystem sink writes under its output prefix only: it uploads
     // in-progress part files (multipart uploads), commits them at checkpoints, and lists,
@@ -1532,20 +1524,7 @@ pub const EDGES: &[EdgeRule] = &[
         to: Kind::RedshiftServerless,
         access: Access::Read,
         actor: Actor::To,
-        grants: &[
-            grant(
-                "ReadStream",
-                &[
-                    "kinesis:DescribeStream",
-                    "kinesis:DescribeStreamSummary",
-                    "kinesis:GetRecords",
-                    "kinesis:GetShardIterator",
-                    "kinesis:ListShards",
-                ],
-                &["{from.stream_arn}"],
-            ),
-            DECRYPT_STREAM,
-        ],
+        grants: POLL_STREAM,
     },
 ];
 

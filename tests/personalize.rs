@@ -23,37 +23,18 @@ fn template() -> Value {
         .expect("the template is JSON")
 }
 
-/// cfn-lint's verdict on a template (exit status, output).
-fn cfn_lint(template: &Value) -> (bool, String) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("template.json");
-    std::fs::write(&path, serde_json::to_string_pretty(template).unwrap()).unwrap();
-    let out = std::process::Command::new("cfn-lint")
-        .args(["--regions", "eu-central-1", "--format", "parseable", "--"])
-        .arg(&path)
-        .output()
-        .expect("cfn-lint runs");
-    let text =
-        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-    (out.status.success(), text)
-}
-
-fn have_cfn_lint() -> bool {
-    common::optional_tool("cfn-lint", &["--version"], "pip install 'cfn-lint==1.51.0'")
-}
-
 #[test]
 fn the_rendered_templates_pass_cfn_lint() {
-    if !have_cfn_lint() {
+    if !common::have_cfn_lint() {
         return;
     }
-    let (ok, text) = cfn_lint(&template());
+    let (ok, text) = common::cfn_lint(&template());
     assert!(ok, "cfn-lint finds problems in the template:\n{text}");
     let committed =
         common::root().join("generated/ecommerce/build/recommender.cloudformation.json");
     let committed: Value =
         serde_json::from_slice(&std::fs::read(committed).unwrap()).expect("JSON");
-    let (ok, text) = cfn_lint(&committed);
+    let (ok, text) = common::cfn_lint(&committed);
     assert!(
         ok,
         "cfn-lint finds problems in the e-commerce template:\n{text}"
@@ -62,7 +43,7 @@ fn the_rendered_templates_pass_cfn_lint() {
 
 #[test]
 fn cfn_lint_rejects_a_broken_template() {
-    if !have_cfn_lint() {
+    if !common::have_cfn_lint() {
         return;
     }
     // A dataset without its type, and an output of an attribute the tracker lacks.
@@ -72,7 +53,7 @@ fn cfn_lint_rejects_a_broken_template() {
         .unwrap()
         .remove("DatasetType");
     broken["Outputs"]["DatasetGroupArn"]["Value"] = json!({ "Fn::GetAtt": ["Nowhere", "Arn"] });
-    let (ok, text) = cfn_lint(&broken);
+    let (ok, text) = common::cfn_lint(&broken);
     assert!(!ok, "cfn-lint accepted a broken template:\n{text}");
     assert!(text.contains("E3003"), "{text}");
     assert!(text.contains("E6101"), "{text}");

@@ -82,26 +82,12 @@ fn cfn_lint(definition: &Value) -> (bool, String) {
             }
         }
     });
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("template.json");
-    std::fs::write(&path, serde_json::to_string_pretty(&template).unwrap()).unwrap();
-    let out = std::process::Command::new("cfn-lint")
-        .args(["--regions", "eu-central-1", "--format", "parseable", "--"])
-        .arg(&path)
-        .output()
-        .expect("cfn-lint runs");
-    let text =
-        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-    (out.status.success(), text)
-}
-
-fn have_cfn_lint() -> bool {
-    common::optional_tool("cfn-lint", &["--version"], "pip install 'cfn-lint==1.51.0'")
+    common::cfn_lint(&template)
 }
 
 #[test]
 fn the_rendered_definition_passes_cfn_lint() {
-    if !have_cfn_lint() {
+    if !common::have_cfn_lint() {
         return;
     }
     let (ok, text) = cfn_lint(&definition());
@@ -110,7 +96,7 @@ fn the_rendered_definition_passes_cfn_lint() {
 
 #[test]
 fn cfn_lint_rejects_a_broken_definition() {
-    if !have_cfn_lint() {
+    if !common::have_cfn_lint() {
         return;
     }
     // A transition to a state that does not exist, and a task without a resource.

@@ -155,6 +155,29 @@ fn override_provider(dir: &Path, port: u16) {
     override_provider_in(dir, "test_override.tf", port)
 }
 
+/// [`override_provider`] for an apply: the account id goes into ARNs the provider builds
+/// (Athena tags), so the provider asks moto's STS for it.
+fn override_provider_for_apply(dir: &Path, port: u16) {
+    override_provider(dir, port);
+    let file = dir.join("test_override.tf");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("  skip_requesting_account_id  = true\n", ""),
+    )
+    .unwrap();
+}
+
+/// `terraform init` with `extra` arguments, from the offline provider mirror when there is one.
+fn init_args<'a>(extra: &[&'a str], plugin_dir: &'a str) -> Vec<&'a str> {
+    let mut args = vec!["init", "-input=false", "-no-color"];
+    args.extend_from_slice(extra);
+    if Path::new(PLUGIN_DIR).is_dir() {
+        args.push(plugin_dir);
+    }
+    args
+}
+
 fn override_provider_in(dir: &Path, file: &str, port: u16) {
     let services = [
         "apigatewayv2",
@@ -376,11 +399,8 @@ fn re_render_keeps_terraform_state_and_plans_no_change() {
     )
     .unwrap();
     std::fs::write(dir.join("notes.md"), "# how we deploy\n").unwrap();
-    let mut init_args = vec!["init", "-input=false", "-no-color"];
     let plugin_dir = format!("-plugin-dir={PLUGIN_DIR}");
-    if Path::new(PLUGIN_DIR).is_dir() {
-        init_args.push(&plugin_dir);
-    }
+    let init_args = init_args(&[], &plugin_dir);
     let ok = |out: std::process::Output, what: &str| {
         let text = String::from_utf8_lossy(&out.stdout).into_owned()
             + &String::from_utf8_lossy(&out.stderr);
@@ -534,15 +554,7 @@ fn apply_replan_destroy_at(spec: &str, path: &Path) {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("infra");
     render_into(path, &dir);
-    override_provider(&dir, moto.port);
-    // Applying needs the account id in ARNs the provider builds (Athena tags): ask moto's STS.
-    let file = dir.join("test_override.tf");
-    let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(
-        &file,
-        text.replace("  skip_requesting_account_id  = true\n", ""),
-    )
-    .unwrap();
+    override_provider_for_apply(&dir, moto.port);
     let ok = |out: std::process::Output, what: &str| {
         let text = String::from_utf8_lossy(&out.stdout).into_owned()
             + &String::from_utf8_lossy(&out.stderr);
@@ -550,10 +562,7 @@ fn apply_replan_destroy_at(spec: &str, path: &Path) {
         text
     };
     let plugin_dir = format!("-plugin-dir={PLUGIN_DIR}");
-    let mut init_args = vec!["init", "-backend=false", "-input=false", "-no-color"];
-    if Path::new(PLUGIN_DIR).is_dir() {
-        init_args.push(&plugin_dir);
-    }
+    let init_args = init_args(&["-backend=false"], &plugin_dir);
     ok(terraform_on_moto(&dir, &init_args), "init");
     ok(
         terraform_on_moto(
@@ -781,14 +790,7 @@ fn remote_state_lives_in_the_spec_s_bucket_on_moto() {
     render_into(&spec, &dir);
     let backend = std::fs::read_to_string(dir.join("backend.tf")).unwrap();
     assert!(backend.contains("use_lockfile = true"), "{backend}");
-    override_provider(&dir, moto.port);
-    let file = dir.join("test_override.tf");
-    let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(
-        &file,
-        text.replace("  skip_requesting_account_id  = true\n", ""),
-    )
-    .unwrap();
+    override_provider_for_apply(&dir, moto.port);
     std::fs::write(
         tmp.path().join("moto.s3.tfbackend"),
         format!(
@@ -809,10 +811,7 @@ fn remote_state_lives_in_the_spec_s_bucket_on_moto() {
         tmp.path().join("moto.s3.tfbackend").display()
     );
     let plugin_dir = format!("-plugin-dir={PLUGIN_DIR}");
-    let mut init_args = vec!["init", "-input=false", "-no-color", &backend_config];
-    if Path::new(PLUGIN_DIR).is_dir() {
-        init_args.push(&plugin_dir);
-    }
+    let init_args = init_args(&[&backend_config], &plugin_dir);
     ok(terraform_on_moto(&dir, &init_args), "init");
     ok(
         terraform_on_moto(

@@ -123,3 +123,24 @@ pub fn optional_tool(program: &str, args: &[&str], install_hint: &str) -> bool {
     tool(program, args, "PIPELINEC_REQUIRE_TOOLS", install_hint)
 }
 pub mod big;
+
+/// Whether cfn-lint runs; skips (or fails, when tools are required) if not.
+pub fn have_cfn_lint() -> bool {
+    optional_tool("cfn-lint", &["--version"], "pip install 'cfn-lint==1.51.0'")
+}
+
+/// cfn-lint's verdict on a CloudFormation template (exit status, output), linted for
+/// `eu-central-1`, the region of `all_edges.yaml`.
+pub fn cfn_lint(template: &serde_json::Value) -> (bool, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("template.json");
+    std::fs::write(&path, serde_json::to_string_pretty(template).unwrap()).unwrap();
+    let out = Command::new("cfn-lint")
+        .args(["--regions", "eu-central-1", "--format", "parseable", "--"])
+        .arg(&path)
+        .output()
+        .expect("cfn-lint runs");
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.success(), text)
+}
