@@ -28,16 +28,155 @@ impl Deref for Compiled {
 }
 
 /// Checks a spec file. On success, the compiled project (with its warnings); otherwise every
-/// diagnostic found.
+/// diagnostic found. A spec with environments is checked as its first environment; see
+/// [`check_all`] for every one.
 pub fn check(file: &SourceFile) -> Result<Compiled, Vec<Diagnostic>> {
+    check_env(file, None)
+}
+
+/// Checks a spec as environment `env` deploys it (`None`: the first, if it has any). An
+/// environment the spec does not declare is an error at the spec's `environments` (or top).
+pub fn check_env(file: &SourceFile, env: Option<&str>) -> Result<Compiled, Vec<Diagnostic>> {
     let doc = file.parse()?;
+    let envs = crate::environments::names(&doc);
+    let env = match env {
+        None => envs.first().map(String::as_str),
+        Some(e) if envs.iter().any(|n| n == e) => Some(e),
+        Some(e) => return Err(vec![unknown_environment(&doc, e, &envs)]),
+    };
+    let Some(env) = env else {
+        return one(file, &doc, None);
+    };
     let mut diags = crate::schema::validate(&doc);
+    match crate::environments::apply(&doc, env) {
+        Ok(patched) => match one(file, &patched, Some(env)) {
+            Ok(c) if diags.is_empty() => return Ok(c),
+            Ok(_) => {}
+            Err(more) => diags.extend(more),
+        },
+        Err(more) => diags.extend(more),
+    }
+    Err(tidy(diags))
+}
+
+/// Checks every environment of a spec (or the spec itself, when it declares none). A problem
+/// some environments have and others not says which it is in.
+pub fn check_all(file: &SourceFile) -> Result<Vec<Compiled>, Vec<Diagnostic>> {
+    let doc = file.parse()?;
+    let envs = crate::environments::names(&doc);
+    if envs.is_empty() {
+        return one(file, &doc, None).map(|c| vec![c]);
+    }
+    let mut shared = crate::schema::validate(&doc);
+    let mut per_env: Vec<Vec<Diagnostic>> = Vec::new();
+    let mut compiled = Vec::new();
+    for env in &envs {
+        let result = crate::environments::apply(&doc, env)
+            .and_then(|patched| one(file, &patched, Some(env)));
+        match result {
+            Ok(c) => {
+                per_env.push(c.project.warnings.clone());
+                compiled.push(c);
+            }
+            Err(diags) => per_env.push(diags),
+        }
+    }
+    if compiled.len() == envs.len() && shared.is_empty() {
+        if let Some(clash) = state_clash(&compiled, &doc) {
+            return Err(vec![clash]);
+        }
+        return Ok(compiled);
+    }
+    for (env, diags) in envs.iter().zip(&per_env) {
+        for d in diags {
+            if per_env.iter().all(|other| other.contains(d)) {
+                shared.push(d.clone());
+            } else {
+                let mut d = d.clone();
+                d.message = format!("in environment `{env}`: {}", d.message);
+                shared.push(d);
+            }
+        }
+    }
+    Err(tidy(shared))
+}
+
+/// Sorted by position, each diagnostic once.
+fn tidy(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(diags.len());
+    for d in diags {
+        if !out.contains(&d) {
+            out.push(d);
+        }
+    }
+    out.sort_by_key(|d| d.offset());
+    out
+}
+
+fn unknown_environment(doc: &Document, env: &str, envs: &[String]) -> Diagnostic {
+    let d = Diagnostic::new(
+        "unknown-environment",
+        format!("the spec has no environment `{env}`"),
+    )
+    .with_label(doc.key_span("/environments"), "the spec's environments");
+    d.with_help(match envs {
+        [] => "the spec declares no `environments`; leave out --env".to_string(),
+        _ => format!(
+            "its environments are {}",
+            envs.iter()
+                .map(|e| format!("`{e}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    })
+}
+
+/// Two environments with one state file would overwrite each other's state.
+fn state_clash(compiled: &[Compiled], doc: &Document) -> Option<Diagnostic> {
+    let mut seen: Vec<(String, String, &str)> = Vec::new();
+    for c in compiled {
+        let Some(b) = &c.project.backend else {
+            continue;
+        };
+        let key = c.project.backend_key();
+        let env = c.project.env.as_deref().unwrap_or_default();
+        if let Some((_, _, other)) = seen
+            .iter()
+            .find(|(bk, k, _)| *bk == b.s3.bucket && *k == key)
+        {
+            return Some(
+                Diagnostic::new(
+                    "shared-state",
+                    format!(
+                        "environments `{other}` and `{env}` keep their state in one file, \
+                         `s3://{}/{key}`",
+                        b.s3.bucket
+                    ),
+                )
+                .with_label(
+                    doc.value_span("/backend/s3/key"),
+                    "one key for every environment",
+                )
+                .with_help(
+                    "each environment needs a state of its own: leave `key` out (the default \
+                     carries the environment) or set `backend.s3.key` in each environment",
+                ),
+            );
+        }
+        seen.push((b.s3.bucket.clone(), key, env));
+    }
+    None
+}
+
+/// Checks one document: the spec itself, or one environment's patch of it.
+fn one(file: &SourceFile, doc: &Document, env: Option<&str>) -> Result<Compiled, Vec<Diagnostic>> {
+    let mut diags = crate::schema::validate(doc);
     if diags.is_empty() {
-        return semantic(file, &doc);
+        return semantic(file, doc, env);
     }
     // All problems in one run: the parts the schema accepts are checked as well.
-    if let Some(value) = crate::schema::salvage(&doc) {
-        match semantic(file, &doc.with_value(value)) {
+    if let Some(value) = crate::schema::salvage(doc) {
+        match semantic(file, &doc.with_value(value), env) {
             Ok(compiled) => diags.extend(compiled.project.warnings),
             Err(more) => diags.extend(more),
         }
@@ -48,8 +187,12 @@ pub fn check(file: &SourceFile) -> Result<Compiled, Vec<Diagnostic>> {
 }
 
 /// The semantic checks, then the permissions of a project that passes them.
-fn semantic(file: &SourceFile, doc: &Document) -> Result<Compiled, Vec<Diagnostic>> {
-    let mut project = crate::semantic::check(file, doc)?;
+fn semantic(
+    file: &SourceFile,
+    doc: &Document,
+    env: Option<&str>,
+) -> Result<Compiled, Vec<Diagnostic>> {
+    let mut project = crate::semantic::check(file, doc, env)?;
     let policies = iam::policies(&project).and_then(|policies| {
         iam::resource_policies(&project)
             .map(|resource| (policies, resource))

@@ -21,6 +21,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod diagram;
 pub mod edges;
+pub mod environments;
 pub mod graph;
 pub mod hcl;
 pub mod hive_type;

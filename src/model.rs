@@ -41,6 +41,10 @@ impl Component {
 pub struct Project {
     pub name: String,
     pub region: String,
+    /// The environment this project is a deployment of (its name is `<spec name>-<env>`).
+    pub env: Option<String>,
+    /// The account the render may be applied to.
+    pub account: Option<String>,
     pub tags: IndexMap<String, String>,
     /// The managed policy every role gets as its permissions boundary, if any.
     pub permissions_boundary: Option<String>,
@@ -63,6 +67,15 @@ pub struct Project {
 }
 
 impl Project {
+    /// The state's key in the backend bucket: the spec's, or `<name>/terraform.tfstate` (the
+    /// name carries the environment, so each environment has a state of its own).
+    pub fn backend_key(&self) -> String {
+        self.backend
+            .as_ref()
+            .and_then(|b| b.s3.key.clone())
+            .unwrap_or_else(|| format!("{}/terraform.tfstate", self.name))
+    }
+
     pub fn component(&self, id: &ComponentId) -> &Component {
         &self.components[id]
     }

@@ -79,6 +79,27 @@ impl Document {
         }
     }
 
+    /// Forgets the spans of the node at `pointer` and of everything under it (a value an
+    /// environment replaced or removed).
+    pub fn forget(&mut self, pointer: &str) {
+        let under = format!("{pointer}/");
+        self.spans
+            .retain(|p, _| p.as_ref() != pointer && !p.starts_with(under.as_str()));
+    }
+
+    /// Points `to` and everything under it at the spans of `from` and its descendants: a value
+    /// an environment set is reported where the environment wrote it.
+    pub fn graft(&mut self, from: &str, to: &str) {
+        let under = format!("{from}/");
+        let moved: Vec<(Box<str>, NodeSpan)> = self
+            .spans
+            .iter()
+            .filter(|(p, _)| p.as_ref() == from || p.starts_with(under.as_str()))
+            .map(|(p, span)| (format!("{to}{}", &p[from.len()..]).into(), span.clone()))
+            .collect();
+        self.spans.extend(moved);
+    }
+
     /// The span of the node at `pointer` (JSON pointer syntax, "" is the root).
     pub fn span(&self, pointer: &str) -> Option<&NodeSpan> {
         self.spans.get(pointer)

@@ -120,29 +120,21 @@ fn schema_is_draft_07_and_every_property_is_described() {
 
 #[test]
 fn committed_generated_output_is_fresh() {
-    for spec in common::example_specs() {
-        let stem = spec.file_stem().unwrap().to_string_lossy().into_owned();
-        let dir = common::root().join("generated").join(&stem);
-        let fresh = render(&spec);
+    for (spec, project, dir) in common::example_roots() {
+        let fresh = pipelinec::render::render(&project, &dir).unwrap();
         if common::updating() {
-            pipelinec::render::write(&dir, &fresh, &stem_project(&spec), true).unwrap();
+            pipelinec::render::write(&dir, &fresh, &project.name, true).unwrap();
         }
         let survey =
-            pipelinec::render::ownership::survey(&dir, &fresh, &stem_project(&spec), false)
-                .unwrap();
+            pipelinec::render::ownership::survey(&dir, &fresh, &project.name, false).unwrap();
         let stale = survey.changes;
         assert!(
             stale.is_empty(),
-            "generated/{stem} is stale ({stale:?}): run `cargo run -- render {}`",
+            "{} is stale ({stale:?}): run `cargo run -- render {}`",
+            dir.strip_prefix(common::root()).unwrap().display(),
             spec.strip_prefix(common::root()).unwrap().display()
         );
     }
-}
-
-/// The project `name` of an example spec.
-fn stem_project(spec: &Path) -> String {
-    let file = pipelinec::source::SourceFile::read(spec).unwrap();
-    pipelinec::check::check(&file).unwrap().project.name
 }
 
 /// Every role carries the spec's permissions boundary through the render's variable, which

@@ -136,7 +136,7 @@ fn render_check_names_drift_and_passes_after_rendering() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("generated/clickstream: up to date"),
+        stdout.contains("generated/clickstream/prod: up to date"),
         "{stdout}"
     );
     insta::assert_snapshot!("render_check_drift", stdout);

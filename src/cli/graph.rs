@@ -4,8 +4,8 @@ use std::path::Path;
 
 use super::{GraphFormat, OK, load};
 
-pub fn run(spec: &Path, format: GraphFormat) -> u8 {
-    let project = match load(spec, "no graph") {
+pub fn run(spec: &Path, env: Option<&str>, format: GraphFormat) -> u8 {
+    let project = match load(spec, env, "no graph") {
         Ok(p) => p,
         Err(code) => return code,
     };

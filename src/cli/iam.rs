@@ -4,8 +4,8 @@ use std::path::Path;
 
 use super::{IamFormat, OK, load};
 
-pub fn run(spec: &Path, format: IamFormat) -> u8 {
-    let project = match load(spec, "no permission matrix") {
+pub fn run(spec: &Path, env: Option<&str>, format: IamFormat) -> u8 {
+    let project = match load(spec, env, "no permission matrix") {
         Ok(p) => p,
         Err(code) => return code,
     };

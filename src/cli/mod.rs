@@ -74,10 +74,16 @@ pub enum Command {
     Render {
         /// Spec files to render. Default: every `*.yaml` spec in `specs/`.
         specs: Vec<PathBuf>,
-        /// Output folder (one spec only). Default: `generated/<spec stem>`. pipelinec replaces
-        /// and deletes only the files its manifest there lists; the rest is yours.
+        /// Output folder (one spec only). Default: `generated/<spec stem>`, and a folder per
+        /// environment in it (`generated/<spec stem>/<env>`) for a spec with environments.
+        /// pipelinec replaces and deletes only the files its manifest there lists; the rest is
+        /// yours.
         #[arg(short, long)]
         out: Option<PathBuf>,
+        /// Render only this environment (into the output folder itself when --out is given).
+        /// Default: every environment the spec declares.
+        #[arg(long)]
+        env: Option<String>,
         /// Replace files that pipelinec did not write (or another project's render).
         #[arg(long, conflicts_with = "check")]
         force: bool,
@@ -96,6 +102,9 @@ pub enum Command {
     Iam {
         /// The spec file.
         spec: PathBuf,
+        /// The environment whose identities to print. Default: the spec's first.
+        #[arg(long)]
+        env: Option<String>,
         /// `table` for code review, `json` for tools (stable).
         #[arg(long, value_enum, default_value_t = IamFormat::Table)]
         format: IamFormat,
@@ -104,6 +113,9 @@ pub enum Command {
     Graph {
         /// The spec file.
         spec: PathBuf,
+        /// The environment whose graph to print. Default: the spec's first.
+        #[arg(long)]
+        env: Option<String>,
         /// `dot` for Graphviz (`| dot -Tsvg`), `mermaid` for Markdown.
         #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
         format: GraphFormat,
@@ -164,6 +176,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Render {
             specs,
             out,
+            env,
             force,
             check,
             diff,
@@ -171,6 +184,7 @@ pub fn run(cli: Cli) -> u8 {
         } => render::run(
             &specs,
             out.as_deref(),
+            env.as_deref(),
             render::Mode {
                 check,
                 diff,
@@ -178,8 +192,8 @@ pub fn run(cli: Cli) -> u8 {
                 allow_overrides,
             },
         ),
-        Command::Iam { spec, format } => iam::run(&spec, format),
-        Command::Graph { spec, format } => graph::run(&spec, format),
+        Command::Iam { spec, env, format } => iam::run(&spec, env.as_deref(), format),
+        Command::Graph { spec, env, format } => graph::run(&spec, env.as_deref(), format),
         Command::Init {
             dir,
             template,
@@ -213,30 +227,56 @@ fn read(path: &Path) -> Result<SourceFile, u8> {
     })
 }
 
-/// Reads and checks one spec, printing its problems; the exit status on failure.
-fn load(spec: &Path, what: &str) -> Result<crate::check::Compiled, u8> {
-    load_file(spec, what, &mut crate::check::ProjectNames::default()).map(|(_, project)| project)
+/// Reads and checks one spec as environment `env` deploys it (default: its first), printing
+/// its problems; the exit status on failure.
+fn load(spec: &Path, env: Option<&str>, what: &str) -> Result<crate::check::Compiled, u8> {
+    let file = read(spec)?;
+    match crate::check::check_env(&file, env) {
+        Ok(project) => {
+            warn(&file, &project.warnings);
+            Ok(project)
+        }
+        Err(diags) => Err(report(&file, &diags, what)),
+    }
 }
 
-/// [`load`] for one spec of several, which must not share a project name; keeps the file for
-/// diagnostics found later (packaging, at render time).
+/// [`load`] for one spec of several, which must not share a project name: the environment
+/// asked for, or every one. Keeps the file for diagnostics found later (packaging, at render
+/// time).
 fn load_file(
     spec: &Path,
+    env: Option<&str>,
     what: &str,
     names: &mut crate::check::ProjectNames,
-) -> Result<(SourceFile, crate::check::Compiled), u8> {
+) -> Result<(SourceFile, Vec<crate::check::Compiled>), u8> {
     let file = read(spec)?;
-    match crate::check::check(&file) {
-        Ok(project) => match names.clash(&file, &project) {
-            Some(clash) => Err(report(&file, &[clash], what)),
-            None => {
-                if !project.warnings.is_empty() {
-                    err!("{}", render_human(&file, &project.warnings, style()));
+    let checked = match env {
+        Some(_) => crate::check::check_env(&file, env).map(|c| vec![c]),
+        None => crate::check::check_all(&file),
+    };
+    match checked {
+        Ok(projects) => {
+            let mut warnings: Vec<crate::diagnostic::Diagnostic> = Vec::new();
+            for project in &projects {
+                if let Some(clash) = names.clash(&file, project) {
+                    return Err(report(&file, &[clash], what));
                 }
-                Ok((file, project))
+                for w in &project.warnings {
+                    if !warnings.contains(w) {
+                        warnings.push(w.clone());
+                    }
+                }
             }
-        },
+            warn(&file, &warnings);
+            Ok((file, projects))
+        }
         Err(diags) => Err(report(&file, &diags, what)),
+    }
+}
+
+fn warn(file: &SourceFile, warnings: &[crate::diagnostic::Diagnostic]) {
+    if !warnings.is_empty() {
+        err!("{}", render_human(file, warnings, style()));
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{INVALID, OK, USAGE, load_file, report};
+use super::{INVALID, OK, USAGE, report};
 use crate::render::ownership::{self, Previous};
 use crate::render::{RenderError, WriteError, compare, overrides};
 
@@ -19,7 +19,7 @@ pub struct Mode {
     pub allow_overrides: bool,
 }
 
-pub fn run(specs: &[PathBuf], out: Option<&Path>, mode: Mode) -> u8 {
+pub fn run(specs: &[PathBuf], out: Option<&Path>, env: Option<&str>, mode: Mode) -> u8 {
     let defaulted;
     let specs = if specs.is_empty() {
         defaulted = match default_specs() {
@@ -37,27 +37,57 @@ pub fn run(specs: &[PathBuf], out: Option<&Path>, mode: Mode) -> u8 {
     let mut status = OK;
     let mut names = crate::check::ProjectNames::default();
     for spec in specs {
-        status = status.max(one(spec, out, mode, &mut names));
+        status = status.max(one(spec, out, env, mode, &mut names));
     }
     status
 }
 
-fn one(spec: &Path, out: Option<&Path>, mode: Mode, names: &mut crate::check::ProjectNames) -> u8 {
+fn one(
+    spec: &Path,
+    out: Option<&Path>,
+    env: Option<&str>,
+    mode: Mode,
+    names: &mut crate::check::ProjectNames,
+) -> u8 {
     let what = if mode.check {
         "not checked"
     } else {
         "not rendered"
     };
-    let (file, project) = match load_file(spec, what, names) {
+    let (file, projects) = match super::load_file(spec, env, what, names) {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let dir = out
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("generated").join(&project.stem));
-    let files = match crate::render::render(&project, &dir) {
+    let mut status = OK;
+    for project in &projects {
+        let dir = match (out, &project.env) {
+            (Some(out), Some(e)) if env.is_none() => out.join(e),
+            (Some(out), _) => out.to_path_buf(),
+            (None, Some(e)) => PathBuf::from("generated").join(&project.stem).join(e),
+            (None, None) => PathBuf::from("generated").join(&project.stem),
+        };
+        status = status.max(root(spec, &file, project, &dir, mode));
+    }
+    status
+}
+
+/// Renders (or checks) one root: the spec, or one of its environments.
+fn root(
+    spec: &Path,
+    file: &crate::source::SourceFile,
+    project: &crate::check::Compiled,
+    dir: &Path,
+    mode: Mode,
+) -> u8 {
+    let what = if mode.check {
+        "not checked"
+    } else {
+        "not rendered"
+    };
+    let dir = dir.to_path_buf();
+    let files = match crate::render::render(project, &dir) {
         Ok(f) => f,
-        Err(RenderError::Diagnostics(diags)) => return report(&file, &diags, what),
+        Err(RenderError::Diagnostics(diags)) => return report(file, &diags, what),
         Err(e) => {
             errln!("error: {e}");
             return USAGE;

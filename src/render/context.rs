@@ -102,6 +102,11 @@ pub fn project(
         .iter()
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
+    if let Some(env) = &project.env
+        && !project.tags.contains_key("Environment")
+    {
+        tags.push(("Environment".into(), env.clone()));
+    }
     if !project.tags.contains_key("ManagedBy") {
         tags.push(("ManagedBy".into(), "pipelinec".into()));
     }
@@ -111,6 +116,7 @@ pub fn project(
     let root = obj(BTreeMap::from([
         ("name", Value::from(project.name.clone())),
         ("region", Value::from(project.region.clone())),
+        ("account", Value::from(project.account.clone())),
         (
             "permissions_boundary",
             Value::from(project.permissions_boundary.clone()),
@@ -375,14 +381,7 @@ fn backend_value(project: &crate::model::Project) -> Value {
     let s3 = &backend.s3;
     obj(BTreeMap::from([
         ("bucket", Value::from(s3.bucket.clone())),
-        (
-            "key",
-            Value::from(
-                s3.key
-                    .clone()
-                    .unwrap_or_else(|| format!("{}/terraform.tfstate", project.name)),
-            ),
-        ),
+        ("key", Value::from(project.backend_key())),
         (
             "region",
             Value::from(s3.region.clone().unwrap_or_else(|| project.region.clone())),

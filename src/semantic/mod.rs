@@ -302,7 +302,11 @@ pub fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
 
 /// The checks beyond the schema, on a document that passes it. On success the project, with
 /// the warnings found; otherwise every diagnostic, warnings included.
-pub fn check(file: &SourceFile, doc: &Document) -> Result<Project, Vec<Diagnostic>> {
+pub fn check(
+    file: &SourceFile,
+    doc: &Document,
+    env: Option<&str>,
+) -> Result<Project, Vec<Diagnostic>> {
     let spec: Spec = serde_json::from_value(doc.value.clone()).map_err(|e| {
         vec![
             Diagnostic::new("schema", format!("the spec does not match its schema: {e}"))
@@ -326,7 +330,12 @@ pub fn check(file: &SourceFile, doc: &Document) -> Result<Project, Vec<Diagnosti
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| spec.name.clone()),
-        name: spec.name,
+        name: match env {
+            Some(env) => format!("{}-{env}", spec.name),
+            None => spec.name,
+        },
+        env: env.map(str::to_string),
+        account: spec.account,
         region: spec.region,
         tags: spec.tags,
         permissions_boundary: spec.permissions_boundary,

@@ -34,6 +34,11 @@ pub struct Spec {
     /// AWS region to deploy into, e.g. `us-east-1`.
     #[schemars(regex(pattern = r"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]+$"))]
     pub region: String,
+    /// The AWS account the render may be applied to (the provider's `allowed_account_ids`): a
+    /// plan with credentials of another account fails before it changes anything. Default: any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[0-9]{12}$"))]
+    pub account: Option<String>,
     /// Tags applied to every resource (through the provider's `default_tags`).
     #[serde(default)]
     pub tags: IndexMap<String, String>,
@@ -75,6 +80,58 @@ pub struct Spec {
     /// none (local state).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backend: Option<Backend>,
+    /// Deployments of this spec, keyed by environment name (lowercase letters and digits, up
+    /// to 8 characters). Each is a patch of the spec: what it sets replaces the spec's value,
+    /// objects merge key by key, and `null` removes a value. Every environment is checked like
+    /// a whole spec and rendered into a root of its own (`generated/<spec>/<env>/`); its AWS
+    /// names carry the environment (`<name>-<env>-<component>`), so environments can share one
+    /// account. Default: none (one deployment, names `<name>-<component>`).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[schemars(extend("propertyNames" = { "pattern": ENV_PATTERN }))]
+    pub environments: IndexMap<String, Environment>,
+}
+
+/// Environment names: short, since every AWS name carries one.
+pub const ENV_PATTERN: &str = "^[a-z][a-z0-9]{0,7}$";
+
+/// What one environment changes in the spec. Component settings are checked once merged,
+/// against the component's own schema, and errors point at the line here that set them.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(inline)]
+pub struct Environment {
+    /// The region this environment deploys into. Default: the spec's `region`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]+$"))]
+    pub region: Option<String>,
+    /// The AWS account this environment may be applied to. Default: the spec's `account`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[0-9]{12}$"))]
+    pub account: Option<String>,
+    /// Tags added to (or replacing) the spec's tags in this environment.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub tags: IndexMap<String, String>,
+    /// The permissions boundary of every role in this environment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permissions_boundary: Option<serde_json::Value>,
+    /// Changes to the spec's `backend` (each environment needs a state key of its own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backend: Option<serde_json::Map<String, serde_json::Value>>,
+    /// Changes to the spec's `monitoring` (alarm recipients, thresholds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monitoring: Option<serde_json::Map<String, serde_json::Value>>,
+    /// Changes to components of `sources`, keyed by component id (sizes, retention).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub sources: IndexMap<String, serde_json::Map<String, serde_json::Value>>,
+    /// Changes to components of `transforms`, keyed by component id.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub transforms: IndexMap<String, serde_json::Map<String, serde_json::Value>>,
+    /// Changes to components of `sinks`, keyed by component id.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub sinks: IndexMap<String, serde_json::Map<String, serde_json::Value>>,
+    /// Changes to components of `site`, keyed by component id.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub site: IndexMap<String, serde_json::Map<String, serde_json::Value>>,
 }
 
 /// A Terraform backend (inlined into the schema, like every top-level type: the schema stage

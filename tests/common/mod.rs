@@ -30,6 +30,24 @@ pub fn example_specs() -> Vec<PathBuf> {
     yaml_files("specs")
 }
 
+/// Every root the example specs render, as (spec, the compiled project, its folder under
+/// `generated/`): one per spec, or one per environment of a spec that has environments.
+#[allow(dead_code)]
+pub fn example_roots() -> Vec<(PathBuf, pipelinec::check::Compiled, PathBuf)> {
+    let mut roots = Vec::new();
+    for spec in example_specs() {
+        let file = pipelinec::source::SourceFile::read(&spec).unwrap();
+        for project in pipelinec::check::check_all(&file).expect("example specs are valid") {
+            let mut dir = root().join("generated").join(&project.stem);
+            if let Some(env) = &project.env {
+                dir = dir.join(env);
+            }
+            roots.push((spec.clone(), project, dir));
+        }
+    }
+    roots
+}
+
 /// The `.yaml` files directly in `dir` (relative to the repository root), sorted.
 pub fn yaml_files(dir: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(dir))

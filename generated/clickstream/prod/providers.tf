@@ -5,10 +5,11 @@ provider "aws" {
 
   default_tags {
     tags = merge({
-      "Environment" = "prod"
       "CostCenter"  = "growth"
+      "Owner"       = "growth"
+      "Environment" = "prod"
       "ManagedBy"   = "pipelinec"
-      "Project"     = "shop-clicks"
+      "Project"     = "shop-clicks-prod"
     }, var.extra_tags)
   }
 }

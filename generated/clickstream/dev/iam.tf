@@ -23,7 +23,7 @@ data "aws_iam_policy_document" "click_delivery_trust" {
 }
 
 resource "aws_iam_role" "click_delivery" {
-  name                 = "shop-clicks-click-delivery"
+  name                 = "shop-clicks-dev-click-delivery"
   assume_role_policy   = data.aws_iam_policy_document.click_delivery_trust.json
   permissions_boundary = var.permissions_boundary
 }
@@ -33,35 +33,35 @@ data "aws_iam_policy_document" "click_delivery" {
   statement {
     sid       = "OwnErrorLogs"
     actions   = ["logs:PutLogEvents"]
-    resources = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/aws/kinesisfirehose/shop-clicks-click-delivery:log-stream:DestinationDelivery"]
+    resources = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/aws/kinesisfirehose/shop-clicks-dev-click-delivery:log-stream:DestinationDelivery"]
   }
 
   # clickstream -> click_delivery (read)
   statement {
     sid       = "ClickstreamToClickDeliveryReadStream"
     actions   = ["kinesis:DescribeStream", "kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:ListShards"]
-    resources = ["arn:${local.partition}:kinesis:${local.region}:${local.account_id}:stream/shop-clicks-clickstream"]
+    resources = ["arn:${local.partition}:kinesis:${local.region}:${local.account_id}:stream/shop-clicks-dev-clickstream"]
   }
 
   # click_delivery -> clicks_catalog (schema)
   statement {
     sid       = "ClickDeliveryToClicksCatalogSchemaTable"
     actions   = ["glue:GetTable", "glue:GetTableVersion", "glue:GetTableVersions"]
-    resources = ["arn:${local.partition}:glue:${local.region}:${local.account_id}:catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/shop_clicks_clicks_catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/shop_clicks_clicks_catalog/clicks"]
+    resources = ["arn:${local.partition}:glue:${local.region}:${local.account_id}:catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/shop_clicks_dev_clicks_catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/shop_clicks_dev_clicks_catalog/clicks"]
   }
 
   # click_delivery -> lake (write)
   statement {
     sid       = "ClickDeliveryToLakeLakeBucket"
     actions   = ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"]
-    resources = ["arn:${local.partition}:s3:::shop-clicks-lake-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::shop-clicks-dev-lake-${local.account_id}"]
   }
 
   # click_delivery -> lake (write)
   statement {
     sid       = "ClickDeliveryToLakeLakeObjects"
     actions   = ["s3:AbortMultipartUpload", "s3:GetObject", "s3:PutObject"]
-    resources = ["arn:${local.partition}:s3:::shop-clicks-lake-${local.account_id}/clicks/*", "arn:${local.partition}:s3:::shop-clicks-lake-${local.account_id}/errors/*"]
+    resources = ["arn:${local.partition}:s3:::shop-clicks-dev-lake-${local.account_id}/clicks/*", "arn:${local.partition}:s3:::shop-clicks-dev-lake-${local.account_id}/errors/*"]
   }
 }
 
@@ -76,7 +76,7 @@ data "aws_iam_policy_document" "analytics_1" {
   statement {
     sid       = "OwnWorkgroup"
     actions   = ["athena:BatchGetNamedQuery", "athena:BatchGetQueryExecution", "athena:GetNamedQuery", "athena:GetQueryExecution", "athena:GetQueryResults", "athena:GetQueryResultsStream", "athena:GetWorkGroup", "athena:ListNamedQueries", "athena:ListQueryExecutions", "athena:StartQueryExecution", "athena:StopQueryExecution"]
-    resources = ["arn:${local.partition}:athena:${local.region}:${local.account_id}:workgroup/shop-clicks-analytics"]
+    resources = ["arn:${local.partition}:athena:${local.region}:${local.account_id}:workgroup/shop-clicks-dev-analytics"]
   }
 
   # own resources of analytics
@@ -90,28 +90,28 @@ data "aws_iam_policy_document" "analytics_1" {
   statement {
     sid       = "OwnResultsBucket"
     actions   = ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"]
-    resources = ["arn:${local.partition}:s3:::shop-clicks-analytics-results-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::shop-clicks-dev-analytics-results-${local.account_id}"]
   }
 
   # own resources of analytics
   statement {
     sid       = "OwnResults"
     actions   = ["s3:AbortMultipartUpload", "s3:GetObject", "s3:ListMultipartUploadParts", "s3:PutObject"]
-    resources = ["arn:${local.partition}:s3:::shop-clicks-analytics-results-${local.account_id}/results/*"]
+    resources = ["arn:${local.partition}:s3:::shop-clicks-dev-analytics-results-${local.account_id}/results/*"]
   }
 
   # clicks_catalog -> analytics (query)
   statement {
     sid       = "ClicksCatalogToAnalyticsReadCatalog"
     actions   = ["glue:BatchGetPartition", "glue:GetDatabase", "glue:GetDatabases", "glue:GetPartition", "glue:GetPartitions", "glue:GetTable", "glue:GetTables"]
-    resources = ["arn:${local.partition}:glue:${local.region}:${local.account_id}:catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/shop_clicks_clicks_catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/shop_clicks_clicks_catalog/clicks"]
+    resources = ["arn:${local.partition}:glue:${local.region}:${local.account_id}:catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/shop_clicks_dev_clicks_catalog", "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/shop_clicks_dev_clicks_catalog/clicks"]
   }
 
   # clicks_catalog -> analytics (query)
   statement {
     sid       = "ClicksCatalogToAnalyticsReadLakeBucketLocation"
     actions   = ["s3:GetBucketLocation"]
-    resources = ["arn:${local.partition}:s3:::shop-clicks-lake-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::shop-clicks-dev-lake-${local.account_id}"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -124,7 +124,7 @@ data "aws_iam_policy_document" "analytics_1" {
   statement {
     sid       = "ClicksCatalogToAnalyticsReadLakeBucket"
     actions   = ["s3:ListBucket"]
-    resources = ["arn:${local.partition}:s3:::shop-clicks-lake-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::shop-clicks-dev-lake-${local.account_id}"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -143,7 +143,7 @@ data "aws_iam_policy_document" "analytics_1" {
   statement {
     sid       = "ClicksCatalogToAnalyticsReadLakeObjects"
     actions   = ["s3:GetObject"]
-    resources = ["arn:${local.partition}:s3:::shop-clicks-lake-${local.account_id}/clicks/*"]
+    resources = ["arn:${local.partition}:s3:::shop-clicks-dev-lake-${local.account_id}/clicks/*"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -154,7 +154,7 @@ data "aws_iam_policy_document" "analytics_1" {
 }
 
 resource "aws_iam_policy" "analytics_1" {
-  name   = "shop-clicks-analytics-query"
+  name   = "shop-clicks-dev-analytics-query"
   policy = data.aws_iam_policy_document.analytics_1.json
 }
 
