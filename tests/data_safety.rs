@@ -54,7 +54,7 @@ fn defaults_keep_every_record() {
         "{main}"
     );
     assert!(
-        main.contains("failure_bucket_name        = \"safe-worker-failures-${local.account_id}\""),
+        main.contains("failure_bucket_name        = \"safe-worker-failures-${local.account_id}-${local.region_code}\""),
         "{main}"
     );
     assert!(
@@ -67,7 +67,7 @@ fn defaults_keep_every_record() {
     let iam = text(&files, "iam.tf");
     assert!(
         iam.contains(
-            "\"arn:${local.partition}:s3:::safe-worker-failures-${local.account_id}/aws/lambda/*\""
+            "\"arn:${local.partition}:s3:::safe-worker-failures-${local.account_id}-${local.region_code}/aws/lambda/*\""
         ),
         "{iam}"
     );
@@ -95,7 +95,7 @@ fn failure_destination_options() {
     assert!(main.contains("report_batch_item_failures = true"), "{main}");
     let iam = text(&files, "iam.tf");
     assert!(
-        iam.contains("safe-lake-${local.account_id}/aws/lambda/*"),
+        iam.contains("safe-lake-${local.account_id}-${local.region_code}/aws/lambda/*"),
         "{iam}"
     );
     assert!(iam.contains("sid       = \"FailureKey\""), "{iam}");
@@ -121,7 +121,7 @@ fn iam_command_shows_the_failure_destination_grant() {
     let table = String::from_utf8(out.stdout).unwrap();
     assert!(table.contains("FailureObjects"), "{table}");
     assert!(
-        table.contains("iot-analytics-alert-processor-failures-${account_id}/aws/lambda/*"),
+        table.contains("iot-analytics-alert-processor-failures-${account_id}-use1/aws/lambda/*"),
         "{table}"
     );
 }

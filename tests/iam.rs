@@ -96,7 +96,7 @@ fn iot_firehose_and_lambda_get_exactly_their_resources() {
             .collect()
     };
     let stream = "arn:aws:kinesis:us-east-1:${account_id}:stream/iot-analytics-sensor-stream";
-    let lake = "arn:aws:s3:::iot-analytics-data-lake-${account_id}";
+    let lake = "arn:aws:s3:::iot-analytics-data-lake-${account_id}-use1";
     let firehose = identity("sensor_delivery");
     assert_eq!(
         resources_for(&firehose, "kinesis:GetRecords"),
@@ -113,7 +113,7 @@ fn iot_firehose_and_lambda_get_exactly_their_resources() {
     );
     // Its output prefix in the lake, and whole failed batches under `aws/lambda/` in its own
     // failure bucket (the S3 on-failure destination).
-    let failures = "arn:aws:s3:::iot-analytics-alert-processor-failures-${account_id}";
+    let failures = "arn:aws:s3:::iot-analytics-alert-processor-failures-${account_id}-use1";
     assert_eq!(
         resources_for(&lambda, "s3:PutObject"),
         BTreeSet::from([
@@ -584,7 +584,7 @@ fn crawler_grants_are_scoped_to_what_it_crawls() {
     );
     // Athena callers list only the tables' prefixes, and only through Athena.
     let caller = iot_statements("analytics");
-    let lake = "arn:aws:s3:::iot-analytics-data-lake-${account_id}";
+    let lake = "arn:aws:s3:::iot-analytics-data-lake-${account_id}-use1";
     let list = caller
         .iter()
         .find(|s| {

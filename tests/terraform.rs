@@ -63,10 +63,22 @@ fn init(dir: &Path) {
 }
 
 fn render_into(spec: &Path, dir: &Path) {
+    render_env_into(spec, None, dir)
+}
+
+/// Renders environment `env` of `spec` (its first when `None`) into `dir`.
+fn render_env_into(spec: &Path, env: Option<&str>, dir: &Path) {
     let file = pipelinec::source::SourceFile::read(spec).unwrap();
-    let project = pipelinec::check::check(&file).expect("spec is valid");
+    let project = pipelinec::check::check_env(&file, env).expect("spec is valid");
     let files = pipelinec::render::render(&project, dir).unwrap();
     pipelinec::render::write(dir, &files, &project.name, false).unwrap();
+}
+
+/// Every root a spec renders: the spec's own, or one per environment.
+fn environments(spec: &Path) -> Vec<Option<String>> {
+    let file = pipelinec::source::SourceFile::read(spec).unwrap();
+    let projects = pipelinec::check::check_all(&file).expect("spec is valid");
+    projects.into_iter().map(|p| p.project.env).collect()
 }
 
 fn specs_to_check() -> Vec<PathBuf> {
@@ -83,12 +95,17 @@ fn every_spec_renders_to_valid_formatted_terraform() {
     }
     let tmp = tempfile::tempdir().unwrap();
     for spec in specs_to_check() {
-        let dir = tmp.path().join(spec.file_stem().unwrap());
-        render_into(&spec, &dir);
-        terraform(&dir, &["fmt", "-check", "-recursive", "-diff", "-no-color"]);
-        init(&dir);
-        let out = terraform(&dir, &["validate", "-no-color"]);
-        assert!(out.contains("The configuration is valid"), "{out}");
+        for env in environments(&spec) {
+            let mut dir = tmp.path().join(spec.file_stem().unwrap());
+            if let Some(env) = &env {
+                dir = dir.join(env);
+            }
+            render_env_into(&spec, env.as_deref(), &dir);
+            terraform(&dir, &["fmt", "-check", "-recursive", "-diff", "-no-color"]);
+            init(&dir);
+            let out = terraform(&dir, &["validate", "-no-color"]);
+            assert!(out.contains("The configuration is valid"), "{out}");
+        }
     }
 }
 
@@ -571,30 +588,7 @@ fn apply_replan_destroy_at(spec: &str, path: &Path) {
         ),
         "apply",
     );
-    ok(
-        terraform_on_moto(
-            &dir,
-            &["plan", "-input=false", "-no-color", "-out=replan.bin"],
-        ),
-        "re-plan",
-    );
-    let show = ok(
-        terraform_on_moto(&dir, &["show", "-json", "replan.bin"]),
-        "show",
-    );
-    let plan: serde_json::Value =
-        serde_json::from_str(show.lines().find(|l| l.starts_with('{')).unwrap()).unwrap();
-    let unexpected: Vec<_> = planned_differences(&plan)
-        .into_iter()
-        .filter(|(_, ty, keys)| {
-            keys.is_empty()
-                || keys.iter().any(|k| {
-                    !MOTO_REPLAN_GAPS
-                        .iter()
-                        .any(|(t, attr, _)| t == ty && attr == k)
-                })
-        })
-        .collect();
+    let unexpected = replan_beyond_moto_gaps(&dir, &[]);
     assert!(
         unexpected.is_empty(),
         "{spec}: the re-plan after apply changes more than moto's known gaps: {unexpected:?}"
@@ -621,9 +615,95 @@ fn iot_analytics_applies_replans_and_destroys_on_moto() {
     apply_replan_destroy("iot-analytics.yaml");
 }
 
+/// What a plan right after an apply would change beyond moto's known gaps, as (address, type,
+/// attributes); `extra` are more plan arguments (`-var=…`).
+fn replan_beyond_moto_gaps(dir: &Path, extra: &[&str]) -> Vec<(String, String, Vec<String>)> {
+    let mut args = vec!["plan", "-input=false", "-no-color", "-out=replan.bin"];
+    args.extend_from_slice(extra);
+    let out = terraform_on_moto(dir, &args);
+    assert!(
+        out.status.success(),
+        "{}: re-plan failed:\n{}{}",
+        dir.display(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let show = terraform_on_moto(dir, &["show", "-json", "replan.bin"]);
+    assert!(show.status.success(), "{}: show failed", dir.display());
+    let show = String::from_utf8_lossy(&show.stdout);
+    let plan: serde_json::Value =
+        serde_json::from_str(show.lines().find(|l| l.starts_with('{')).unwrap()).unwrap();
+    planned_differences(&plan)
+        .into_iter()
+        .filter(|(_, ty, keys)| {
+            keys.is_empty()
+                || keys.iter().any(|k| {
+                    !MOTO_REPLAN_GAPS
+                        .iter()
+                        .any(|(t, attr, _)| t == ty && attr == k)
+                })
+        })
+        .collect()
+}
+
+/// The clickstream example's `dev` and `prod` in one account and one region, then `dev` again
+/// in a second region of the same account: every apply succeeds (IAM and S3 refuse a name that
+/// exists, so a shared name fails the second apply), each re-plans clean, and all destroy.
 #[test]
-fn clickstream_applies_replans_and_destroys_on_moto() {
-    apply_replan_destroy("clickstream.yaml");
+fn environments_and_regions_share_one_account_on_moto() {
+    if !have("terraform") {
+        return;
+    }
+    if !common::optional_tool("moto_server", &["--help"], "pip install 'moto[server]'") {
+        return;
+    }
+    let moto = start_stubbed_moto().expect("moto starts on loopback");
+    let spec = common::root().join("specs/clickstream.yaml");
+    let tmp = tempfile::tempdir().unwrap();
+    let plugin_dir = format!("-plugin-dir={PLUGIN_DIR}");
+    let roots = [
+        ("dev", "eu-west-1"),
+        ("prod", "eu-west-1"),
+        ("dev", "eu-central-1"),
+    ];
+    let run = |dir: &Path, args: &[&str], what: &str| {
+        let out = terraform_on_moto(dir, args);
+        let text = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success(),
+            "{}: {what} failed:\n{text}",
+            dir.display()
+        );
+        text
+    };
+    let mut dirs = Vec::new();
+    for (env, region) in roots {
+        let dir = tmp.path().join(format!("{env}-{region}"));
+        render_env_into(&spec, Some(env), &dir);
+        override_provider_for_apply(&dir, moto.port);
+        let var = format!("-var=region={region}");
+        run(&dir, &init_args(&["-backend=false"], &plugin_dir), "init");
+        run(
+            &dir,
+            &["apply", "-auto-approve", "-input=false", "-no-color", &var],
+            "apply",
+        );
+        let unexpected = replan_beyond_moto_gaps(&dir, &[&var]);
+        assert!(
+            unexpected.is_empty(),
+            "{env} in {region}: the re-plan changes more than moto's known gaps: {unexpected:?}"
+        );
+        dirs.push((dir, var));
+    }
+    for (dir, var) in dirs.iter().rev() {
+        run(
+            dir,
+            &["destroy", "-auto-approve", "-input=false", "-no-color", var],
+            "destroy",
+        );
+    }
+    drop(moto);
 }
 
 /// The e-commerce example without what moto cannot create (listed in the README's moto table):

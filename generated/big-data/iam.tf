@@ -23,7 +23,7 @@ data "aws_iam_policy_document" "nightly_trip_stats_trust" {
 }
 
 resource "aws_iam_role" "nightly_trip_stats" {
-  name                 = "big-data-nightly-trip-stats"
+  name                 = "big-data-nightly-trip-stats-${local.region_code}"
   assume_role_policy   = data.aws_iam_policy_document.nightly_trip_stats_trust.json
   permissions_boundary = var.permissions_boundary
 }
@@ -47,7 +47,7 @@ data "aws_iam_policy_document" "nightly_trip_stats" {
   statement {
     sid       = "NightlyTripStatsToTripStatsPassJobRole"
     actions   = ["iam:PassRole"]
-    resources = ["arn:${local.partition}:iam::${local.account_id}:role/big-data-trip-stats"]
+    resources = ["arn:${local.partition}:iam::${local.account_id}:role/big-data-trip-stats-${local.region_code}"]
 
     condition {
       test     = "StringEquals"
@@ -82,7 +82,7 @@ data "aws_iam_policy_document" "morning_vendor_report_trust" {
 }
 
 resource "aws_iam_role" "morning_vendor_report" {
-  name                 = "big-data-morning-vendor-report"
+  name                 = "big-data-morning-vendor-report-${local.region_code}"
   assume_role_policy   = data.aws_iam_policy_document.morning_vendor_report_trust.json
   permissions_boundary = var.permissions_boundary
 }
@@ -113,7 +113,7 @@ data "aws_iam_policy_document" "morning_vendor_report" {
   statement {
     sid       = "MorningVendorReportToTripsAnalyticsQueryLakeBucketLocation"
     actions   = ["s3:GetBucketLocation"]
-    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}-${local.region_code}"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -126,7 +126,7 @@ data "aws_iam_policy_document" "morning_vendor_report" {
   statement {
     sid       = "MorningVendorReportToTripsAnalyticsQueryLakeBucket"
     actions   = ["s3:ListBucket"]
-    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}-${local.region_code}"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -145,7 +145,7 @@ data "aws_iam_policy_document" "morning_vendor_report" {
   statement {
     sid       = "MorningVendorReportToTripsAnalyticsQueryLakeObjects"
     actions   = ["s3:GetObject"]
-    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}/raw/trips/*", "arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}/processed/trip-stats/*"]
+    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}-${local.region_code}/raw/trips/*", "arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}-${local.region_code}/processed/trip-stats/*"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -158,7 +158,7 @@ data "aws_iam_policy_document" "morning_vendor_report" {
   statement {
     sid       = "MorningVendorReportToTripsAnalyticsQueryResultsBucket"
     actions   = ["s3:GetBucketLocation", "s3:ListBucketMultipartUploads"]
-    resources = ["arn:${local.partition}:s3:::big-data-trips-analytics-results-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::big-data-trips-analytics-results-${local.account_id}-${local.region_code}"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -171,7 +171,7 @@ data "aws_iam_policy_document" "morning_vendor_report" {
   statement {
     sid       = "MorningVendorReportToTripsAnalyticsQueryResults"
     actions   = ["s3:AbortMultipartUpload", "s3:ListMultipartUploadParts", "s3:PutObject"]
-    resources = ["arn:${local.partition}:s3:::big-data-trips-analytics-results-${local.account_id}/results/*"]
+    resources = ["arn:${local.partition}:s3:::big-data-trips-analytics-results-${local.account_id}-${local.region_code}/results/*"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -206,7 +206,7 @@ data "aws_iam_policy_document" "trips_delivery_trust" {
 }
 
 resource "aws_iam_role" "trips_delivery" {
-  name                 = "big-data-trips-delivery"
+  name                 = "big-data-trips-delivery-${local.region_code}"
   assume_role_policy   = data.aws_iam_policy_document.trips_delivery_trust.json
   permissions_boundary = var.permissions_boundary
 }
@@ -230,14 +230,14 @@ data "aws_iam_policy_document" "trips_delivery" {
   statement {
     sid       = "TripsDeliveryToTripsLakeLakeBucket"
     actions   = ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"]
-    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}-${local.region_code}"]
   }
 
   # trips_delivery -> trips_lake (write)
   statement {
     sid       = "TripsDeliveryToTripsLakeLakeObjects"
     actions   = ["s3:AbortMultipartUpload", "s3:GetObject", "s3:PutObject"]
-    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}/raw/trips/*", "arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}/error/*"]
+    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}-${local.region_code}/raw/trips/*", "arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}-${local.region_code}/error/*"]
   }
 }
 
@@ -260,7 +260,7 @@ data "aws_iam_policy_document" "trip_stats_trust" {
 }
 
 resource "aws_iam_role" "trip_stats" {
-  name                 = "big-data-trip-stats"
+  name                 = "big-data-trip-stats-${local.region_code}"
   assume_role_policy   = data.aws_iam_policy_document.trip_stats_trust.json
   permissions_boundary = var.permissions_boundary
 }
@@ -270,7 +270,7 @@ data "aws_iam_policy_document" "trip_stats" {
   statement {
     sid       = "OwnScript"
     actions   = ["s3:GetObject"]
-    resources = ["arn:${local.partition}:s3:::big-data-trip-stats-assets-${local.account_id}/scripts/trip_stats.py"]
+    resources = ["arn:${local.partition}:s3:::big-data-trip-stats-assets-${local.account_id}-${local.region_code}/scripts/trip_stats.py"]
   }
 
   # own resources of trip_stats
@@ -292,7 +292,7 @@ data "aws_iam_policy_document" "trip_stats" {
   statement {
     sid       = "TripsLakeToTripStatsReadBucket"
     actions   = ["s3:ListBucket"]
-    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}-${local.region_code}"]
 
     condition {
       test     = "StringLike"
@@ -305,14 +305,14 @@ data "aws_iam_policy_document" "trip_stats" {
   statement {
     sid       = "TripsLakeToTripStatsReadObjects"
     actions   = ["s3:GetObject"]
-    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}/raw/trips/*"]
+    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}-${local.region_code}/raw/trips/*"]
   }
 
   # trip_stats -> trips_lake (write)
   statement {
     sid       = "TripStatsToTripsLakeLakeBucket"
     actions   = ["s3:ListBucket"]
-    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}-${local.region_code}"]
 
     condition {
       test     = "StringLike"
@@ -325,7 +325,7 @@ data "aws_iam_policy_document" "trip_stats" {
   statement {
     sid       = "TripStatsToTripsLakeLakeObjects"
     actions   = ["s3:AbortMultipartUpload", "s3:DeleteObject", "s3:GetObject", "s3:PutObject"]
-    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}/processed/trip-stats/*"]
+    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}-${local.region_code}/processed/trip-stats/*"]
   }
 }
 
@@ -354,14 +354,14 @@ data "aws_iam_policy_document" "trips_analytics_1" {
   statement {
     sid       = "OwnResultsBucket"
     actions   = ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"]
-    resources = ["arn:${local.partition}:s3:::big-data-trips-analytics-results-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::big-data-trips-analytics-results-${local.account_id}-${local.region_code}"]
   }
 
   # own resources of trips_analytics
   statement {
     sid       = "OwnResults"
     actions   = ["s3:AbortMultipartUpload", "s3:GetObject", "s3:ListMultipartUploadParts", "s3:PutObject"]
-    resources = ["arn:${local.partition}:s3:::big-data-trips-analytics-results-${local.account_id}/results/*"]
+    resources = ["arn:${local.partition}:s3:::big-data-trips-analytics-results-${local.account_id}-${local.region_code}/results/*"]
   }
 
   # trips_catalog -> trips_analytics (query)
@@ -375,7 +375,7 @@ data "aws_iam_policy_document" "trips_analytics_1" {
   statement {
     sid       = "TripsCatalogToTripsAnalyticsReadLakeBucketLocation"
     actions   = ["s3:GetBucketLocation"]
-    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}-${local.region_code}"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -388,7 +388,7 @@ data "aws_iam_policy_document" "trips_analytics_1" {
   statement {
     sid       = "TripsCatalogToTripsAnalyticsReadLakeBucket"
     actions   = ["s3:ListBucket"]
-    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}-${local.region_code}"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -407,7 +407,7 @@ data "aws_iam_policy_document" "trips_analytics_1" {
   statement {
     sid       = "TripsCatalogToTripsAnalyticsReadLakeObjects"
     actions   = ["s3:GetObject"]
-    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}/raw/trips/*", "arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}/processed/trip-stats/*"]
+    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}-${local.region_code}/raw/trips/*", "arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}-${local.region_code}/processed/trip-stats/*"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -418,7 +418,7 @@ data "aws_iam_policy_document" "trips_analytics_1" {
 }
 
 resource "aws_iam_policy" "trips_analytics_1" {
-  name   = "big-data-trips-analytics-query"
+  name   = "big-data-trips-analytics-query-${local.region_code}"
   policy = data.aws_iam_policy_document.trips_analytics_1.json
 }
 
@@ -448,7 +448,7 @@ data "aws_iam_policy_document" "trip_dashboards_1" {
   statement {
     sid       = "TripsAnalyticsToTripDashboardsQueryLakeBucketLocation"
     actions   = ["s3:GetBucketLocation"]
-    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}-${local.region_code}"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -461,7 +461,7 @@ data "aws_iam_policy_document" "trip_dashboards_1" {
   statement {
     sid       = "TripsAnalyticsToTripDashboardsQueryLakeBucket"
     actions   = ["s3:ListBucket"]
-    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}-${local.region_code}"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -480,7 +480,7 @@ data "aws_iam_policy_document" "trip_dashboards_1" {
   statement {
     sid       = "TripsAnalyticsToTripDashboardsQueryLakeObjects"
     actions   = ["s3:GetObject"]
-    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}/raw/trips/*", "arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}/processed/trip-stats/*"]
+    resources = ["arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}-${local.region_code}/raw/trips/*", "arn:${local.partition}:s3:::big-data-trips-lake-${local.account_id}-${local.region_code}/processed/trip-stats/*"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -493,19 +493,19 @@ data "aws_iam_policy_document" "trip_dashboards_1" {
   statement {
     sid       = "TripsAnalyticsToTripDashboardsQueryResultsBucket"
     actions   = ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"]
-    resources = ["arn:${local.partition}:s3:::big-data-trips-analytics-results-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::big-data-trips-analytics-results-${local.account_id}-${local.region_code}"]
   }
 
   # trips_analytics -> trip_dashboards (query)
   statement {
     sid       = "TripsAnalyticsToTripDashboardsQueryResults"
     actions   = ["s3:AbortMultipartUpload", "s3:GetObject", "s3:ListMultipartUploadParts", "s3:PutObject"]
-    resources = ["arn:${local.partition}:s3:::big-data-trips-analytics-results-${local.account_id}/results/*"]
+    resources = ["arn:${local.partition}:s3:::big-data-trips-analytics-results-${local.account_id}-${local.region_code}/results/*"]
   }
 }
 
 resource "aws_iam_policy" "trip_dashboards_1" {
-  name   = "big-data-trip-dashboards-athena"
+  name   = "big-data-trip-dashboards-athena-${local.region_code}"
   policy = data.aws_iam_policy_document.trip_dashboards_1.json
 }
 

@@ -8,6 +8,21 @@ locals {
   account_id = data.aws_caller_identity.current.account_id
   partition  = data.aws_partition.current.partition
   region     = var.region
+
+  # The region's short code (us-east-1: use1), appended to the names that are unique in an
+  # account (IAM roles and policies, CloudFront) or everywhere (buckets, after the account id),
+  # so that this render applied in two regions of one account does not collide with itself.
+  region_code = join("", [for part in split("-", local.region) : lookup({
+    central   = "c"
+    east      = "e"
+    north     = "n"
+    northeast = "ne"
+    northwest = "nw"
+    south     = "s"
+    southeast = "se"
+    southwest = "sw"
+    west      = "w"
+  }, part, part)])
 }
 
 module "trips_stream" {
@@ -91,7 +106,7 @@ module "trip_stats" {
 
   name                      = "big-data-trip-stats"
   role_arn                  = aws_iam_role.trip_stats.arn
-  assets_bucket             = "big-data-trip-stats-assets-${local.account_id}"
+  assets_bucket             = "big-data-trip-stats-assets-${local.account_id}-${local.region_code}"
   script_file               = "${path.module}/build/trip_stats.py"
   script_key                = "scripts/trip_stats.py"
   release_label             = "emr-7.10.0"
@@ -119,7 +134,7 @@ module "trip_stats" {
 module "trips_lake" {
   source = "./modules/s3_data_lake"
 
-  name                         = "big-data-trips-lake-${local.account_id}"
+  name                         = "big-data-trips-lake-${local.account_id}-${local.region_code}"
   versioning                   = true
   sse_algorithm                = "AES256"
   kms_key_arn                  = null
@@ -207,7 +222,7 @@ module "trips_analytics" {
 
   name                   = "big-data-trips-analytics"
   description            = "Work group for taxi trip analytics"
-  results_bucket         = "big-data-trips-analytics-results-${local.account_id}"
+  results_bucket         = "big-data-trips-analytics-results-${local.account_id}-${local.region_code}"
   results_retention_days = 30
   bytes_scanned_cutoff   = 1073741824
   enforce                = true

@@ -23,7 +23,7 @@ data "aws_iam_policy_document" "place_order_trust" {
 }
 
 resource "aws_iam_role" "place_order" {
-  name                 = "shop-place-order"
+  name                 = "shop-place-order-${local.region_code}"
   assume_role_policy   = data.aws_iam_policy_document.place_order_trust.json
   permissions_boundary = var.permissions_boundary
 }
@@ -76,7 +76,7 @@ data "aws_iam_policy_document" "list_orders_trust" {
 }
 
 resource "aws_iam_role" "list_orders" {
-  name                 = "shop-list-orders"
+  name                 = "shop-list-orders-${local.region_code}"
   assume_role_policy   = data.aws_iam_policy_document.list_orders_trust.json
   permissions_boundary = var.permissions_boundary
 }
@@ -129,7 +129,7 @@ data "aws_iam_policy_document" "index_orders_trust" {
 }
 
 resource "aws_iam_role" "index_orders" {
-  name                 = "shop-index-orders"
+  name                 = "shop-index-orders-${local.region_code}"
   assume_role_policy   = data.aws_iam_policy_document.index_orders_trust.json
   permissions_boundary = var.permissions_boundary
 }
@@ -146,14 +146,14 @@ data "aws_iam_policy_document" "index_orders" {
   statement {
     sid       = "FailureBucket"
     actions   = ["s3:ListBucket"]
-    resources = ["arn:${local.partition}:s3:::shop-index-orders-failures-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::shop-index-orders-failures-${local.account_id}-${local.region_code}"]
   }
 
   # own resources of index_orders
   statement {
     sid       = "FailureObjects"
     actions   = ["s3:PutObject"]
-    resources = ["arn:${local.partition}:s3:::shop-index-orders-failures-${local.account_id}/aws/lambda/*"]
+    resources = ["arn:${local.partition}:s3:::shop-index-orders-failures-${local.account_id}-${local.region_code}/aws/lambda/*"]
   }
 
   # orders -> index_orders (stream)
@@ -204,7 +204,7 @@ data "aws_iam_policy_document" "fulfilment_trust" {
 }
 
 resource "aws_iam_role" "fulfilment" {
-  name                 = "shop-fulfilment"
+  name                 = "shop-fulfilment-${local.region_code}"
   assume_role_policy   = data.aws_iam_policy_document.fulfilment_trust.json
   permissions_boundary = var.permissions_boundary
 }
@@ -327,7 +327,7 @@ data "aws_iam_policy_document" "track_clicks_trust" {
 }
 
 resource "aws_iam_role" "track_clicks" {
-  name                 = "shop-track-clicks"
+  name                 = "shop-track-clicks-${local.region_code}"
   assume_role_policy   = data.aws_iam_policy_document.track_clicks_trust.json
   permissions_boundary = var.permissions_boundary
 }
@@ -344,14 +344,14 @@ data "aws_iam_policy_document" "track_clicks" {
   statement {
     sid       = "FailureBucket"
     actions   = ["s3:ListBucket"]
-    resources = ["arn:${local.partition}:s3:::shop-track-clicks-failures-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::shop-track-clicks-failures-${local.account_id}-${local.region_code}"]
   }
 
   # own resources of track_clicks
   statement {
     sid       = "FailureObjects"
     actions   = ["s3:PutObject"]
-    resources = ["arn:${local.partition}:s3:::shop-track-clicks-failures-${local.account_id}/aws/lambda/*"]
+    resources = ["arn:${local.partition}:s3:::shop-track-clicks-failures-${local.account_id}-${local.region_code}/aws/lambda/*"]
   }
 
   # clickstream -> track_clicks (read)
@@ -395,7 +395,7 @@ data "aws_iam_policy_document" "recommend_trust" {
 }
 
 resource "aws_iam_role" "recommend" {
-  name                 = "shop-recommend"
+  name                 = "shop-recommend-${local.region_code}"
   assume_role_policy   = data.aws_iam_policy_document.recommend_trust.json
   permissions_boundary = var.permissions_boundary
 }
@@ -441,7 +441,7 @@ data "aws_iam_policy_document" "click_delivery_trust" {
 }
 
 resource "aws_iam_role" "click_delivery" {
-  name                 = "shop-click-delivery"
+  name                 = "shop-click-delivery-${local.region_code}"
   assume_role_policy   = data.aws_iam_policy_document.click_delivery_trust.json
   permissions_boundary = var.permissions_boundary
 }
@@ -472,14 +472,14 @@ data "aws_iam_policy_document" "click_delivery" {
   statement {
     sid       = "ClickDeliveryToLakeLakeBucket"
     actions   = ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"]
-    resources = ["arn:${local.partition}:s3:::shop-lake-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::shop-lake-${local.account_id}-${local.region_code}"]
   }
 
   # click_delivery -> lake (write)
   statement {
     sid       = "ClickDeliveryToLakeLakeObjects"
     actions   = ["s3:AbortMultipartUpload", "s3:GetObject", "s3:PutObject"]
-    resources = ["arn:${local.partition}:s3:::shop-lake-${local.account_id}/clicks/*", "arn:${local.partition}:s3:::shop-lake-${local.account_id}/errors/*"]
+    resources = ["arn:${local.partition}:s3:::shop-lake-${local.account_id}-${local.region_code}/clicks/*", "arn:${local.partition}:s3:::shop-lake-${local.account_id}-${local.region_code}/errors/*"]
   }
 }
 
@@ -508,7 +508,7 @@ data "aws_iam_policy_document" "recommender_trust" {
 }
 
 resource "aws_iam_role" "recommender" {
-  name                 = "shop-recommender-tracker"
+  name                 = "shop-recommender-tracker-${local.region_code}"
   assume_role_policy   = data.aws_iam_policy_document.recommender_trust.json
   permissions_boundary = var.permissions_boundary
 }
@@ -554,7 +554,7 @@ data "aws_iam_policy_document" "shop_events_trust" {
 }
 
 resource "aws_iam_role" "shop_events" {
-  name                 = "shop-shop-events"
+  name                 = "shop-shop-events-${local.region_code}"
   assume_role_policy   = data.aws_iam_policy_document.shop_events_trust.json
   permissions_boundary = var.permissions_boundary
 }
@@ -593,14 +593,14 @@ data "aws_iam_policy_document" "analytics_1" {
   statement {
     sid       = "OwnResultsBucket"
     actions   = ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"]
-    resources = ["arn:${local.partition}:s3:::shop-analytics-results-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::shop-analytics-results-${local.account_id}-${local.region_code}"]
   }
 
   # own resources of analytics
   statement {
     sid       = "OwnResults"
     actions   = ["s3:AbortMultipartUpload", "s3:GetObject", "s3:ListMultipartUploadParts", "s3:PutObject"]
-    resources = ["arn:${local.partition}:s3:::shop-analytics-results-${local.account_id}/results/*"]
+    resources = ["arn:${local.partition}:s3:::shop-analytics-results-${local.account_id}-${local.region_code}/results/*"]
   }
 
   # clicks_catalog -> analytics (query)
@@ -614,7 +614,7 @@ data "aws_iam_policy_document" "analytics_1" {
   statement {
     sid       = "ClicksCatalogToAnalyticsReadLakeBucketLocation"
     actions   = ["s3:GetBucketLocation"]
-    resources = ["arn:${local.partition}:s3:::shop-lake-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::shop-lake-${local.account_id}-${local.region_code}"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -627,7 +627,7 @@ data "aws_iam_policy_document" "analytics_1" {
   statement {
     sid       = "ClicksCatalogToAnalyticsReadLakeBucket"
     actions   = ["s3:ListBucket"]
-    resources = ["arn:${local.partition}:s3:::shop-lake-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::shop-lake-${local.account_id}-${local.region_code}"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -646,7 +646,7 @@ data "aws_iam_policy_document" "analytics_1" {
   statement {
     sid       = "ClicksCatalogToAnalyticsReadLakeObjects"
     actions   = ["s3:GetObject"]
-    resources = ["arn:${local.partition}:s3:::shop-lake-${local.account_id}/clicks/*"]
+    resources = ["arn:${local.partition}:s3:::shop-lake-${local.account_id}-${local.region_code}/clicks/*"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -657,7 +657,7 @@ data "aws_iam_policy_document" "analytics_1" {
 }
 
 resource "aws_iam_policy" "analytics_1" {
-  name   = "shop-analytics-query"
+  name   = "shop-analytics-query-${local.region_code}"
   policy = data.aws_iam_policy_document.analytics_1.json
 }
 
@@ -674,7 +674,7 @@ data "aws_iam_policy_document" "warehouse_trust" {
 }
 
 resource "aws_iam_role" "warehouse" {
-  name                 = "shop-warehouse"
+  name                 = "shop-warehouse-${local.region_code}"
   assume_role_policy   = data.aws_iam_policy_document.warehouse_trust.json
   permissions_boundary = var.permissions_boundary
 }
@@ -707,7 +707,7 @@ data "aws_iam_policy_document" "shop_api_trust" {
 }
 
 resource "aws_iam_role" "shop_api" {
-  name                 = "shop-shop-api"
+  name                 = "shop-shop-api-${local.region_code}"
   assume_role_policy   = data.aws_iam_policy_document.shop_api_trust.json
   permissions_boundary = var.permissions_boundary
 }
@@ -931,7 +931,7 @@ data "aws_iam_policy_document" "storefront_resource_policy" {
   statement {
     sid       = "StorefrontToShopCdnServeObjects"
     actions   = ["s3:GetObject"]
-    resources = ["arn:${local.partition}:s3:::shop-storefront-${local.account_id}/*"]
+    resources = ["arn:${local.partition}:s3:::shop-storefront-${local.account_id}-${local.region_code}/*"]
 
     principals {
       type        = "Service"

@@ -8,6 +8,21 @@ locals {
   account_id = data.aws_caller_identity.current.account_id
   partition  = data.aws_partition.current.partition
   region     = var.region
+
+  # The region's short code (us-east-1: use1), appended to the names that are unique in an
+  # account (IAM roles and policies, CloudFront) or everywhere (buckets, after the account id),
+  # so that this render applied in two regions of one account does not collide with itself.
+  region_code = join("", [for part in split("-", local.region) : lookup({
+    central   = "c"
+    east      = "e"
+    north     = "n"
+    northeast = "ne"
+    northwest = "nw"
+    south     = "s"
+    southeast = "se"
+    southwest = "sw"
+    west      = "w"
+  }, part, part)])
 }
 
 module "clickstream" {
@@ -103,7 +118,7 @@ module "index_orders" {
   maximum_retry_attempts     = 3
   bisect_batch_on_error      = true
   failure_destination        = "s3"
-  failure_bucket_name        = "shop-index-orders-failures-${local.account_id}"
+  failure_bucket_name        = "shop-index-orders-failures-${local.account_id}-${local.region_code}"
   report_batch_item_failures = false
   async_failure_queue        = null
   log_retention_days         = 14
@@ -152,7 +167,7 @@ module "track_clicks" {
   maximum_retry_attempts     = 3
   bisect_batch_on_error      = true
   failure_destination        = "s3"
-  failure_bucket_name        = "shop-track-clicks-failures-${local.account_id}"
+  failure_bucket_name        = "shop-track-clicks-failures-${local.account_id}-${local.region_code}"
   report_batch_item_failures = true
   async_failure_queue        = null
   log_retention_days         = 14
@@ -335,7 +350,7 @@ module "shop_events" {
 module "lake" {
   source = "./modules/s3_data_lake"
 
-  name                         = "shop-lake-${local.account_id}"
+  name                         = "shop-lake-${local.account_id}-${local.region_code}"
   versioning                   = true
   sse_algorithm                = "AES256"
   kms_key_arn                  = null
@@ -397,7 +412,7 @@ module "analytics" {
 
   name                   = "shop-analytics"
   description            = null
-  results_bucket         = "shop-analytics-results-${local.account_id}"
+  results_bucket         = "shop-analytics-results-${local.account_id}-${local.region_code}"
   results_retention_days = 30
   bytes_scanned_cutoff   = 5368709120
   enforce                = true
@@ -442,7 +457,7 @@ module "warehouse" {
 module "shop_cdn" {
   source = "./modules/cdn"
 
-  name                    = "shop-shop-cdn"
+  name                    = "shop-shop-cdn-${local.region_code}"
   default_origin          = "storefront"
   default_root_object     = "index.html"
   aliases                 = []
@@ -451,7 +466,7 @@ module "shop_cdn" {
   price_class             = "PriceClass_100"
   content_security_policy = "default-src 'self'; connect-src 'self' https://cognito-idp.eu-west-1.amazonaws.com"
   access_logs             = true
-  log_bucket_name         = "shop-shop-cdn-logs-${local.account_id}"
+  log_bucket_name         = "shop-shop-cdn-logs-${local.account_id}-${local.region_code}"
   log_retention_days      = 90
 
   api_paths = [
@@ -478,7 +493,7 @@ module "shop_cdn" {
 module "storefront" {
   source = "./modules/static_site"
 
-  name                         = "shop-storefront-${local.account_id}"
+  name                         = "shop-storefront-${local.account_id}-${local.region_code}"
   versioning                   = true
   noncurrent_expire_after_days = 30
   force_destroy                = false

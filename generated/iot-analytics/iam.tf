@@ -23,7 +23,7 @@ data "aws_iam_policy_document" "morning_sensor_check_trust" {
 }
 
 resource "aws_iam_role" "morning_sensor_check" {
-  name                 = "iot-analytics-morning-sensor-check"
+  name                 = "iot-analytics-morning-sensor-check-${local.region_code}"
   assume_role_policy   = data.aws_iam_policy_document.morning_sensor_check_trust.json
   permissions_boundary = var.permissions_boundary
 }
@@ -54,7 +54,7 @@ data "aws_iam_policy_document" "morning_sensor_check" {
   statement {
     sid       = "MorningSensorCheckToAnalyticsQueryLakeBucketLocation"
     actions   = ["s3:GetBucketLocation"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -67,7 +67,7 @@ data "aws_iam_policy_document" "morning_sensor_check" {
   statement {
     sid       = "MorningSensorCheckToAnalyticsQueryLakeBucket"
     actions   = ["s3:ListBucket"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -86,7 +86,7 @@ data "aws_iam_policy_document" "morning_sensor_check" {
   statement {
     sid       = "MorningSensorCheckToAnalyticsQueryLakeObjects"
     actions   = ["s3:GetObject"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/sensor-data/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/alerts/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/clean/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/aggregates/*"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}/sensor-data/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}/alerts/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}/clean/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}/aggregates/*"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -99,7 +99,7 @@ data "aws_iam_policy_document" "morning_sensor_check" {
   statement {
     sid       = "MorningSensorCheckToAnalyticsQueryResultsBucket"
     actions   = ["s3:GetBucketLocation", "s3:ListBucketMultipartUploads"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-analytics-results-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-analytics-results-${local.account_id}-${local.region_code}"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -112,7 +112,7 @@ data "aws_iam_policy_document" "morning_sensor_check" {
   statement {
     sid       = "MorningSensorCheckToAnalyticsQueryResults"
     actions   = ["s3:AbortMultipartUpload", "s3:ListMultipartUploadParts", "s3:PutObject"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-analytics-results-${local.account_id}/results/*"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-analytics-results-${local.account_id}-${local.region_code}/results/*"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -147,7 +147,7 @@ data "aws_iam_policy_document" "sensor_delivery_trust" {
 }
 
 resource "aws_iam_role" "sensor_delivery" {
-  name                 = "iot-analytics-sensor-delivery"
+  name                 = "iot-analytics-sensor-delivery-${local.region_code}"
   assume_role_policy   = data.aws_iam_policy_document.sensor_delivery_trust.json
   permissions_boundary = var.permissions_boundary
 }
@@ -178,14 +178,14 @@ data "aws_iam_policy_document" "sensor_delivery" {
   statement {
     sid       = "SensorDeliveryToDataLakeLakeBucket"
     actions   = ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}"]
   }
 
   # sensor_delivery -> data_lake (write)
   statement {
     sid       = "SensorDeliveryToDataLakeLakeObjects"
     actions   = ["s3:AbortMultipartUpload", "s3:GetObject", "s3:PutObject"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/sensor-data/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/error/*"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}/sensor-data/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}/error/*"]
   }
 }
 
@@ -214,7 +214,7 @@ data "aws_iam_policy_document" "enrich_readings_trust" {
 }
 
 resource "aws_iam_role" "enrich_readings" {
-  name                 = "iot-analytics-enrich-readings"
+  name                 = "iot-analytics-enrich-readings-${local.region_code}"
   assume_role_policy   = data.aws_iam_policy_document.enrich_readings_trust.json
   permissions_boundary = var.permissions_boundary
 }
@@ -253,7 +253,7 @@ data "aws_iam_policy_document" "alert_processor_trust" {
 }
 
 resource "aws_iam_role" "alert_processor" {
-  name                 = "iot-analytics-alert-processor"
+  name                 = "iot-analytics-alert-processor-${local.region_code}"
   assume_role_policy   = data.aws_iam_policy_document.alert_processor_trust.json
   permissions_boundary = var.permissions_boundary
 }
@@ -270,14 +270,14 @@ data "aws_iam_policy_document" "alert_processor" {
   statement {
     sid       = "FailureBucket"
     actions   = ["s3:ListBucket"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-alert-processor-failures-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-alert-processor-failures-${local.account_id}-${local.region_code}"]
   }
 
   # own resources of alert_processor
   statement {
     sid       = "FailureObjects"
     actions   = ["s3:PutObject"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-alert-processor-failures-${local.account_id}/aws/lambda/*"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-alert-processor-failures-${local.account_id}-${local.region_code}/aws/lambda/*"]
   }
 
   # own resources of alert_processor
@@ -300,7 +300,7 @@ data "aws_iam_policy_document" "alert_processor" {
   statement {
     sid       = "AlertProcessorToDataLakeLakeObjects"
     actions   = ["s3:PutObject"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/alerts/*"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}/alerts/*"]
   }
 }
 
@@ -323,7 +323,7 @@ data "aws_iam_policy_document" "clean_readings_trust" {
 }
 
 resource "aws_iam_role" "clean_readings" {
-  name                 = "iot-analytics-clean-readings"
+  name                 = "iot-analytics-clean-readings-${local.region_code}"
   assume_role_policy   = data.aws_iam_policy_document.clean_readings_trust.json
   permissions_boundary = var.permissions_boundary
 }
@@ -333,14 +333,14 @@ data "aws_iam_policy_document" "clean_readings" {
   statement {
     sid       = "OwnScript"
     actions   = ["s3:GetObject"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-clean-readings-assets-${local.account_id}/scripts/clean_readings.py"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-clean-readings-assets-${local.account_id}-${local.region_code}/scripts/clean_readings.py"]
   }
 
   # own resources of clean_readings
   statement {
     sid       = "OwnTempBucket"
     actions   = ["s3:ListBucket"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-clean-readings-assets-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-clean-readings-assets-${local.account_id}-${local.region_code}"]
 
     condition {
       test     = "StringLike"
@@ -353,7 +353,7 @@ data "aws_iam_policy_document" "clean_readings" {
   statement {
     sid       = "OwnTempObjects"
     actions   = ["s3:AbortMultipartUpload", "s3:DeleteObject", "s3:GetObject", "s3:PutObject"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-clean-readings-assets-${local.account_id}/temporary/*"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-clean-readings-assets-${local.account_id}-${local.region_code}/temporary/*"]
   }
 
   # own resources of clean_readings
@@ -388,7 +388,7 @@ data "aws_iam_policy_document" "clean_readings" {
   statement {
     sid       = "SensorCatalogToCleanReadingsReadLakeBucket"
     actions   = ["s3:ListBucket"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}"]
 
     condition {
       test     = "StringLike"
@@ -401,14 +401,14 @@ data "aws_iam_policy_document" "clean_readings" {
   statement {
     sid       = "SensorCatalogToCleanReadingsReadLakeObjects"
     actions   = ["s3:GetObject"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/sensor-data/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/alerts/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/clean/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/aggregates/*"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}/sensor-data/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}/alerts/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}/clean/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}/aggregates/*"]
   }
 
   # clean_readings -> data_lake (write)
   statement {
     sid       = "CleanReadingsToDataLakeLakeBucket"
     actions   = ["s3:ListBucket"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}"]
 
     condition {
       test     = "StringLike"
@@ -421,7 +421,7 @@ data "aws_iam_policy_document" "clean_readings" {
   statement {
     sid       = "CleanReadingsToDataLakeLakeObjects"
     actions   = ["s3:AbortMultipartUpload", "s3:DeleteObject", "s3:GetObject", "s3:PutObject"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/clean/*"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}/clean/*"]
   }
 }
 
@@ -450,7 +450,7 @@ data "aws_iam_policy_document" "readings_per_minute_trust" {
 }
 
 resource "aws_iam_role" "readings_per_minute" {
-  name                 = "iot-analytics-readings-per-minute"
+  name                 = "iot-analytics-readings-per-minute-${local.region_code}"
   assume_role_policy   = data.aws_iam_policy_document.readings_per_minute_trust.json
   permissions_boundary = var.permissions_boundary
 }
@@ -460,7 +460,7 @@ data "aws_iam_policy_document" "readings_per_minute" {
   statement {
     sid       = "OwnCode"
     actions   = ["s3:GetObject", "s3:GetObjectVersion"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-readings-per-minute-assets-${local.account_id}/code/readings_per_minute.zip"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-readings-per-minute-assets-${local.account_id}-${local.region_code}/code/readings_per_minute.zip"]
   }
 
   # own resources of readings_per_minute
@@ -496,7 +496,7 @@ data "aws_iam_policy_document" "readings_per_minute" {
   statement {
     sid       = "ReadingsPerMinuteToDataLakeLakeBucket"
     actions   = ["s3:ListBucket"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}"]
 
     condition {
       test     = "StringLike"
@@ -509,7 +509,7 @@ data "aws_iam_policy_document" "readings_per_minute" {
   statement {
     sid       = "ReadingsPerMinuteToDataLakeLakeObjects"
     actions   = ["s3:AbortMultipartUpload", "s3:DeleteObject", "s3:GetObject", "s3:PutObject"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/aggregates/*"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}/aggregates/*"]
   }
 }
 
@@ -532,7 +532,7 @@ data "aws_iam_policy_document" "sensor_catalog_trust" {
 }
 
 resource "aws_iam_role" "sensor_catalog" {
-  name                 = "iot-analytics-sensor-catalog-crawler"
+  name                 = "iot-analytics-sensor-catalog-crawler-${local.region_code}"
   assume_role_policy   = data.aws_iam_policy_document.sensor_catalog_trust.json
   permissions_boundary = var.permissions_boundary
 }
@@ -563,7 +563,7 @@ data "aws_iam_policy_document" "sensor_catalog" {
   statement {
     sid       = "DataLakeToSensorCatalogCrawlBucket"
     actions   = ["s3:ListBucket"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}"]
 
     condition {
       test     = "StringLike"
@@ -576,7 +576,7 @@ data "aws_iam_policy_document" "sensor_catalog" {
   statement {
     sid       = "DataLakeToSensorCatalogCrawlObjects"
     actions   = ["s3:GetObject"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/alerts/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/aggregates/*"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}/alerts/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}/aggregates/*"]
   }
 }
 
@@ -605,14 +605,14 @@ data "aws_iam_policy_document" "analytics_1" {
   statement {
     sid       = "OwnResultsBucket"
     actions   = ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-analytics-results-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-analytics-results-${local.account_id}-${local.region_code}"]
   }
 
   # own resources of analytics
   statement {
     sid       = "OwnResults"
     actions   = ["s3:AbortMultipartUpload", "s3:GetObject", "s3:ListMultipartUploadParts", "s3:PutObject"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-analytics-results-${local.account_id}/results/*"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-analytics-results-${local.account_id}-${local.region_code}/results/*"]
   }
 
   # sensor_catalog -> analytics (query)
@@ -626,7 +626,7 @@ data "aws_iam_policy_document" "analytics_1" {
   statement {
     sid       = "SensorCatalogToAnalyticsReadLakeBucketLocation"
     actions   = ["s3:GetBucketLocation"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -639,7 +639,7 @@ data "aws_iam_policy_document" "analytics_1" {
   statement {
     sid       = "SensorCatalogToAnalyticsReadLakeBucket"
     actions   = ["s3:ListBucket"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -658,7 +658,7 @@ data "aws_iam_policy_document" "analytics_1" {
   statement {
     sid       = "SensorCatalogToAnalyticsReadLakeObjects"
     actions   = ["s3:GetObject"]
-    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/sensor-data/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/alerts/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/clean/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}/aggregates/*"]
+    resources = ["arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}/sensor-data/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}/alerts/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}/clean/*", "arn:${local.partition}:s3:::iot-analytics-data-lake-${local.account_id}-${local.region_code}/aggregates/*"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -669,7 +669,7 @@ data "aws_iam_policy_document" "analytics_1" {
 }
 
 resource "aws_iam_policy" "analytics_1" {
-  name   = "iot-analytics-analytics-query"
+  name   = "iot-analytics-analytics-query-${local.region_code}"
   policy = data.aws_iam_policy_document.analytics_1.json
 }
 

@@ -8,6 +8,21 @@ locals {
   account_id = data.aws_caller_identity.current.account_id
   partition  = data.aws_partition.current.partition
   region     = var.region
+
+  # The region's short code (us-east-1: use1), appended to the names that are unique in an
+  # account (IAM roles and policies, CloudFront) or everywhere (buckets, after the account id),
+  # so that this render applied in two regions of one account does not collide with itself.
+  region_code = join("", [for part in split("-", local.region) : lookup({
+    central   = "c"
+    east      = "e"
+    north     = "n"
+    northeast = "ne"
+    northwest = "nw"
+    south     = "s"
+    southeast = "se"
+    southwest = "sw"
+    west      = "w"
+  }, part, part)])
 }
 
 module "sensor_stream" {
@@ -114,7 +129,7 @@ module "alert_processor" {
   maximum_retry_attempts     = 3
   bisect_batch_on_error      = true
   failure_destination        = "s3"
-  failure_bucket_name        = "iot-analytics-alert-processor-failures-${local.account_id}"
+  failure_bucket_name        = "iot-analytics-alert-processor-failures-${local.account_id}-${local.region_code}"
   report_batch_item_failures = false
   async_failure_queue        = null
   log_retention_days         = 14
@@ -140,7 +155,7 @@ module "clean_readings" {
   name               = "iot-analytics-clean-readings"
   description        = "Drops incomplete and implausible readings, writes them as Parquet"
   role_arn           = aws_iam_role.clean_readings.arn
-  assets_bucket      = "iot-analytics-clean-readings-assets-${local.account_id}"
+  assets_bucket      = "iot-analytics-clean-readings-assets-${local.account_id}-${local.region_code}"
   script_file        = "${path.module}/build/clean_readings.py"
   script_key         = "scripts/clean_readings.py"
   temp_prefix        = "temporary/"
@@ -170,7 +185,7 @@ module "readings_per_minute" {
 
   name                             = "iot-analytics-readings-per-minute"
   role_arn                         = aws_iam_role.readings_per_minute.arn
-  assets_bucket                    = "iot-analytics-readings-per-minute-assets-${local.account_id}"
+  assets_bucket                    = "iot-analytics-readings-per-minute-assets-${local.account_id}-${local.region_code}"
   code_file                        = "${path.module}/build/readings_per_minute.zip"
   code_key                         = "code/readings_per_minute.zip"
   runtime                          = "FLINK-1_20"
@@ -207,7 +222,7 @@ module "readings_per_minute" {
 module "data_lake" {
   source = "./modules/s3_data_lake"
 
-  name                         = "iot-analytics-data-lake-${local.account_id}"
+  name                         = "iot-analytics-data-lake-${local.account_id}-${local.region_code}"
   versioning                   = true
   sse_algorithm                = "AES256"
   kms_key_arn                  = null
@@ -366,7 +381,7 @@ module "analytics" {
 
   name                   = "iot-analytics-analytics"
   description            = "Work group for sensor analytics"
-  results_bucket         = "iot-analytics-analytics-results-${local.account_id}"
+  results_bucket         = "iot-analytics-analytics-results-${local.account_id}-${local.region_code}"
   results_retention_days = 30
   bytes_scanned_cutoff   = 1073741824
   enforce                = true

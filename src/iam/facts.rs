@@ -54,8 +54,9 @@ pub fn arn(service: &str, resource: &str) -> String {
 /// The ARN of a bucket pipelinec names (account suffix included).
 pub fn bucket_arn(stem: &str) -> String {
     format!(
-        "arn:${{local.partition}}:s3:::{}-${{local.account_id}}",
-        hcl::template_literal(stem)
+        "arn:${{local.partition}}:s3:::{}{}",
+        hcl::template_literal(stem),
+        crate::naming::Suffix::AccountRegion.template()
     )
 }
 

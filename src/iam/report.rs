@@ -24,12 +24,21 @@ pub fn partition(region: &str) -> &'static str {
 pub fn readable(project: &Project, template: &str) -> String {
     template
         .replace("${local.partition}", partition(&project.region))
+        .replace(
+            "${local.region_code}",
+            &crate::naming::region_code(&project.region),
+        )
         .replace("${local.region}", &project.region)
         .replace("${local.account_id}", "${account_id}")
         .replace("$${", "${")
         .replace("%%{", "%{")
         .replace("\\\"", "\"")
         .replace("\\\\", "\\")
+}
+
+/// An identity's name as deployed in the spec's region (with its region code).
+fn deployed_name(project: &Project, name: &str) -> String {
+    format!("{name}-{}", crate::naming::region_code(&project.region))
 }
 
 fn cause_json(c: &Cause) -> Value {
@@ -150,7 +159,7 @@ pub fn json(project: &Project, roles: &[RolePolicy], resource: &[ResourcePolicy]
                 "component": r.component.as_str(),
                 "kind": kind.as_str(),
                 "identity": if r.principal().is_some() { "role" } else { "caller_policy" },
-                "name": r.name,
+                "name": deployed_name(project, &r.name),
                 "trust": r.principal().map(|p| json!({
                     "service": p,
                     "conditions": conditions_json(project, &r.trust_conditions),
@@ -203,7 +212,11 @@ pub fn table(project: &Project, roles: &[RolePolicy], resource: &[ResourcePolicy
         let kind = project.component(&r.component).kind();
         match r.principal() {
             Some(p) => {
-                out.push_str(&format!("role {} ({}, {kind})\n", r.name, r.component));
+                out.push_str(&format!(
+                    "role {} ({}, {kind})\n",
+                    deployed_name(project, &r.name),
+                    r.component
+                ));
                 out.push_str(&format!("  trusted by {p}"));
                 for c in &r.trust_conditions {
                     let values: Vec<String> =
@@ -219,7 +232,8 @@ pub fn table(project: &Project, roles: &[RolePolicy], resource: &[ResourcePolicy
             }
             None => out.push_str(&format!(
                 "caller policy {} ({}, {kind}): attach to whoever queries\n",
-                r.name, r.component
+                deployed_name(project, &r.name),
+                r.component
             )),
         }
         for s in &r.statements {

@@ -97,25 +97,11 @@ pub fn project(
     outputs.extend(identity_outputs(policies));
     outputs.extend(super::monitoring::outputs(project));
     let roles: Vec<Value> = policies.iter().map(role_value).collect();
-    let mut tags: Vec<(String, String)> = project
-        .tags
-        .iter()
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    if let Some(env) = &project.env
-        && !project.tags.contains_key("Environment")
-    {
-        tags.push(("Environment".into(), env.clone()));
-    }
-    if !project.tags.contains_key("ManagedBy") {
-        tags.push(("ManagedBy".into(), "pipelinec".into()));
-    }
-    if !project.tags.contains_key("Project") {
-        tags.push(("Project".into(), project.name.clone()));
-    }
+    let tags = default_tags(project);
     let root = obj(BTreeMap::from([
         ("name", Value::from(project.name.clone())),
         ("region", Value::from(project.region.clone())),
+        ("region_words", region_words()),
         ("account", Value::from(project.account.clone())),
         (
             "permissions_boundary",
@@ -357,20 +343,66 @@ fn role_value(p: &iam::RolePolicy) -> Value {
         .map(|(i, idx)| {
             obj(BTreeMap::from([
                 ("address", expr(format!("{}_{}", p.component, i + 1))),
-                ("name", Value::from(iam::managed_policy_name(p, i))),
+                ("name", account_wide(&iam::managed_policy_name(p, i))),
                 ("statements", pick(idx)),
             ]))
         })
         .collect();
     obj(BTreeMap::from([
         ("id", expr(p.component.as_str())),
-        ("name", Value::from(p.name.clone())),
+        ("name", account_wide(&p.name)),
         ("is_role", Value::from(p.principal().is_some())),
         ("principal", Value::from(p.principal())),
         ("trust_conditions", condition_values(&p.trust_conditions)),
         ("inline", pick(&p.layout.inline)),
         ("managed", Value::from(managed)),
     ]))
+}
+
+/// The provider's default tags: the spec's, then the environment, `ManagedBy` and `Project`
+/// unless the spec sets them.
+fn default_tags(project: &crate::model::Project) -> Vec<(String, String)> {
+    let mut tags: Vec<(String, String)> = project
+        .tags
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let mut add = |key: &str, value: &str| {
+        if !project.tags.contains_key(key) {
+            tags.push((key.into(), value.into()));
+        }
+    };
+    if let Some(env) = &project.env {
+        add("Environment", env);
+    }
+    add("ManagedBy", "pipelinec");
+    add("Project", &project.name);
+    tags
+}
+
+/// The compass words of region names and their letters in a region code, as aligned HCL map
+/// lines.
+fn region_words() -> Value {
+    let width = naming::REGION_WORDS
+        .iter()
+        .map(|(w, _)| w.len())
+        .max()
+        .unwrap_or(0);
+    Value::from(
+        naming::REGION_WORDS
+            .iter()
+            .map(|(word, short)| expr(format!("{word:<width$} = \"{short}\"")))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// A name unique in the account (IAM): the spec's name and the region code the render appends.
+fn account_wide(name: &str) -> Value {
+    tmpl(format!(
+        "{}{}",
+        crate::hcl::template_literal(name),
+        naming::Suffix::Region.template()
+    ))
 }
 
 /// The `s3` backend's settings, defaults filled in; none without a backend.

@@ -129,13 +129,14 @@ impl RenderCx<'_> {
         self.files.push((path, bytes));
     }
 
-    /// The bucket name `<stem>-<account id>` as a template string, for a bucket whose stem is
+    /// The bucket name `<stem>-<account id>-<region code>` as a template string, for a bucket whose stem is
     /// `<project>-<id>[-<role>]`.
     pub fn bucket_name(&self, role: &str) -> Value {
         let stem = naming::bucket_stem(&self.project.name, &self.c.id, role);
         super::values::tmpl(format!(
-            "{}-${{local.account_id}}",
-            crate::hcl::template_literal(&stem)
+            "{}{}",
+            crate::hcl::template_literal(&stem),
+            naming::Suffix::AccountRegion.template()
         ))
     }
 }

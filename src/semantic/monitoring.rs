@@ -308,7 +308,7 @@ fn names(project: &Project, doc: &Document, diags: &mut Vec<Diagnostic>) {
         }
     }
     for (what, name, rule) in names {
-        if let Some(problem) = rule.check(&name, 0) {
+        if let Some(problem) = rule.check(&name, "aws") {
             diags.push(
                 Diagnostic::new(
                     "invalid-name",

@@ -25,8 +25,9 @@ pub(super) fn tags(project: &Project, doc: &Document, diags: &mut Vec<Diagnostic
 
 /// Every AWS name a component creates fits its rule.
 pub(super) fn names(cx: &Cx<'_>, names: Vec<AwsName>, diags: &mut Vec<Diagnostic>) {
+    let partition = crate::regions::partition(&cx.project.region).unwrap_or("aws");
     for n in names {
-        if let Some(problem) = n.rule.check(&n.name, n.extra_len) {
+        if let Some(problem) = n.rule.check(&n.name, partition) {
             diags.push(
                 Diagnostic::new(
                     "invalid-name",

@@ -8,6 +8,21 @@ locals {
   account_id = data.aws_caller_identity.current.account_id
   partition  = data.aws_partition.current.partition
   region     = var.region
+
+  # The region's short code (us-east-1: use1), appended to the names that are unique in an
+  # account (IAM roles and policies, CloudFront) or everywhere (buckets, after the account id),
+  # so that this render applied in two regions of one account does not collide with itself.
+  region_code = join("", [for part in split("-", local.region) : lookup({
+    central   = "c"
+    east      = "e"
+    north     = "n"
+    northeast = "ne"
+    northwest = "nw"
+    south     = "s"
+    southeast = "se"
+    southwest = "sw"
+    west      = "w"
+  }, part, part)])
 }
 
 module "clickstream" {
@@ -48,7 +63,7 @@ module "click_delivery" {
 module "lake" {
   source = "./modules/s3_data_lake"
 
-  name                         = "shop-clicks-dev-lake-${local.account_id}"
+  name                         = "shop-clicks-dev-lake-${local.account_id}-${local.region_code}"
   versioning                   = true
   sse_algorithm                = "AES256"
   kms_key_arn                  = null
@@ -110,7 +125,7 @@ module "analytics" {
 
   name                   = "shop-clicks-dev-analytics"
   description            = null
-  results_bucket         = "shop-clicks-dev-analytics-results-${local.account_id}"
+  results_bucket         = "shop-clicks-dev-analytics-results-${local.account_id}-${local.region_code}"
   results_retention_days = 30
   bytes_scanned_cutoff   = 1073741824
   enforce                = true

@@ -23,7 +23,7 @@ data "aws_iam_policy_document" "click_delivery_trust" {
 }
 
 resource "aws_iam_role" "click_delivery" {
-  name                 = "shop-clicks-prod-click-delivery"
+  name                 = "shop-clicks-prod-click-delivery-${local.region_code}"
   assume_role_policy   = data.aws_iam_policy_document.click_delivery_trust.json
   permissions_boundary = var.permissions_boundary
 }
@@ -54,14 +54,14 @@ data "aws_iam_policy_document" "click_delivery" {
   statement {
     sid       = "ClickDeliveryToLakeLakeBucket"
     actions   = ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"]
-    resources = ["arn:${local.partition}:s3:::shop-clicks-prod-lake-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::shop-clicks-prod-lake-${local.account_id}-${local.region_code}"]
   }
 
   # click_delivery -> lake (write)
   statement {
     sid       = "ClickDeliveryToLakeLakeObjects"
     actions   = ["s3:AbortMultipartUpload", "s3:GetObject", "s3:PutObject"]
-    resources = ["arn:${local.partition}:s3:::shop-clicks-prod-lake-${local.account_id}/clicks/*", "arn:${local.partition}:s3:::shop-clicks-prod-lake-${local.account_id}/errors/*"]
+    resources = ["arn:${local.partition}:s3:::shop-clicks-prod-lake-${local.account_id}-${local.region_code}/clicks/*", "arn:${local.partition}:s3:::shop-clicks-prod-lake-${local.account_id}-${local.region_code}/errors/*"]
   }
 }
 
@@ -90,14 +90,14 @@ data "aws_iam_policy_document" "analytics_1" {
   statement {
     sid       = "OwnResultsBucket"
     actions   = ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"]
-    resources = ["arn:${local.partition}:s3:::shop-clicks-prod-analytics-results-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::shop-clicks-prod-analytics-results-${local.account_id}-${local.region_code}"]
   }
 
   # own resources of analytics
   statement {
     sid       = "OwnResults"
     actions   = ["s3:AbortMultipartUpload", "s3:GetObject", "s3:ListMultipartUploadParts", "s3:PutObject"]
-    resources = ["arn:${local.partition}:s3:::shop-clicks-prod-analytics-results-${local.account_id}/results/*"]
+    resources = ["arn:${local.partition}:s3:::shop-clicks-prod-analytics-results-${local.account_id}-${local.region_code}/results/*"]
   }
 
   # clicks_catalog -> analytics (query)
@@ -111,7 +111,7 @@ data "aws_iam_policy_document" "analytics_1" {
   statement {
     sid       = "ClicksCatalogToAnalyticsReadLakeBucketLocation"
     actions   = ["s3:GetBucketLocation"]
-    resources = ["arn:${local.partition}:s3:::shop-clicks-prod-lake-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::shop-clicks-prod-lake-${local.account_id}-${local.region_code}"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -124,7 +124,7 @@ data "aws_iam_policy_document" "analytics_1" {
   statement {
     sid       = "ClicksCatalogToAnalyticsReadLakeBucket"
     actions   = ["s3:ListBucket"]
-    resources = ["arn:${local.partition}:s3:::shop-clicks-prod-lake-${local.account_id}"]
+    resources = ["arn:${local.partition}:s3:::shop-clicks-prod-lake-${local.account_id}-${local.region_code}"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -143,7 +143,7 @@ data "aws_iam_policy_document" "analytics_1" {
   statement {
     sid       = "ClicksCatalogToAnalyticsReadLakeObjects"
     actions   = ["s3:GetObject"]
-    resources = ["arn:${local.partition}:s3:::shop-clicks-prod-lake-${local.account_id}/clicks/*"]
+    resources = ["arn:${local.partition}:s3:::shop-clicks-prod-lake-${local.account_id}-${local.region_code}/clicks/*"]
 
     condition {
       test     = "ForAnyValue:StringEquals"
@@ -154,7 +154,7 @@ data "aws_iam_policy_document" "analytics_1" {
 }
 
 resource "aws_iam_policy" "analytics_1" {
-  name   = "shop-clicks-prod-analytics-query"
+  name   = "shop-clicks-prod-analytics-query-${local.region_code}"
   policy = data.aws_iam_policy_document.analytics_1.json
 }
 

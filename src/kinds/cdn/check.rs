@@ -8,10 +8,10 @@ use crate::naming::{self, AwsName, Charset, Rule};
 use crate::semantic::{BucketFor, Cx, KindRules, Origin, Usage, Use, error, rules};
 
 /// Origin access control names: 1 to 64 characters.
-const OAC_NAME: Rule = Rule::new(64, Charset::Printable);
+const OAC_NAME: Rule = Rule::new(64, Charset::Printable).account_wide();
 
 /// Response headers policy names: letters, digits, hyphens and underscores, up to 128.
-const HEADERS_POLICY_NAME: Rule = Rule::new(128, Charset::WordDash);
+const HEADERS_POLICY_NAME: Rule = Rule::new(128, Charset::WordDash).account_wide();
 
 impl KindRules for Cdn {
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {

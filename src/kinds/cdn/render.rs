@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use minijinja::Value;
 
 use super::Cdn;
-use crate::render::values::{expr, obj};
+use crate::render::values::{expr, obj, tmpl};
 use crate::render::{KindRender, RenderCx, kind_render};
 
 impl KindRender for Cdn {
@@ -35,7 +35,15 @@ impl KindRender for Cdn {
                 ("s3", Value::from(t.s3)),
             ])));
         }
-        cx.set("name", cx.name.clone());
+        // Origin access controls and response headers policies are named per account.
+        cx.set(
+            "name",
+            tmpl(format!(
+                "{}{}",
+                crate::hcl::template_literal(&cx.name),
+                crate::naming::Suffix::Region.template()
+            )),
+        );
         cx.set("origins", Value::from(origins));
         cx.set("api_paths", Value::from(behaviours));
         cx.set("default_origin", default_origin);

@@ -15,16 +15,10 @@ const WHAT: &str = "EMR Serverless job";
 
 /// EMR Serverless application names (1 to 64 characters; API reference, `CreateApplication`),
 /// kept to letters, digits, `_`, `.` and `-`.
-const APPLICATION_NAME: Rule = Rule {
-    max_len: 64,
-    charset: Charset::WordDotDash,
-};
+const APPLICATION_NAME: Rule = Rule::new(64, Charset::WordDotDash);
 
 /// CloudWatch log group names.
-const LOG_GROUP: Rule = Rule {
-    max_len: 512,
-    charset: Charset::Printable,
-};
+const LOG_GROUP: Rule = Rule::new(512, Charset::Printable);
 
 const OUTSIDE: &str = "loads code outside the job's grants";
 

@@ -54,8 +54,9 @@ impl KindIam for EmrServerlessJob {
             (
                 "job_role_arn",
                 vec![cx.named(format!(
-                    "arn:${{local.partition}}:iam::${{local.account_id}}:role/{}",
-                    lit(&naming::identity(p, id, ""))
+                    "arn:${{local.partition}}:iam::${{local.account_id}}:role/{}{}",
+                    lit(&naming::identity(p, id, "")),
+                    naming::Suffix::Region.template()
                 ))],
             ),
         ]

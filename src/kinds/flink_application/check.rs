@@ -12,16 +12,10 @@ use crate::semantic::{BucketFor, Cx, KindRules, Usage, Use, Writer, error};
 
 /// Managed Service for Apache Flink application names (1 to 128 characters of letters, digits,
 /// `_`, `.` and `-`: API reference, `CreateApplication`).
-const APPLICATION_NAME: Rule = Rule {
-    max_len: 128,
-    charset: Charset::WordDotDash,
-};
+const APPLICATION_NAME: Rule = Rule::new(128, Charset::WordDotDash);
 
 /// CloudWatch log group names.
-const LOG_GROUP: Rule = Rule {
-    max_len: 512,
-    charset: Charset::Printable,
-};
+const LOG_GROUP: Rule = Rule::new(512, Charset::Printable);
 
 impl KindRules for FlinkApplication {
     fn targets(&self) -> Vec<(String, &str)> {

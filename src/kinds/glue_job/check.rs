@@ -14,16 +14,10 @@ use crate::semantic::{BucketFor, Cx, KindRules, Read, Startable, Usage, Use, Wri
 const WHAT: &str = "glue job";
 
 /// Glue job and trigger names (1 to 255 characters, one line).
-const JOB_NAME: Rule = Rule {
-    max_len: 255,
-    charset: Charset::Printable,
-};
+const JOB_NAME: Rule = Rule::new(255, Charset::Printable);
 
 /// CloudWatch log group names.
-const LOG_GROUP: Rule = Rule {
-    max_len: 512,
-    charset: Charset::Printable,
-};
+const LOG_GROUP: Rule = Rule::new(512, Charset::Printable);
 
 const GLUE: &str = "reserved by Glue";
 const OUTSIDE: &str = "reads outside the job's grants";
