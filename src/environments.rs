@@ -34,17 +34,17 @@ pub fn apply(doc: &Document, env: &str) -> Result<Document, Vec<Diagnostic>> {
         },
         _ => None,
     };
-    out.forget("/environments");
-    let Some(Value::Object(patch)) = patch else {
-        return Ok(out);
-    };
-    let diags = unknown_components(doc, &env_ptr, &patch);
-    if !diags.is_empty() {
-        return Err(diags);
+    if let Some(Value::Object(patch)) = patch {
+        let diags = unknown_components(doc, &env_ptr, &patch);
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        let mut value = std::mem::take(&mut out.value);
+        merge(&mut value, &patch, "", &env_ptr, &mut out);
+        out.value = value;
     }
-    let mut value = std::mem::take(&mut out.value);
-    merge(&mut value, &patch, "", &env_ptr, &mut out);
-    out.value = value;
+    // Only now: the values merged in keep the spans of the patch's lines.
+    out.forget("/environments");
     Ok(out)
 }
 
@@ -110,7 +110,7 @@ fn unknown_components(
                 diags.push(
                     Diagnostic::new(
                         "unknown-override",
-                        format!("environment `{}` changes `{section}.{id}`, which the spec does not define", env_name(env_ptr)),
+                        format!("this environment changes `{section}.{id}`, which the spec does not define"),
                     )
                     .with_label(doc.key_span(&at), "no such component")
                     .with_help(help),
@@ -119,10 +119,7 @@ fn unknown_components(
                 diags.push(
                     Diagnostic::new(
                         "override-type",
-                        format!(
-                            "environment `{}` changes the type of `{id}`",
-                            env_name(env_ptr)
-                        ),
+                        format!("this environment changes the type of `{id}`"),
                     )
                     .with_label(
                         doc.key_span(&format!("{at}/type")),
@@ -137,13 +134,4 @@ fn unknown_components(
         }
     }
     diags
-}
-
-fn env_name(env_ptr: &str) -> String {
-    env_ptr
-        .rsplit('/')
-        .next()
-        .unwrap_or_default()
-        .replace("~1", "/")
-        .replace("~0", "~")
 }

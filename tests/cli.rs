@@ -223,3 +223,50 @@ fn unused_output_settings_are_warnings() {
     assert!(out.starts_with("exit: 0\n"), "{out}");
     insta::assert_snapshot!(out);
 }
+
+/// A spec with environments: `validate` checks each, `render` writes a root per environment
+/// (or the one `--env` names), `iam --env` shows that environment's names, and an environment
+/// the spec lacks is an error that lists the ones it has.
+#[test]
+fn environments_on_the_command_line() {
+    insta::assert_snapshot!(
+        "environments_validate",
+        run(&["validate", "specs/clickstream.yaml"])
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let all = pipelinec(&[
+        "render",
+        "specs/clickstream.yaml",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(all.status.code(), Some(0), "{}", shown(all));
+    for env in ["dev", "prod"] {
+        let iam = std::fs::read_to_string(out.join(env).join("iam.tf")).unwrap();
+        assert!(
+            iam.contains(&format!(
+                "name                 = \"shop-clicks-{env}-click-delivery-${{local.region_code}}\""
+            )),
+            "{iam}"
+        );
+    }
+    let one = tmp.path().join("prod-only");
+    let prod = pipelinec(&[
+        "render",
+        "specs/clickstream.yaml",
+        "--env",
+        "prod",
+        "-o",
+        one.to_str().unwrap(),
+    ]);
+    assert_eq!(prod.status.code(), Some(0), "{}", shown(prod));
+    assert!(one.join("main.tf").is_file() && !one.join("prod").exists());
+    let iam = run(&["iam", "specs/clickstream.yaml", "--env", "prod"]);
+    assert!(
+        iam.contains("role shop-clicks-prod-click-delivery-euw1 (click_delivery, firehose)"),
+        "{iam}"
+    );
+    let unknown = run(&["render", "specs/clickstream.yaml", "--env", "staging"]);
+    insta::assert_snapshot!("environments_unknown", unknown);
+}

@@ -8,7 +8,7 @@ fn invalid_specs_report_exact_diagnostics() {
     insta::glob!("fixtures/invalid/*.yaml", |path| {
         let rel = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap();
         let file = SourceFile::from_bytes(rel.to_path_buf(), std::fs::read(path).unwrap());
-        let diags = match pipelinec::check::check(&file) {
+        let diags = match pipelinec::check::check_all(&file) {
             Ok(_) => panic!("{} should be invalid", rel.display()),
             Err(d) => d,
         };
@@ -53,7 +53,7 @@ fn every_valid_fixture_and_example_checks_clean() {
     assert!(!paths.is_empty());
     for path in paths {
         let file = SourceFile::read(&path).unwrap();
-        if let Err(diags) = pipelinec::check::check(&file) {
+        if let Err(diags) = pipelinec::check::check_all(&file) {
             panic!("{}", render_human(&file, &diags, Style::plain()));
         }
     }
