@@ -648,7 +648,8 @@ fn replan_beyond_moto_gaps(dir: &Path, extra: &[&str]) -> Vec<(String, String, V
 
 /// The clickstream example's `dev` and `prod` in one account and one region, then `dev` again
 /// in a second region of the same account: every apply succeeds (IAM and S3 refuse a name that
-/// exists, so a shared name fails the second apply), each re-plans clean, and all destroy.
+/// exists, so a shared name fails the second apply), each re-plans clean, a rename in the spec
+/// plans as moves only, and all destroy.
 #[test]
 fn environments_and_regions_share_one_account_on_moto() {
     if !have("terraform") {
@@ -696,6 +697,48 @@ fn environments_and_regions_share_one_account_on_moto() {
         );
         dirs.push((dir, var));
     }
+    // Renaming the lake and the delivery stream in the spec moves their state: the plan
+    // against the applied dev has moves and nothing to create or destroy.
+    let (dir, var) = &dirs[0];
+    let renamed = tmp.path().join("renamed.yaml");
+    std::fs::write(&renamed, renamed_clickstream()).unwrap();
+    render_env_into(&renamed, Some("dev"), dir);
+    // A module call under a new name needs `terraform init`, as Terraform says itself.
+    run(
+        dir,
+        &init_args(&["-backend=false"], &plugin_dir),
+        "init after the rename",
+    );
+    run(
+        dir,
+        &["plan", "-input=false", "-no-color", "-out=renamed.bin", var],
+        "plan after the rename",
+    );
+    let show = run(dir, &["show", "-json", "renamed.bin"], "show");
+    let plan: serde_json::Value =
+        serde_json::from_str(show.lines().find(|l| l.starts_with('{')).unwrap()).unwrap();
+    let changes = plan["resource_changes"].as_array().unwrap();
+    let moved: Vec<&str> = changes
+        .iter()
+        .filter_map(|rc| rc["previous_address"].as_str())
+        .collect();
+    assert!(
+        moved.contains(&"module.lake.aws_s3_bucket.this")
+            && moved.contains(&"aws_iam_role.click_delivery"),
+        "expected the bucket and the role to move: {moved:?}"
+    );
+    let replaced: Vec<String> = changes
+        .iter()
+        .filter(|rc| {
+            let actions = rc["change"]["actions"].as_array().unwrap();
+            actions.iter().any(|a| a == "delete" || a == "create")
+        })
+        .map(|rc| rc["address"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        replaced.is_empty(),
+        "the rename destroys or creates: {replaced:?}"
+    );
     for (dir, var) in dirs.iter().rev() {
         run(
             dir,
@@ -704,6 +747,23 @@ fn environments_and_regions_share_one_account_on_moto() {
         );
     }
     drop(moto);
+}
+
+/// The clickstream example with `lake` renamed `data_lake` and `click_delivery` renamed
+/// `clicks_to_lake`, as a user would: the ids, their references, and `renames`.
+fn renamed_clickstream() -> String {
+    let text = std::fs::read_to_string(common::root().join("specs/clickstream.yaml")).unwrap();
+    let text = text
+        .replace("  lake:\n", "  data_lake:\n")
+        .replace("inputs: [lake]", "inputs: [data_lake]")
+        .replace("click_delivery", "clicks_to_lake")
+        .replacen(
+            "environments:",
+            "renames:\n  data_lake: lake\n  clicks_to_lake: click_delivery\n\nenvironments:",
+            1,
+        );
+    assert!(text.contains("  data_lake:\n") && text.contains("[data_lake]"));
+    text
 }
 
 /// The e-commerce example without what moto cannot create (listed in the README's moto table):

@@ -11,6 +11,7 @@ mod context;
 mod kind;
 pub mod manifest;
 mod monitoring;
+mod moves;
 pub mod overrides;
 pub mod ownership;
 pub mod values;
@@ -172,6 +173,15 @@ pub fn render_with(
             PathBuf::from(out),
             hcl::align(&tidy_blank_lines(&text)).into_bytes(),
         );
+    }
+    let text = |name: &str| {
+        files
+            .get(Path::new(name))
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .unwrap_or_default()
+    };
+    if let Some(moved) = moves::moved_tf(project, &text("main.tf"), &text("iam.tf")) {
+        files.insert(PathBuf::from("moved.tf"), moved.into_bytes());
     }
     for kind in module_folders(project) {
         let prefix = format!("{kind}/module/");

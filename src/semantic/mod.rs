@@ -10,6 +10,7 @@ mod inputs;
 pub mod jobs;
 pub mod monitoring;
 mod project;
+mod renames;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -314,11 +315,21 @@ pub fn check(
         ]
     })?;
     let mut diags = Vec::new();
+    let ids: Vec<&str> = (spec.sources.keys())
+        .chain(spec.transforms.keys())
+        .chain(spec.sinks.keys())
+        .chain(spec.site.keys())
+        .map(String::as_str)
+        .collect();
+    let renames = renames::check(&spec.renames, &ids, doc, &mut diags);
     let components = collect_components(
-        spec.sources,
-        spec.transforms,
-        spec.sinks,
-        spec.site,
+        Sections {
+            sources: spec.sources,
+            transforms: spec.transforms,
+            sinks: spec.sinks,
+            site: spec.site,
+        },
+        &renames,
         doc,
         &mut diags,
     );
@@ -370,19 +381,34 @@ pub fn check(
     Ok(project)
 }
 
-/// The components of every section in spec order; a second use of an id is an error.
-fn collect_components(
+/// The spec's four component sections.
+struct Sections {
     sources: IndexMap<String, crate::kinds::Source>,
     transforms: IndexMap<String, crate::kinds::Transform>,
     sinks: IndexMap<String, crate::kinds::Sink>,
     site: IndexMap<String, crate::kinds::Site>,
+}
+
+/// The components of every section in spec order; a second use of an id is an error.
+fn collect_components(
+    sections: Sections,
+    renames: &std::collections::BTreeMap<String, String>,
     doc: &Document,
     diags: &mut Vec<Diagnostic>,
 ) -> IndexMap<ComponentId, Component> {
+    let Sections {
+        sources,
+        transforms,
+        sinks,
+        site,
+    } = sections;
     let mut out: IndexMap<ComponentId, Component> = IndexMap::new();
     let mut add = |section: &'static str, id: String, settings: Settings| {
         let pointer = format!("/{section}/{}", pointer_segment(&id));
-        let cid = ComponentId::new(id.clone());
+        let cid = match renames.get(&id) {
+            Some(old) => ComponentId::renamed_from(id.clone(), old.clone()),
+            None => ComponentId::new(id.clone()),
+        };
         if let Some(first) = out.get(&cid) {
             diags.push(
                 Diagnostic::new("duplicate-id", format!("component id `{id}` is used twice"))

@@ -80,6 +80,14 @@ pub struct Spec {
     /// none (local state).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backend: Option<Backend>,
+    /// Components renamed in the spec: the id now, and the id it had before. A renamed
+    /// component keeps its AWS names and data paths (its bucket, stream and role stay as they
+    /// are), and the render writes Terraform `moved` blocks (`moved.tf`) from its old
+    /// addresses to the new ones, so the next plan moves state instead of destroying and
+    /// recreating. Keep an entry as long as any deployment may still have the old addresses.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[schemars(extend("propertyNames" = { "pattern": ID_PATTERN }))]
+    pub renames: IndexMap<String, RenamedFrom>,
     /// Deployments of this spec, keyed by environment name (lowercase letters and digits, up
     /// to 8 characters). Each is a patch of the spec: what it sets replaces the spec's value,
     /// objects merge key by key, and `null` removes a value. Every environment is checked like
@@ -90,6 +98,12 @@ pub struct Spec {
     #[schemars(extend("propertyNames" = { "pattern": ENV_PATTERN }))]
     pub environments: IndexMap<String, Environment>,
 }
+
+/// The id a component had before it was renamed.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+#[schemars(inline)]
+pub struct RenamedFrom(#[schemars(regex(pattern = ID_PATTERN))] pub String);
 
 /// Environment names: short, since every AWS name carries one.
 pub const ENV_PATTERN: &str = "^[a-z][a-z0-9]{0,7}$";

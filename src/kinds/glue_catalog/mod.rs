@@ -137,7 +137,7 @@ impl GlueCatalog {
 /// The Glue database name: `<project_with_underscores>_<id>` (Athena reads only lowercase
 /// names with underscores).
 pub fn database_name(project: &str, id: &ComponentId) -> String {
-    format!("{}_{}", project.replace('-', "_"), id.as_str())
+    format!("{}_{}", project.replace('-', "_"), id.aws_str())
 }
 
 /// The identity of a catalog is its crawler's role: `<project>-<id>-crawler`.

@@ -28,7 +28,10 @@ impl KindRender for RedshiftServerless {
             .views
             .iter()
             .map(|(name, v)| {
-                let stream = naming::base(&project, &ComponentId::new(v.stream.clone()));
+                // The stream's own id: a renamed stream keeps its AWS name.
+                let id = ComponentId::new(v.stream.clone());
+                let id = cx.project.components.get(&id).map_or(id, |c| c.id.clone());
+                let stream = naming::base(&project, &id);
                 obj(BTreeMap::from([
                     ("key", Value::from(name.as_str())),
                     (
