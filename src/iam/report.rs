@@ -96,6 +96,7 @@ fn admitted(a: &Admitted) -> String {
     match a {
         Admitted::Service(s) => format!("service {s}"),
         Admitted::Role(id) => format!("role of {id}"),
+        Admitted::AccountRole(path) => format!("the account's role {path}"),
     }
 }
 
@@ -103,6 +104,7 @@ fn admitted_json(a: &Admitted) -> Value {
     match a {
         Admitted::Service(s) => json!({ "service": s }),
         Admitted::Role(id) => json!({ "role_of": id.as_str() }),
+        Admitted::AccountRole(path) => json!({ "account_role": path }),
     }
 }
 
@@ -146,7 +148,7 @@ pub fn json(project: &Project, roles: &[RolePolicy], resource: &[ResourcePolicy]
                     "statements": sids(r, part),
                 }));
             }
-            json!({
+            let mut v = json!({
                 "component": r.component.as_str(),
                 "kind": kind.as_str(),
                 "identity": if r.principal().is_some() { "role" } else { "caller_policy" },
@@ -157,7 +159,11 @@ pub fn json(project: &Project, roles: &[RolePolicy], resource: &[ResourcePolicy]
                 })),
                 "policies": policies,
                 "statements": r.statements.iter().map(|s| statement_json(project, s)).collect::<Vec<_>>(),
-            })
+            });
+            if let Some(role) = r.attach_to {
+                v["attach_to"] = json!(role);
+            }
+            v
         })
         .collect();
     json!({
@@ -218,8 +224,11 @@ pub fn table(project: &Project, roles: &[RolePolicy], resource: &[ResourcePolicy
                 out.push('\n');
             }
             None => out.push_str(&format!(
-                "caller policy {} ({}, {kind}): attach to whoever queries\n",
-                r.name, r.component
+                "caller policy {} ({}, {kind}): attach to {}\n",
+                r.name,
+                r.component,
+                r.attach_to
+                    .map_or("whoever queries".to_string(), |role| format!("role {role}"))
             )),
         }
         for s in &r.statements {
