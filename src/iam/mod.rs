@@ -213,13 +213,13 @@ pub fn policies(project: &Project) -> Result<Vec<RolePolicy>, Vec<PolicyError>> 
         }
         let (roles, found) = edge_role_statements(project, c);
         keep(&mut wildcards, found);
-        for (role, statements) in roles {
+        for (role, raw) in roles {
             identities.push((
                 edge_role_address(&c.id, role.suffix),
                 naming::identity(&project.name, &c.id, role.suffix),
                 Identity::Role(role.service),
                 None,
-                statements,
+                merge(raw),
             ));
         }
         for (address, name, identity, attach_to, statements) in identities {
@@ -248,18 +248,12 @@ pub fn policies(project: &Project) -> Result<Vec<RolePolicy>, Vec<PolicyError>> 
     }
 }
 
-/// The roles the edges of `c` need of their own, each with its statements merged per grant,
-/// and every spec value that would put a wildcard into one.
-fn edge_role_statements(
-    project: &Project,
-    c: &Component,
-) -> (
-    Vec<(&'static registry::EdgeRole, Vec<Statement>)>,
-    Vec<Wildcard>,
-) {
+/// The roles the edges of `c` need of their own, each with its statements (one per grant and
+/// edge), and every spec value that would put a wildcard into one.
+fn edge_role_statements(project: &Project, c: &Component) -> (RawEdgeRoles, Vec<Wildcard>) {
     let region = region_fact(project);
     let mut wildcards = Vec::new();
-    let mut roles: Vec<(&'static registry::EdgeRole, Vec<(String, Statement)>)> = Vec::new();
+    let mut roles: RawEdgeRoles = Vec::new();
     for edge in project.graph.touching(&c.id) {
         let from = project.component(&edge.from);
         let to = project.component(&edge.to);
@@ -291,13 +285,12 @@ fn edge_role_statements(
             }
         }
     }
-    let roles = roles
-        .into_iter()
-        .map(|(role, raw)| (role, merge(raw)))
-        .filter(|(_, statements)| !statements.is_empty())
-        .collect();
+    roles.retain(|(_, raw)| !raw.is_empty());
     (roles, wildcards)
 }
+
+/// Each role an edge needs of its own, with its statements per grant and cause, not merged.
+type RawEdgeRoles = Vec<(&'static registry::EdgeRole, Vec<(String, Statement)>)>;
 
 /// Confused-deputy conditions on a role's trust policy, for the services that document them.
 fn trust_conditions(identity: Identity) -> Vec<Condition> {
@@ -333,8 +326,15 @@ pub fn statements_of(project: &Project, c: &Component) -> Result<Vec<Statement>,
 /// are merged: (identity, cause, action, resource). For review tools and tests.
 pub fn attributed(project: &Project) -> Vec<(ComponentId, Cause, String, String)> {
     let mut out = Vec::new();
-    for c in project.components.values().filter(|c| acts(project, c)) {
-        let raw = raw_statements(project, c).expect("a checked project's grants expanded");
+    for c in project.components.values() {
+        let mut raw = if acts(project, c) {
+            raw_statements(project, c).expect("a checked project's grants expanded")
+        } else {
+            Vec::new()
+        };
+        let (roles, wildcards) = edge_role_statements(project, c);
+        assert!(wildcards.is_empty(), "a checked project's grants expanded");
+        raw.extend(roles.into_iter().flat_map(|(_, statements)| statements));
         for (_, s) in raw {
             for cause in &s.causes {
                 for a in &s.actions {

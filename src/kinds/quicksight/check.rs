@@ -165,33 +165,32 @@ fn check_vpc(cx: &Cx<'_>, input: &Component, out: &mut Vec<Diagnostic>) {
     let Some(vpc) = rules(&input.settings).vpc_endpoint() else {
         return;
     };
-    let missing: Vec<&str> = [
+    let missing: Vec<String> = [
         (vpc.subnet_ids.is_empty(), vpc.fields.0),
         (vpc.security_group_ids.is_empty(), vpc.fields.1),
     ]
     .iter()
     .filter(|(empty, _)| *empty)
-    .map(|(_, f)| *f)
+    .map(|(_, f)| format!("`{f}`"))
     .collect();
     if missing.is_empty() {
         return;
     }
+    let missing = missing.join(" and no ");
     out.push(
         error(
             "quicksight-vpc",
             format!(
                 "QuickSight reaches `{}` through a VPC connection in its subnets and security \
-                 groups, but `{}` lists no {}",
-                input.id,
-                input.id,
-                list(missing.iter().copied()),
+                 groups, but `{}` lists no {missing}",
+                input.id, input.id,
             ),
             cx.value_at("inputs/0"),
             "read through a VPC connection",
             &format!(
                 "list {} on `{}`: the connection's network interfaces go there, and its role \
                  may create them there only",
-                list(missing.iter().copied()),
+                missing.replace(" and no ", " and "),
                 input.id
             ),
         )
