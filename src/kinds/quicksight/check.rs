@@ -134,7 +134,7 @@ impl QuickSight {
     }
 
     /// The names that depend on the input: the caller policy's, and over Redshift the VPC
-    /// connection's role and the connection itself.
+    /// connection's role (the connection's id is the data source's, checked in `names`).
     fn check_graph_names(&self, cx: &Cx<'_>, source: Source, out: &mut Vec<Diagnostic>) {
         let (project, id) = (&cx.project.name, &cx.c.id);
         let mut names = vec![AwsName::new(
@@ -147,11 +147,6 @@ impl QuickSight {
                 "IAM role",
                 naming::identity(project, id, "vpc"),
                 naming::IAM_ROLE,
-            ));
-            names.push(AwsName::new(
-                "QuickSight VPC connection id",
-                naming::base(project, id),
-                QUICKSIGHT_ID,
             ));
         }
         cx.check_names(names, out);

@@ -18,8 +18,9 @@ impl KindIam for QuickSight {
         source(cx).map_or("", Source::identity_suffix)
     }
 
-    /// Over Athena the policy keeps its first meaning, for whoever queries through QuickSight's
-    /// service role; the other two are each for one role QuickSight creates.
+    /// The role QuickSight reads the source with. Over Athena `None`: that policy's report and
+    /// output keep the wording they had before the other sources (the kind's docs and the
+    /// README say to attach it to QuickSight's service role).
     fn attach_to(&self, cx: &FactCx<'_>) -> Option<&'static str> {
         match source(cx)? {
             Source::AthenaWorkgroup => None,
