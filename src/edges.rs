@@ -1546,12 +1546,13 @@ pub const EDGES: &[EdgeRule] = &[
     },
     // QuickSight connects to a Redshift Serverless workgroup as its admin user, with the
     // password Redshift keeps in Secrets Manager (QuickSight user guide, "Using AWS Secrets
-    // Manager secrets instead of database credentials": QuickSight reads a data source's
-    // secret with its Secrets Manager role, `aws-quicksight-secretsmanager-role-v0`, whenever
-    // a visual or a SPICE refresh queries). `GetSecretValue` on that one secret, nothing
-    // else: the secret is encrypted with the `aws/secretsmanager` key, which any principal of
-    // the account may use through Secrets Manager. The network interfaces QuickSight puts in
-    // the workgroup's subnets are the edge's own role (`EDGE_ROLES`).
+    // Manager secrets instead of database credentials": once an admin lets QuickSight read
+    // secrets, its service role for them, `aws-quicksight-secretsmanager-role-v0`, reads a
+    // data source's secret when an analysis or dashboard is viewed; creating or updating the
+    // data source reads it with the caller's own credentials). `GetSecretValue` on that one
+    // secret, nothing else: the secret is encrypted with the `aws/secretsmanager` key, which
+    // any principal of the account may use through Secrets Manager. The network interfaces
+    // QuickSight puts in the workgroup's subnets are the edge's own role (`EDGE_ROLES`).
     EdgeRule {
         from: Kind::RedshiftServerless,
         to: Kind::Quicksight,
