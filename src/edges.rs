@@ -621,6 +621,24 @@ pub const UNSCOPABLE: &[(&str, Option<Cond>, &str)] = &[
         "Personalize PutEvents has no resource type; the tracking id, which the function gets \
          from its environment, picks the event tracker",
     ),
+    (
+        "es:ListDomainNames",
+        None,
+        "listing domains takes no resource; QuickSight lists the account's domains when a data \
+         source over one is created or edited, and the list holds names, no data",
+    ),
+    (
+        "ec2:DescribeSubnets",
+        None,
+        "describing subnets takes no resource; QuickSight looks up the VPC connection's subnets \
+         before it puts its network interfaces there",
+    ),
+    (
+        "ec2:DescribeSecurityGroups",
+        None,
+        "describing security groups takes no resource; QuickSight looks up the VPC \
+         connection's security groups before it attaches them to its network interfaces",
+    ),
 ];
 
 /// The `UNSCOPABLE` entry of an action, if it has one.
@@ -1526,7 +1544,171 @@ pub const EDGES: &[EdgeRule] = &[
         actor: Actor::To,
         grants: POLL_STREAM,
     },
+    // QuickSight connects to a Redshift Serverless workgroup as its admin user, with the
+    // password Redshift keeps in Secrets Manager (QuickSight user guide, "Using AWS Secrets
+    // Manager secrets instead of database credentials": once an admin lets QuickSight read
+    // secrets, its service role for them, `aws-quicksight-secretsmanager-role-v0`, reads a
+    // data source's secret when an analysis or dashboard is viewed; creating or updating the
+    // data source reads it with the caller's own credentials). `GetSecretValue` on that one
+    // secret, nothing else: the secret is encrypted with the `aws/secretsmanager` key, which
+    // any principal of the account may use through Secrets Manager. The network interfaces
+    // QuickSight puts in the workgroup's subnets are the edge's own role (`EDGE_ROLES`).
+    EdgeRule {
+        from: Kind::RedshiftServerless,
+        to: Kind::Quicksight,
+        access: Access::Query,
+        actor: Actor::To,
+        grants: &[grant(
+            "ReadAdminSecret",
+            &["secretsmanager:GetSecretValue"],
+            &["{from.admin_secret_arn}"],
+        )],
+    },
+    // QuickSight reads an OpenSearch domain with its account's service role
+    // (`aws-quicksight-service-role-v0`), through the SQL plugin. AWS's
+    // `AWSQuickSightElasticsearchPolicy` (the managed policy QuickSight attaches when an admin
+    // authorises OpenSearch) grants these actions on every domain of every account; this is
+    // that set on one domain: the domain's root, cluster settings and index list (`GET`), the
+    // SQL endpoints of OpenSearch and of Open Distro (`GET`, `POST`), the domain's description
+    // (`DescribeDomain`, and the Elasticsearch-era `DescribeElasticsearchDomain` the managed
+    // policy keeps beside it), and the list of the account's domain names, which takes no
+    // resource (see `UNSCOPABLE`). No `PUT` or `DELETE`, no other path: QuickSight writes
+    // nothing. The domain's access policy admits the same role (`RESOURCE_POLICIES`).
+    EdgeRule {
+        from: Kind::OpensearchDomain,
+        to: Kind::Quicksight,
+        access: Access::Query,
+        actor: Actor::To,
+        grants: &[
+            grant("ReadDomainInfo", &["es:ESHttpGet"], &QUICKSIGHT_DOMAIN_INFO),
+            grant(
+                "QueryDomainSql",
+                &["es:ESHttpGet", "es:ESHttpPost"],
+                &QUICKSIGHT_DOMAIN_SQL,
+            ),
+            grant(
+                "DescribeDomain",
+                &["es:DescribeDomain", "es:DescribeElasticsearchDomain"],
+                &["{from.domain_arn}"],
+            ),
+            grant("ListDomains", &["es:ListDomainNames"], &["*"]),
+        ],
+    },
 ];
+
+/// The paths of a domain QuickSight reads before it queries: the root (version and name), the
+/// cluster settings, the list of indices.
+const QUICKSIGHT_DOMAIN_INFO: [&str; 3] = [
+    "{from.domain_arn}/",
+    "{from.domain_arn}/_cluster/settings",
+    "{from.domain_arn}/_cat/indices",
+];
+
+/// The SQL endpoints QuickSight queries a domain through: OpenSearch's and Open Distro's.
+const QUICKSIGHT_DOMAIN_SQL: [&str; 2] = [
+    "{from.domain_arn}/_plugin/_sql",
+    "{from.domain_arn}/_opendistro/_sql",
+];
+
+/// A role an edge needs of its own, besides the identities of its two ends: a service that
+/// assumes a role it is handed for one job of the edge. QuickSight reaching a private Redshift
+/// workgroup creates network interfaces in the workgroup's subnets with the role of its VPC
+/// connection, not with its account's service role.
+///
+/// The model keeps one identity per kind ([`identity`]): the role or caller policy the kind
+/// acts with on every edge, whose grants are the [`EDGES`] rows. A second identity of the same
+/// kind would make every component of the kind carry a role most of them never need, so the
+/// role belongs to the edge instead: the end that holds it is named by `holder`, the role by
+/// `<project>-<id>-<suffix>` (its Terraform address `<id>-<suffix>`, a `-` no component id
+/// holds), it is trusted by `service` alone, and its grants are templates over the facts of
+/// both ends, as in [`EDGES`]. `pipelinec iam` lists it beside the holder's identity.
+#[derive(Debug, Clone, Copy)]
+pub struct EdgeRole {
+    pub from: Kind,
+    pub to: Kind,
+    pub access: Access,
+    /// The end whose module uses the role.
+    pub holder: Actor,
+    /// The service that assumes it.
+    pub service: &'static str,
+    /// Its name after `<project>-<id>-`.
+    pub suffix: &'static str,
+    pub grants: &'static [Grant],
+}
+
+/// Only the network interfaces in the VPC connection's subnets.
+const IN_CONNECTION_SUBNETS: &[Cond] = &[Cond {
+    test: "ArnEquals",
+    variable: "ec2:Subnet",
+    value: "{from.subnet_arn}",
+}];
+
+/// Every role an edge needs of its own.
+pub const EDGE_ROLES: &[EdgeRole] = &[
+    // QuickSight reaches a workgroup that is not publicly accessible through a VPC connection
+    // in the workgroup's subnets and security groups, creating, changing and deleting its
+    // network interfaces there with the connection's role (QuickSight user guide, "Configuring
+    // the VPC connection with the QuickSight CLI": the execution role needs
+    // `ec2:CreateNetworkInterface`, `ec2:ModifyNetworkInterfaceAttribute`,
+    // `ec2:DeleteNetworkInterface`, `ec2:DescribeSubnets` and `ec2:DescribeSecurityGroups`;
+    // AWS's example grants them on `*`). Here: creating an interface only in those subnets
+    // with those groups (`CreateNetworkInterface` is authorised on the subnet, the security
+    // groups and the new interface, whose id nobody knows before; Service Authorization
+    // Reference for EC2), changing and deleting only interfaces in those subnets
+    // (`ec2:Subnet`), changing an interface's groups only to those groups; the two lookups
+    // take no resource (see `UNSCOPABLE`).
+    EdgeRole {
+        from: Kind::RedshiftServerless,
+        to: Kind::Quicksight,
+        access: Access::Query,
+        holder: Actor::To,
+        service: "quicksight.amazonaws.com",
+        suffix: "vpc",
+        grants: &[
+            grant(
+                "ConnectionSubnets",
+                &["ec2:CreateNetworkInterface"],
+                &["{from.subnet_arn}"],
+            ),
+            grant(
+                "ConnectionSecurityGroups",
+                &[
+                    "ec2:CreateNetworkInterface",
+                    "ec2:ModifyNetworkInterfaceAttribute",
+                ],
+                &["{from.security_group_arn}"],
+            ),
+            grant(
+                "NewInterfaces",
+                &["ec2:CreateNetworkInterface"],
+                &["{to.network_interfaces}/*"],
+            ),
+            Grant {
+                conditions: IN_CONNECTION_SUBNETS,
+                ..grant(
+                    "OwnInterfaces",
+                    &[
+                        "ec2:DeleteNetworkInterface",
+                        "ec2:ModifyNetworkInterfaceAttribute",
+                    ],
+                    &["{to.network_interfaces}/*"],
+                )
+            },
+            grant(
+                "LookUpNetwork",
+                &["ec2:DescribeSecurityGroups", "ec2:DescribeSubnets"],
+                &["*"],
+            ),
+        ],
+    },
+];
+
+/// The edge-role rows of an edge between two kinds.
+pub fn edge_roles(from: Kind, to: Kind) -> impl Iterator<Item = &'static EdgeRole> {
+    EDGE_ROLES
+        .iter()
+        .filter(move |r| r.from == from && r.to == to)
+}
 
 /// Grants an identity gets for its own resources, whatever its edges.
 pub struct Baseline {
@@ -1883,6 +2065,11 @@ pub enum Principal {
     /// The role of the edge's acting end: the resource admits exactly that role (an OpenSearch
     /// domain's access policy admitting its indexer).
     ActorRole,
+    /// A role of the account that a service creates for itself and acts with for every
+    /// component of the kind, by its path and name (`service-role/aws-quicksight-service-role-v0`,
+    /// the role QuickSight reads OpenSearch domains with): the resource admits that role, in
+    /// the account being deployed to, and nothing else. No component of the spec owns it.
+    AccountRole(&'static str),
 }
 
 /// A statement an edge puts into the resource-based policy of one of its ends: the bucket
@@ -1982,7 +2169,37 @@ pub const RESOURCE_POLICIES: &[ResourceRule] = &[
             &["{to.domain_arn}/*"],
         )],
     },
+    // A domain QuickSight reads admits QuickSight's account service role with the HTTP reads
+    // its edge grants that role (the `es:ESHttp*` part of the row in `EDGES`; the
+    // control-plane actions are not the access policy's to give). QuickSight user guide,
+    // "Authorizing connections to Amazon OpenSearch Service": the domain's access policy must
+    // not conflict with the service role's policy.
+    ResourceRule {
+        from: Kind::OpensearchDomain,
+        to: Kind::Quicksight,
+        access: Access::Query,
+        holder: Actor::From,
+        principal: Principal::AccountRole(QUICKSIGHT_SERVICE_ROLE),
+        grants: &[
+            grant("ReadDomainInfo", &["es:ESHttpGet"], &QUICKSIGHT_DOMAIN_INFO),
+            grant(
+                "QueryDomainSql",
+                &["es:ESHttpGet", "es:ESHttpPost"],
+                &QUICKSIGHT_DOMAIN_SQL,
+            ),
+        ],
+    },
 ];
+
+/// The role QuickSight acts with for the account's AWS data sources (the role
+/// `AWSQuickSightElasticsearchPolicy` is a service-role policy for): QuickSight creates it when
+/// the account subscribes.
+pub const QUICKSIGHT_SERVICE_ROLE: &str = "service-role/aws-quicksight-service-role-v0";
+
+/// The role QuickSight reads data sources' Secrets Manager secrets with (QuickSight user guide,
+/// "Using AWS Secrets Manager secrets instead of database credentials"): created by QuickSight
+/// when an admin grants it access to secrets.
+pub const QUICKSIGHT_SECRETS_ROLE: &str = "service-role/aws-quicksight-secretsmanager-role-v0";
 
 /// How a kind's resource takes the statements edges put on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -2089,6 +2306,9 @@ pub enum Identity {
 ///   page ("security-iam-runtime-role") documents no `aws:SourceAccount`/`aws:SourceArn` value
 ///   EMR Serverless sends when it assumes the role, and a condition it did not send would stop
 ///   every run. Add one here once AWS documents it.
+/// - QuickSight: a VPC connection's role gets none; the QuickSight guide's example trust
+///   policy for it has no condition, and documents no `aws:SourceAccount` or `aws:SourceArn`
+///   QuickSight sends when it assumes the role.
 /// - Redshift: a namespace's role gets none. The management guide's "Restricting access to IAM
 ///   roles" uses `sts:ExternalId` only to name the database users that may use a role, which
 ///   streaming ingestion does not involve, and documents no `aws:SourceAccount` or
@@ -2155,7 +2375,8 @@ pub fn identity(kind: Kind) -> Option<Identity> {
         Kind::FlinkApplication => Some(Identity::Role("kinesisanalytics.amazonaws.com")),
         // QuickSight takes no role per Athena data source in the AWS provider this renders
         // for (5.100.0 has no `parameters.athena.role_arn`): its grants are a policy for the
-        // QuickSight service role.
+        // QuickSight service role (over Athena or OpenSearch) or for its Secrets Manager role
+        // (over Redshift). The VPC connection's role is the edge's own (`EDGE_ROLES`).
         Kind::Athena | Kind::Quicksight => Some(Identity::CallerPolicy),
         Kind::Schedule => Some(Identity::Role("scheduler.amazonaws.com")),
         Kind::Workflow => Some(Identity::Role("states.amazonaws.com")),

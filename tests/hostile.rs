@@ -27,7 +27,7 @@ fn invalid_fixtures() -> Vec<SourceFile> {
 #[test]
 fn every_format_prints_hostile_fixtures_inertly() {
     for file in invalid_fixtures() {
-        let diags = pipelinec::check::check(&file).expect_err("invalid fixture");
+        let diags = pipelinec::check::check_all(&file).expect_err("invalid fixture");
         let reports = [FileReport {
             file: &file,
             diagnostics: &diags,

@@ -696,8 +696,14 @@ fn a_domain_admits_exactly_its_writers_roles_with_their_edge_grants() {
         .iter()
         .find(|p| p.holder.as_str() == "search")
         .expect("the domain holds an access policy");
-    assert_eq!(policy.statements.len(), 1);
-    let admitted = &policy.statements[0];
+    // Its writers' statements (QuickSight's service role is admitted for reading, below).
+    let writers: Vec<&iam::ResourceStatement> = policy
+        .statements
+        .iter()
+        .filter(|s| matches!(s.principal, iam::Admitted::Role(_)))
+        .collect();
+    assert_eq!(writers.len(), 1);
+    let admitted = writers[0];
     assert_eq!(
         admitted.principal,
         iam::Admitted::Role(pipelinec::model::ComponentId::new("indexer"))
@@ -716,8 +722,11 @@ fn a_domain_admits_exactly_its_writers_roles_with_their_edge_grants() {
     let iam_tf = String::from_utf8(files[Path::new("iam.tf")].clone()).unwrap();
     assert!(iam_tf.contains("identifiers = [aws_iam_role.indexer.arn]"));
 
-    // Without the writer, the domain admits nobody.
-    let without = text.replace("    inputs: [indexer]\n", "");
+    // Without the writer (and the QuickSight reader), the domain admits nobody.
+    let reader = text.find("  search_reports:").unwrap();
+    let end = reader + text[reader..].find("\nsite:").unwrap();
+    let without =
+        format!("{}{}", &text[..reader], &text[end + 1..]).replace("    inputs: [indexer]\n", "");
     let project = check_text(&path, without).unwrap();
     assert!(
         project
@@ -730,6 +739,172 @@ fn a_domain_admits_exactly_its_writers_roles_with_their_edge_grants() {
     let block = module_block(&main, "search");
     assert!(!block.contains("access_policy"), "{block}");
     assert!(!main.contains("SEARCH_ENDPOINT"));
+}
+
+/// QuickSight over OpenSearch: the caller policy for QuickSight's service role is AWS's
+/// `AWSQuickSightElasticsearchPolicy` on the one domain (`ListDomainNames` alone on `*`), and
+/// the domain admits that account role with exactly the policy's HTTP reads. Over Redshift: the
+/// VPC connection's role, trusted by QuickSight alone, creates network interfaces only in the
+/// workgroup's subnets and groups, the caller policy for QuickSight's Secrets Manager role
+/// reads the admin secret and nothing else, and the data source waits for the role's policy.
+#[test]
+fn quicksight_reads_its_domain_and_its_workgroup_with_exactly_their_grants() {
+    let path = common::root().join("tests/fixtures/valid/all_edges.yaml");
+    let project = load("tests/fixtures/valid/all_edges.yaml");
+    let of = |address: &str| {
+        project
+            .policies
+            .iter()
+            .find(|r| r.address == address)
+            .unwrap_or_else(|| panic!("no identity {address}"))
+    };
+    let grants = |r: &iam::RolePolicy| -> Vec<(Vec<String>, Vec<String>)> {
+        r.statements
+            .iter()
+            .map(|s| (s.actions.clone(), s.resources.clone()))
+            .collect()
+    };
+    let domain =
+        "arn:${local.partition}:es:${local.region}:${local.account_id}:domain/edges-search";
+    let search = of("search_reports");
+    assert_eq!(search.principal(), None);
+    assert_eq!(
+        search.attach_to,
+        Some("service-role/aws-quicksight-service-role-v0")
+    );
+    assert_eq!(search.name, "edges-search-reports-opensearch");
+    let http = [
+        (
+            vec!["es:ESHttpGet".to_string()],
+            vec![
+                format!("{domain}/"),
+                format!("{domain}/_cluster/settings"),
+                format!("{domain}/_cat/indices"),
+            ],
+        ),
+        (
+            vec!["es:ESHttpGet".to_string(), "es:ESHttpPost".to_string()],
+            vec![
+                format!("{domain}/_plugin/_sql"),
+                format!("{domain}/_opendistro/_sql"),
+            ],
+        ),
+    ];
+    let mut expected = http.to_vec();
+    expected.push((
+        vec![
+            "es:DescribeDomain".to_string(),
+            "es:DescribeElasticsearchDomain".to_string(),
+        ],
+        vec![domain.to_string()],
+    ));
+    expected.push((
+        vec!["es:ListDomainNames".to_string()],
+        vec!["*".to_string()],
+    ));
+    assert_eq!(grants(search), expected);
+    let policy = project
+        .resource_policies
+        .iter()
+        .find(|p| p.holder.as_str() == "search")
+        .unwrap();
+    let admitted: Vec<(Vec<String>, Vec<String>)> = policy
+        .statements
+        .iter()
+        .filter(|s| {
+            s.principal == iam::Admitted::AccountRole("service-role/aws-quicksight-service-role-v0")
+        })
+        .map(|s| (s.statement.actions.clone(), s.statement.resources.clone()))
+        .collect();
+    assert_eq!(admitted, http);
+
+    let secret = of("live_reports");
+    assert_eq!(secret.name, "edges-live-reports-redshift");
+    assert_eq!(
+        secret.attach_to,
+        Some("service-role/aws-quicksight-secretsmanager-role-v0")
+    );
+    assert_eq!(
+        grants(secret),
+        [(
+            vec!["secretsmanager:GetSecretValue".to_string()],
+            vec!["${module.warehouse.admin_password_secret_arn}".to_string()]
+        )]
+    );
+    let vpc = of("live_reports-vpc");
+    assert_eq!(vpc.name, "edges-live-reports-vpc");
+    assert_eq!(vpc.principal(), Some("quicksight.amazonaws.com"));
+    assert!(vpc.trust_conditions.is_empty());
+    let ec2 = |kind: &str, id: &str| {
+        format!("arn:${{local.partition}}:ec2:${{local.region}}:${{local.account_id}}:{kind}/{id}")
+    };
+    let subnets: Vec<String> = (0..3)
+        .map(|i| ec2("subnet", &format!("subnet-0123456789abcdef{i}")))
+        .collect();
+    let interfaces = ec2("network-interface", "*");
+    assert_eq!(
+        grants(vpc),
+        [
+            (
+                vec!["ec2:CreateNetworkInterface".to_string()],
+                subnets.clone()
+            ),
+            (
+                vec![
+                    "ec2:CreateNetworkInterface".to_string(),
+                    "ec2:ModifyNetworkInterfaceAttribute".to_string()
+                ],
+                vec![ec2("security-group", "sg-0123456789abcdef0")]
+            ),
+            (
+                vec!["ec2:CreateNetworkInterface".to_string()],
+                vec![interfaces.clone()]
+            ),
+            (
+                vec![
+                    "ec2:DeleteNetworkInterface".to_string(),
+                    "ec2:ModifyNetworkInterfaceAttribute".to_string()
+                ],
+                vec![interfaces]
+            ),
+            (
+                vec![
+                    "ec2:DescribeSecurityGroups".to_string(),
+                    "ec2:DescribeSubnets".to_string()
+                ],
+                vec!["*".to_string()]
+            ),
+        ]
+    );
+    // Deleting and changing interfaces: only those in the connection's subnets.
+    assert_eq!(vpc.statements[3].conditions[0].variable, "ec2:Subnet");
+    assert_eq!(vpc.statements[3].conditions[0].values, subnets);
+
+    let files = pipelinec::render::render(&project, Path::new("out")).unwrap();
+    let main = String::from_utf8(files[Path::new("main.tf")].clone()).unwrap();
+    let block = module_block(&main, "live_reports");
+    assert!(
+        block.contains("depends_on = [aws_iam_role_policy.live_reports-vpc]"),
+        "{block}"
+    );
+    assert!(block.contains("vpc_role_arn       = aws_iam_role.live_reports-vpc.arn"));
+    let iam_tf = String::from_utf8(files[Path::new("iam.tf")].clone()).unwrap();
+    assert!(iam_tf.contains(
+        "identifiers = [\"arn:${local.partition}:iam::${local.account_id}:role/service-role/aws-quicksight-service-role-v0\"]"
+    ));
+
+    // Without its input the data source is invalid, so the role goes with the data source.
+    let text = std::fs::read_to_string(&path).unwrap();
+    let start = text.find("  live_reports:").unwrap();
+    let end = start + text[start..].find("  search_reports:").unwrap();
+    let without = format!("{}{}", &text[..start], &text[end..]);
+    let project = check_text(&path, without).unwrap();
+    assert!(
+        project
+            .policies
+            .iter()
+            .all(|r| !r.address.starts_with("live_reports"))
+    );
 }
 
 /// A workflow calling two external APIs keeps one `InvokeHTTPEndpoint` statement per API, each

@@ -723,7 +723,7 @@ fn environments_and_regions_share_one_account_on_moto() {
         .filter_map(|rc| rc["previous_address"].as_str())
         .collect();
     assert!(
-        moved.contains(&"module.lake.aws_s3_bucket.this")
+        moved.contains(&"module.lake.module.bucket.aws_s3_bucket.this")
             && moved.contains(&"aws_iam_role.click_delivery"),
         "expected the bucket and the role to move: {moved:?}"
     );
@@ -771,10 +771,11 @@ fn renamed_clickstream() -> String {
 /// (the provider waits about ten minutes on create and on destroy), the SES identity (moto has
 /// no `sesv2` identities) and so the workflow's email step (dropped here: the charge goes on
 /// to the shipment event), the Personalize stack (moto's CloudFormation has no Personalize
-/// resources) with the two functions and the route that need its outputs, and the Redshift
-/// Serverless warehouse (moto has no Redshift Serverless backend). Deletion protection of the
-/// table and the user pool is off so that the test can
-/// destroy them; everything else is the example as written.
+/// resources) with the two functions and the route that need its outputs, the Redshift
+/// Serverless warehouse (moto has no Redshift Serverless backend) and the two QuickSight data
+/// sources after it (moto cannot create a QuickSight VPC connection, and the provider cannot
+/// read back the data source moto creates). Deletion protection of the table and the user pool
+/// is off so that the test can destroy them; everything else is the example as written.
 fn ecommerce_on_moto() -> String {
     let text = std::fs::read_to_string(common::root().join("specs/ecommerce.yaml")).unwrap();
     let cut = |text: &str, from: &str, to: &str| -> String {
@@ -792,7 +793,8 @@ fn ecommerce_on_moto() -> String {
     let text = cut(&text, "      GET /recommendations:", "    rate_limit:");
     let text = cut(&text, "  shop_mail:", "  payments:");
     let text = cut(&text, "      confirm:", "      ship:");
-    // The warehouse is the spec's last component: everything from it on goes.
+    // The warehouse and the QuickSight data sources over it and over the search domain are
+    // the spec's last components: everything from the warehouse on goes.
     let text = text[..text
         .find("  warehouse:")
         .expect("no `  warehouse:` in the example")]
@@ -847,6 +849,9 @@ fn ecommerce_plans_on_moto_with_every_service() {
         "aws_lambda_permission",
         "aws_opensearch_domain",
         "aws_opensearch_domain_policy",
+        "aws_quicksight_data_set",
+        "aws_quicksight_data_source",
+        "aws_quicksight_vpc_connection",
         "aws_redshiftdata_statement",
         "aws_redshiftserverless_namespace",
         "aws_redshiftserverless_workgroup",

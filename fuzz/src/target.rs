@@ -375,7 +375,12 @@ fn spec_strings(spec: &Value) -> Vec<(String, String)> {
                             | "kms_key_arn"
                             | "query"
                     )
-                    || (last == "type" && pointer.contains("/columns/"));
+                    // Column types are printed as written (a catalog's Hive types, a view's
+                    // Redshift types), except a QuickSight data set's OpenSearch field types,
+                    // which become QuickSight input column types.
+                    || (last == "type"
+                        && pointer.contains("/columns/")
+                        && !pointer.contains("/data_sets/"));
                 if literal {
                     out.push((pointer, s.clone()));
                 }

@@ -694,6 +694,125 @@ resource "aws_iam_role_policy" "warehouse" {
   policy = data.aws_iam_policy_document.warehouse.json
 }
 
+data "aws_iam_policy_document" "click_dashboards_1" {
+  # warehouse -> click_dashboards (query)
+  statement {
+    sid       = "WarehouseToClickDashboardsReadAdminSecret"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = ["${module.warehouse.admin_password_secret_arn}"]
+  }
+}
+
+resource "aws_iam_policy" "click_dashboards_1" {
+  name   = "shop-click-dashboards-redshift-${local.region_code}"
+  policy = data.aws_iam_policy_document.click_dashboards_1.json
+}
+
+data "aws_iam_policy_document" "click_dashboards-vpc_trust" {
+  statement {
+    sid     = "TrustedService"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["quicksight.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "click_dashboards-vpc" {
+  name                 = "shop-click-dashboards-vpc-${local.region_code}"
+  assume_role_policy   = data.aws_iam_policy_document.click_dashboards-vpc_trust.json
+  permissions_boundary = var.permissions_boundary
+}
+
+data "aws_iam_policy_document" "click_dashboards-vpc" {
+  # warehouse -> click_dashboards (query)
+  statement {
+    sid       = "WarehouseToClickDashboardsConnectionSubnets"
+    actions   = ["ec2:CreateNetworkInterface"]
+    resources = ["arn:${local.partition}:ec2:${local.region}:${local.account_id}:subnet/subnet-0a1b2c3d4e5f60001", "arn:${local.partition}:ec2:${local.region}:${local.account_id}:subnet/subnet-0a1b2c3d4e5f60002", "arn:${local.partition}:ec2:${local.region}:${local.account_id}:subnet/subnet-0a1b2c3d4e5f60003"]
+  }
+
+  # warehouse -> click_dashboards (query)
+  statement {
+    sid       = "WarehouseToClickDashboardsConnectionSecurityGroups"
+    actions   = ["ec2:CreateNetworkInterface", "ec2:ModifyNetworkInterfaceAttribute"]
+    resources = ["arn:${local.partition}:ec2:${local.region}:${local.account_id}:security-group/sg-0a1b2c3d4e5f60001"]
+  }
+
+  # warehouse -> click_dashboards (query)
+  statement {
+    sid       = "WarehouseToClickDashboardsNewInterfaces"
+    actions   = ["ec2:CreateNetworkInterface"]
+    resources = ["arn:${local.partition}:ec2:${local.region}:${local.account_id}:network-interface/*"]
+  }
+
+  # warehouse -> click_dashboards (query)
+  statement {
+    sid       = "WarehouseToClickDashboardsOwnInterfaces"
+    actions   = ["ec2:DeleteNetworkInterface", "ec2:ModifyNetworkInterfaceAttribute"]
+    resources = ["arn:${local.partition}:ec2:${local.region}:${local.account_id}:network-interface/*"]
+
+    condition {
+      test     = "ArnEquals"
+      variable = "ec2:Subnet"
+      values   = ["arn:${local.partition}:ec2:${local.region}:${local.account_id}:subnet/subnet-0a1b2c3d4e5f60001", "arn:${local.partition}:ec2:${local.region}:${local.account_id}:subnet/subnet-0a1b2c3d4e5f60002", "arn:${local.partition}:ec2:${local.region}:${local.account_id}:subnet/subnet-0a1b2c3d4e5f60003"]
+    }
+  }
+
+  # warehouse -> click_dashboards (query)
+  # Resource "*": ec2:DescribeSecurityGroups: describing security groups takes no resource; QuickSight looks up the VPC connection's security groups before it attaches them to its network interfaces
+  # Resource "*": ec2:DescribeSubnets: describing subnets takes no resource; QuickSight looks up the VPC connection's subnets before it puts its network interfaces there
+  statement {
+    sid       = "WarehouseToClickDashboardsLookUpNetwork"
+    actions   = ["ec2:DescribeSecurityGroups", "ec2:DescribeSubnets"]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_role_policy" "click_dashboards-vpc" {
+  name   = "pipelinec-edges"
+  role   = aws_iam_role.click_dashboards-vpc.id
+  policy = data.aws_iam_policy_document.click_dashboards-vpc.json
+}
+
+data "aws_iam_policy_document" "order_dashboards_1" {
+  # search -> order_dashboards (query)
+  statement {
+    sid       = "SearchToOrderDashboardsReadDomainInfo"
+    actions   = ["es:ESHttpGet"]
+    resources = ["arn:${local.partition}:es:${local.region}:${local.account_id}:domain/shop-search/", "arn:${local.partition}:es:${local.region}:${local.account_id}:domain/shop-search/_cluster/settings", "arn:${local.partition}:es:${local.region}:${local.account_id}:domain/shop-search/_cat/indices"]
+  }
+
+  # search -> order_dashboards (query)
+  statement {
+    sid       = "SearchToOrderDashboardsQueryDomainSql"
+    actions   = ["es:ESHttpGet", "es:ESHttpPost"]
+    resources = ["arn:${local.partition}:es:${local.region}:${local.account_id}:domain/shop-search/_plugin/_sql", "arn:${local.partition}:es:${local.region}:${local.account_id}:domain/shop-search/_opendistro/_sql"]
+  }
+
+  # search -> order_dashboards (query)
+  statement {
+    sid       = "SearchToOrderDashboardsDescribeDomain"
+    actions   = ["es:DescribeDomain", "es:DescribeElasticsearchDomain"]
+    resources = ["arn:${local.partition}:es:${local.region}:${local.account_id}:domain/shop-search"]
+  }
+
+  # search -> order_dashboards (query)
+  # Resource "*": es:ListDomainNames: listing domains takes no resource; QuickSight lists the account's domains when a data source over one is created or edited, and the list holds names, no data
+  statement {
+    sid       = "SearchToOrderDashboardsListDomains"
+    actions   = ["es:ListDomainNames"]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_policy" "order_dashboards_1" {
+  name   = "shop-order-dashboards-opensearch-${local.region_code}"
+  policy = data.aws_iam_policy_document.order_dashboards_1.json
+}
+
 data "aws_iam_policy_document" "shop_api_trust" {
   statement {
     sid     = "TrustedService"
@@ -852,6 +971,18 @@ data "aws_iam_policy_document" "deployer_pass_role" {
   statement {
     sid       = "PassRole11"
     actions   = ["iam:PassRole"]
+    resources = [aws_iam_role.click_dashboards-vpc.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PassedToService"
+      values   = ["quicksight.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "PassRole12"
+    actions   = ["iam:PassRole"]
     resources = [aws_iam_role.shop_api.arn]
 
     condition {
@@ -902,6 +1033,30 @@ data "aws_iam_policy_document" "search_resource_policy" {
     principals {
       type        = "AWS"
       identifiers = [aws_iam_role.index_orders.arn]
+    }
+  }
+
+  # search -> order_dashboards (query)
+  statement {
+    sid       = "SearchToOrderDashboardsReadDomainInfo"
+    actions   = ["es:ESHttpGet"]
+    resources = ["arn:${local.partition}:es:${local.region}:${local.account_id}:domain/shop-search/", "arn:${local.partition}:es:${local.region}:${local.account_id}:domain/shop-search/_cluster/settings", "arn:${local.partition}:es:${local.region}:${local.account_id}:domain/shop-search/_cat/indices"]
+
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:${local.partition}:iam::${local.account_id}:role/service-role/aws-quicksight-service-role-v0"]
+    }
+  }
+
+  # search -> order_dashboards (query)
+  statement {
+    sid       = "SearchToOrderDashboardsQueryDomainSql"
+    actions   = ["es:ESHttpGet", "es:ESHttpPost"]
+    resources = ["arn:${local.partition}:es:${local.region}:${local.account_id}:domain/shop-search/_plugin/_sql", "arn:${local.partition}:es:${local.region}:${local.account_id}:domain/shop-search/_opendistro/_sql"]
+
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:${local.partition}:iam::${local.account_id}:role/service-role/aws-quicksight-service-role-v0"]
     }
   }
 }

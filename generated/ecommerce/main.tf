@@ -433,8 +433,8 @@ module "warehouse" {
   admin_username     = "admin"
   kms_key_arn        = null
   external_schema    = "kinesis"
-  subnet_ids         = []
-  security_group_ids = []
+  subnet_ids         = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002", "subnet-0a1b2c3d4e5f60003"]
+  security_group_ids = ["sg-0a1b2c3d4e5f60001"]
 
   # Streaming-ingestion views: each statement runs once, through the Redshift Data API, after
   # the external schema over Kinesis exists.
@@ -451,6 +451,72 @@ module "warehouse" {
       "FROM \"kinesis\".\"shop-clickstream\"",
       "WHERE CAN_JSON_PARSE(kinesis_data)",
     ])
+  }
+}
+
+module "click_dashboards" {
+  source     = "./modules/quicksight_redshift"
+  depends_on = [aws_iam_role_policy.click_dashboards-vpc]
+
+  data_source_id = "shop-click-dashboards"
+  display_name   = "shop-click-dashboards"
+  host           = module.warehouse.endpoint
+  port           = module.warehouse.port
+  database       = module.warehouse.database
+  secret_arn     = module.warehouse.admin_password_secret_arn
+
+  # The VPC connection QuickSight reaches the workgroup through: the workgroup's subnets and
+  # security groups, and the role QuickSight creates its network interfaces with.
+  vpc_role_arn       = aws_iam_role.click_dashboards-vpc.arn
+  subnet_ids         = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002", "subnet-0a1b2c3d4e5f60003"]
+  security_group_ids = ["sg-0a1b2c3d4e5f60001"]
+  principals = [
+    "arn:aws:quicksight:eu-west-1:123456789012:group/default/shop-analysts",
+  ]
+
+  data_sets = {
+    "recent_clicks" = {
+      id          = "shop-click-dashboards-recent-clicks"
+      name        = "Recent clicks"
+      import_mode = "DIRECT_QUERY"
+      schema      = "public"
+      table       = module.warehouse.view_names["recent_clicks"]
+      columns = [
+        { name = "approximate_arrival_timestamp", type = "DATETIME" },
+        { name = "session_id", type = "STRING" },
+        { name = "user_id", type = "STRING" },
+        { name = "event_type", type = "STRING" },
+        { name = "product_id", type = "STRING" },
+        { name = "event_time", type = "DATETIME" },
+      ]
+    }
+  }
+}
+
+module "order_dashboards" {
+  source     = "./modules/quicksight_opensearch"
+  depends_on = [module.search]
+
+  data_source_id = "shop-order-dashboards"
+  display_name   = "shop-order-dashboards"
+  domain         = module.search.domain_name
+  principals = [
+    "arn:aws:quicksight:eu-west-1:123456789012:group/default/shop-analysts",
+  ]
+
+  data_sets = {
+    "orders" = {
+      id          = "shop-order-dashboards-orders"
+      name        = "Orders"
+      import_mode = "DIRECT_QUERY"
+      index       = "orders"
+      columns = [
+        { name = "order_id", type = "STRING" },
+        { name = "customer_id", type = "STRING" },
+        { name = "status", type = "STRING" },
+        { name = "created_at", type = "INTEGER" },
+      ]
+    }
   }
 }
 

@@ -185,6 +185,26 @@ output "warehouse_admin_secret_arn" {
   value       = module.warehouse.admin_password_secret_arn
 }
 
+output "click_dashboards_data_source_arn" {
+  description = "QuickSight data source of `click_dashboards`"
+  value       = module.click_dashboards.data_source_arn
+}
+
+output "click_dashboards_data_set_arns" {
+  description = "QuickSight data sets of `click_dashboards`, by key"
+  value       = module.click_dashboards.data_set_arns
+}
+
+output "order_dashboards_data_source_arn" {
+  description = "QuickSight data source of `order_dashboards`"
+  value       = module.order_dashboards.data_source_arn
+}
+
+output "order_dashboards_data_set_arns" {
+  description = "QuickSight data sets of `order_dashboards`, by key"
+  value       = module.order_dashboards.data_set_arns
+}
+
 output "shop_cdn_domain_name" {
   description = "The `shop_cdn` distribution's domain name: point the site's DNS records here"
   value       = module.shop_cdn.domain_name
@@ -283,6 +303,21 @@ output "analytics_query_policy_arns" {
 output "warehouse_role_arn" {
   description = "IAM role `warehouse` acts with"
   value       = aws_iam_role.warehouse.arn
+}
+
+output "click_dashboards_query_policy_arns" {
+  description = "Policies to attach to the account's role `service-role/aws-quicksight-secretsmanager-role-v0` for `click_dashboards`"
+  value       = [aws_iam_policy.click_dashboards_1.arn]
+}
+
+output "click_dashboards-vpc_role_arn" {
+  description = "IAM role quicksight.amazonaws.com assumes for an edge of `click_dashboards`"
+  value       = aws_iam_role.click_dashboards-vpc.arn
+}
+
+output "order_dashboards_query_policy_arns" {
+  description = "Policies to attach to the account's role `service-role/aws-quicksight-service-role-v0` for `order_dashboards`"
+  value       = [aws_iam_policy.order_dashboards_1.arn]
 }
 
 output "shop_api_role_arn" {

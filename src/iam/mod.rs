@@ -66,13 +66,20 @@ pub struct Statement {
     pub causes: Vec<Cause>,
 }
 
-/// The identity of one acting component and everything it may do.
+/// The identity of one acting component, or a role one of its edges needs of its own
+/// ([`registry::EDGE_ROLES`]), and everything it may do.
 #[derive(Debug, Clone)]
 pub struct RolePolicy {
     pub component: ComponentId,
+    /// The Terraform name of its resources (`aws_iam_role.<address>`): the component id for
+    /// the component's identity, `<id>-<suffix>` for an edge's role.
+    pub address: String,
     /// Role name, or managed-policy name for a caller policy.
     pub name: String,
     pub identity: Identity,
+    /// For a caller policy meant for one role of the account (QuickSight's service role), the
+    /// role's path and name; `None` when it is for whoever queries.
+    pub attach_to: Option<&'static str>,
     /// Conditions of the trust policy (confused-deputy protection).
     pub trust_conditions: Vec<Condition>,
     pub statements: Vec<Statement>,
@@ -101,8 +108,16 @@ pub trait KindIam {
     }
 
     /// The suffix of its identity's name after `<project>-<id>` (`crawler`, `query`).
-    fn identity_suffix(&self) -> &'static str {
+    fn identity_suffix(&self, cx: &FactCx<'_>) -> &'static str {
+        let _ = cx;
         ""
+    }
+
+    /// For a caller policy meant for one role of the account rather than for whoever queries
+    /// (QuickSight's service role), that role's path and name.
+    fn attach_to(&self, cx: &FactCx<'_>) -> Option<&'static str> {
+        let _ = cx;
+        None
     }
 
     /// What the edge table's templates can refer to for this component: name → values.
@@ -124,8 +139,14 @@ pub fn identity_name(project: &Project, c: &Component) -> String {
     naming::identity(
         &project.name,
         &c.id,
-        kind_iam(&c.settings).identity_suffix(),
+        kind_iam(&c.settings).identity_suffix(&FactCx { project, c }),
     )
+}
+
+/// The Terraform address of the role an edge of `c` needs of its own (see
+/// [`registry::EdgeRole`]).
+pub fn edge_role_address(c: &ComponentId, suffix: &str) -> String {
+    format!("{c}-{suffix}")
 }
 
 /// The facts of one component (see [`KindIam::facts`]).
@@ -164,30 +185,57 @@ pub fn policies(project: &Project) -> Result<Vec<RolePolicy>, Vec<PolicyError>> 
     let mut out = Vec::new();
     let mut errors = Vec::new();
     let mut wildcards: Vec<Wildcard> = Vec::new();
-    for c in project.components.values().filter(|c| acts(project, c)) {
-        let statements = match statements_of(project, c) {
-            Ok(s) => s,
-            Err(w) => {
-                for w in w {
-                    if !wildcards.iter().any(|seen| seen.origin == w.origin) {
-                        wildcards.push(w);
-                    }
-                }
-                continue;
+    let keep = |wildcards: &mut Vec<Wildcard>, found: Vec<Wildcard>| {
+        for w in found {
+            if !wildcards.iter().any(|seen| seen.origin == w.origin) {
+                wildcards.push(w);
             }
-        };
-        let identity = registry::identity(c.kind()).expect("acting kinds have an identity");
-        let name = identity_name(project, c);
-        match layout::lay_out(&name, identity, &statements) {
-            Ok((statements, layout)) => out.push(RolePolicy {
-                component: c.id.clone(),
-                name,
-                identity,
-                trust_conditions: trust_conditions(identity),
-                statements,
-                layout,
-            }),
-            Err(e) => errors.push(PolicyError::TooLarge(e)),
+        }
+    };
+    for c in project.components.values() {
+        // The component's identity, then the roles its edges need of their own.
+        let mut identities = Vec::new();
+        if acts(project, c) {
+            match statements_of(project, c) {
+                Ok(statements) => {
+                    let identity =
+                        registry::identity(c.kind()).expect("acting kinds have an identity");
+                    identities.push((
+                        c.id.to_string(),
+                        identity_name(project, c),
+                        identity,
+                        kind_iam(&c.settings).attach_to(&FactCx { project, c }),
+                        statements,
+                    ));
+                }
+                Err(w) => keep(&mut wildcards, w),
+            }
+        }
+        let (roles, found) = edge_role_statements(project, c);
+        keep(&mut wildcards, found);
+        for (role, raw) in roles {
+            identities.push((
+                edge_role_address(&c.id, role.suffix),
+                naming::identity(&project.name, &c.id, role.suffix),
+                Identity::Role(role.service),
+                None,
+                merge(raw),
+            ));
+        }
+        for (address, name, identity, attach_to, statements) in identities {
+            match layout::lay_out(&name, identity, &statements) {
+                Ok((statements, layout)) => out.push(RolePolicy {
+                    component: c.id.clone(),
+                    address,
+                    name,
+                    identity,
+                    attach_to,
+                    trust_conditions: trust_conditions(identity),
+                    statements,
+                    layout,
+                }),
+                Err(e) => errors.push(PolicyError::TooLarge(e)),
+            }
         }
     }
     if !wildcards.is_empty() {
@@ -199,6 +247,50 @@ pub fn policies(project: &Project) -> Result<Vec<RolePolicy>, Vec<PolicyError>> 
         Err(errors)
     }
 }
+
+/// The roles the edges of `c` need of their own, each with its statements (one per grant and
+/// edge), and every spec value that would put a wildcard into one.
+fn edge_role_statements(project: &Project, c: &Component) -> (RawEdgeRoles, Vec<Wildcard>) {
+    let region = region_fact(project);
+    let mut wildcards = Vec::new();
+    let mut roles: RawEdgeRoles = Vec::new();
+    for edge in project.graph.touching(&c.id) {
+        let from = project.component(&edge.from);
+        let to = project.component(&edge.to);
+        for role in registry::edge_roles(from.kind(), to.kind()) {
+            let holder = match role.holder {
+                Actor::From => from,
+                Actor::To => to,
+            };
+            if role.access != edge.access || holder.id != c.id {
+                continue;
+            }
+            let rule = registry::EdgeRule {
+                from: role.from,
+                to: role.to,
+                access: role.access,
+                actor: role.holder,
+                grants: role.grants,
+            };
+            let raw = match grant_statements(project, &rule, edge, &region) {
+                Ok(raw) => raw,
+                Err(w) => {
+                    wildcards.extend(w);
+                    continue;
+                }
+            };
+            match roles.iter_mut().find(|(r, _)| r.suffix == role.suffix) {
+                Some((_, all)) => all.extend(raw),
+                None => roles.push((role, raw)),
+            }
+        }
+    }
+    roles.retain(|(_, raw)| !raw.is_empty());
+    (roles, wildcards)
+}
+
+/// Each role an edge needs of its own, with its statements per grant and cause, not merged.
+type RawEdgeRoles = Vec<(&'static registry::EdgeRole, Vec<(String, Statement)>)>;
 
 /// Confused-deputy conditions on a role's trust policy, for the services that document them.
 fn trust_conditions(identity: Identity) -> Vec<Condition> {
@@ -234,8 +326,15 @@ pub fn statements_of(project: &Project, c: &Component) -> Result<Vec<Statement>,
 /// are merged: (identity, cause, action, resource). For review tools and tests.
 pub fn attributed(project: &Project) -> Vec<(ComponentId, Cause, String, String)> {
     let mut out = Vec::new();
-    for c in project.components.values().filter(|c| acts(project, c)) {
-        let raw = raw_statements(project, c).expect("a checked project's grants expanded");
+    for c in project.components.values() {
+        let mut raw = if acts(project, c) {
+            raw_statements(project, c).expect("a checked project's grants expanded")
+        } else {
+            Vec::new()
+        };
+        let (roles, wildcards) = edge_role_statements(project, c);
+        assert!(wildcards.is_empty(), "a checked project's grants expanded");
+        raw.extend(roles.into_iter().flat_map(|(_, statements)| statements));
         for (_, s) in raw {
             for cause in &s.causes {
                 for a in &s.actions {
@@ -354,6 +453,19 @@ fn edge_statements(
     if &acting.id != actor || !acts(project, acting) {
         return Ok(Vec::new());
     }
+    grant_statements(project, rule, edge, region)
+}
+
+/// The statements of a row's grants for one edge, each keyed by the kinds and the grant for
+/// merging.
+fn grant_statements(
+    project: &Project,
+    rule: &registry::EdgeRule,
+    edge: &Edge,
+    region: &Fact,
+) -> Result<Vec<(String, Statement)>, Vec<Wildcard>> {
+    let from = project.component(&edge.from);
+    let to = project.component(&edge.to);
     let (ff, tf) = (
         toward(facts(project, from), to.id.as_str()),
         toward(facts(project, to), from.id.as_str()),
@@ -539,6 +651,9 @@ mod tests {
             out.extend(b.grants.iter().map(|g| (g, &["self"][..])));
         }
         for r in registry::RESOURCE_POLICIES {
+            out.extend(r.grants.iter().map(|g| (g, &["from", "to"][..])));
+        }
+        for r in registry::EDGE_ROLES {
             out.extend(r.grants.iter().map(|g| (g, &["from", "to"][..])));
         }
         out

@@ -105,6 +105,7 @@ fn admitted(a: &Admitted) -> String {
     match a {
         Admitted::Service(s) => format!("service {s}"),
         Admitted::Role(id) => format!("role of {id}"),
+        Admitted::AccountRole(path) => format!("the account's role {path}"),
     }
 }
 
@@ -112,6 +113,7 @@ fn admitted_json(a: &Admitted) -> Value {
     match a {
         Admitted::Service(s) => json!({ "service": s }),
         Admitted::Role(id) => json!({ "role_of": id.as_str() }),
+        Admitted::AccountRole(path) => json!({ "account_role": path }),
     }
 }
 
@@ -155,7 +157,7 @@ pub fn json(project: &Project, roles: &[RolePolicy], resource: &[ResourcePolicy]
                     "statements": sids(r, part),
                 }));
             }
-            json!({
+            let mut v = json!({
                 "component": r.component.as_str(),
                 "kind": kind.as_str(),
                 "identity": if r.principal().is_some() { "role" } else { "caller_policy" },
@@ -166,7 +168,11 @@ pub fn json(project: &Project, roles: &[RolePolicy], resource: &[ResourcePolicy]
                 })),
                 "policies": policies,
                 "statements": r.statements.iter().map(|s| statement_json(project, s)).collect::<Vec<_>>(),
-            })
+            });
+            if let Some(role) = r.attach_to {
+                v["attach_to"] = json!(role);
+            }
+            v
         })
         .collect();
     json!({
@@ -231,9 +237,11 @@ pub fn table(project: &Project, roles: &[RolePolicy], resource: &[ResourcePolicy
                 out.push('\n');
             }
             None => out.push_str(&format!(
-                "caller policy {} ({}, {kind}): attach to whoever queries\n",
+                "caller policy {} ({}, {kind}): attach to {}\n",
                 deployed_name(project, &r.name),
-                r.component
+                r.component,
+                r.attach_to
+                    .map_or("whoever queries".to_string(), |role| format!("role {role}"))
             )),
         }
         for s in &r.statements {

@@ -14,6 +14,16 @@ pub enum Admitted {
     Service(&'static str),
     /// The role of a component of the spec.
     Role(ComponentId),
+    /// A role of the account no component owns, by its path and name
+    /// (`service-role/aws-quicksight-service-role-v0`).
+    AccountRole(&'static str),
+}
+
+impl Admitted {
+    /// The account role's ARN as an HCL template string body.
+    pub fn account_role_arn(path: &str) -> String {
+        format!("arn:${{local.partition}}:iam::${{local.account_id}}:role/{path}")
+    }
 }
 
 /// One statement of a resource-based policy.
@@ -63,6 +73,7 @@ pub fn resource_policies(project: &Project) -> Result<Vec<ResourcePolicy>, Vec<W
                         Admitted::Role(other.id.clone())
                     }
                     Principal::ActorRole => continue,
+                    Principal::AccountRole(path) => Admitted::AccountRole(path),
                 };
                 for g in rule.grants {
                     match expand(g, &[("from", &ff), ("to", &tf)], &region) {

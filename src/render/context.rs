@@ -41,8 +41,14 @@ pub fn project(
     // One lookup per component, not a scan of every policy.
     let policies = &compiled.policies;
     let mut policy_of: HashMap<&ComponentId, &iam::RolePolicy> = HashMap::new();
+    // The roles edges of a component need of their own (`edges::EDGE_ROLES`).
+    let mut edge_roles_of: HashMap<&ComponentId, Vec<&iam::RolePolicy>> = HashMap::new();
     for p in policies {
-        policy_of.entry(&p.component).or_insert(p);
+        if p.address == p.component.as_str() {
+            policy_of.insert(&p.component, p);
+        } else {
+            edge_roles_of.entry(&p.component).or_default().push(p);
+        }
     }
     // Holders of a policy document (a function's permissions are resources of their own).
     let held: std::collections::HashSet<&ComponentId> = compiled
@@ -75,21 +81,17 @@ pub fn project(
                 )),
             );
         }
-        if let Some(p) = policy_of.get(&c.id)
-            && p.principal().is_some()
-        {
-            cx.set(
-                "role_arn",
-                expr(format!("aws_iam_role.{}.arn", p.component)),
-            );
-            cx.set(
-                "depends_on",
-                expr(format!("[{}]", policy_addresses(p).join(", "))),
-            );
-        }
+        identity_values(
+            &mut cx,
+            policy_of.get(&c.id).copied(),
+            edge_roles_of.get(&c.id).map_or(&[][..], Vec::as_slice),
+        );
         kind_render(&c.settings).render(&mut cx);
         let values = obj(std::mem::take(&mut cx.values));
-        calls.push(render_call(c.kind().as_str(), &values)?);
+        calls.push(render_call(
+            super::kind::template_folder(project, c),
+            &values,
+        )?);
     }
     if let Some(values) = super::monitoring::values(project) {
         calls.push(render_call("monitoring", &values)?);
@@ -136,31 +138,77 @@ pub fn project(
     })
 }
 
+/// The values of a module call that name the component's roles: `role_arn` (its identity's,
+/// when a role), `edge_role_arns` (its edges' own roles, by suffix) and `depends_on` (every
+/// policy of those roles, so that nothing acts before it may).
+fn identity_values(
+    cx: &mut RenderCx<'_>,
+    identity: Option<&iam::RolePolicy>,
+    edge_roles: &[&iam::RolePolicy],
+) {
+    let primary = identity.filter(|p| p.principal().is_some());
+    if let Some(p) = primary {
+        cx.set("role_arn", expr(format!("aws_iam_role.{}.arn", p.address)));
+    }
+    if primary.is_some() || !edge_roles.is_empty() {
+        let addresses: Vec<String> = primary
+            .into_iter()
+            .chain(edge_roles.iter().copied())
+            .flat_map(policy_addresses)
+            .collect();
+        cx.set("depends_on", expr(format!("[{}]", addresses.join(", "))));
+    }
+    if !edge_roles.is_empty() {
+        let id = cx.c.id.as_str();
+        let arns: BTreeMap<String, Value> = edge_roles
+            .iter()
+            .map(|p| {
+                let suffix = p.address[id.len() + 1..].to_string();
+                (suffix, expr(format!("aws_iam_role.{}.arn", p.address)))
+            })
+            .collect();
+        cx.set("edge_role_arns", obj(arns));
+    }
+}
+
 /// The root outputs of the identities: each role's ARN (or a caller policy's ARNs), and the
 /// deployer's pass-role policy.
 fn identity_outputs(policies: &[iam::RolePolicy]) -> Vec<Value> {
     let mut out = Vec::new();
     for p in policies {
-        let (name, value, description) = if p.principal().is_some() {
+        let (name, value, description) = if let Some(service) = p.principal() {
             (
-                format!("{}_role_arn", p.component),
-                format!("aws_iam_role.{}.arn", p.component),
-                format!("IAM role `{}` acts with", p.component),
+                format!("{}_role_arn", p.address),
+                format!("aws_iam_role.{}.arn", p.address),
+                if p.address == p.component.as_str() {
+                    format!("IAM role `{}` acts with", p.component)
+                } else {
+                    format!(
+                        "IAM role {service} assumes for an edge of `{}`",
+                        p.component
+                    )
+                },
             )
         } else {
             (
-                format!("{}_query_policy_arns", p.component),
+                format!("{}_query_policy_arns", p.address),
                 format!(
                     "[{}]",
                     (1..=p.layout.managed.len())
-                        .map(|i| format!("aws_iam_policy.{}_{i}.arn", p.component))
+                        .map(|i| format!("aws_iam_policy.{}_{i}.arn", p.address))
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
-                format!(
-                    "Policies to attach to the users and roles that query with `{}`",
-                    p.component
-                ),
+                match p.attach_to {
+                    Some(role) => format!(
+                        "Policies to attach to the account's role `{role}` for `{}`",
+                        p.component
+                    ),
+                    None => format!(
+                        "Policies to attach to the users and roles that query with `{}`",
+                        p.component
+                    ),
+                },
             )
         };
         out.push(obj(BTreeMap::from([
@@ -255,6 +303,12 @@ fn resource_policy_value(project: &crate::model::Project, r: &iam::ResourcePolic
         let (kind, identifier) = match &rs.principal {
             iam::Admitted::Service(s) => ("Service", Value::from(*s)),
             iam::Admitted::Role(id) => ("AWS", expr(format!("aws_iam_role.{id}.arn"))),
+            iam::Admitted::AccountRole(path) => (
+                "AWS",
+                tmpl(iam::Admitted::account_role_arn(
+                    &crate::hcl::template_literal(path),
+                )),
+            ),
         };
         let address = format!("{}_{}", r.holder, snake(&rs.statement.sid));
         // A permission is held to its source by `aws:SourceArn` (see `PolicyForm`).
@@ -315,11 +369,11 @@ fn snake(pascal: &str) -> String {
 pub fn policy_addresses(p: &iam::RolePolicy) -> Vec<String> {
     let mut out = Vec::new();
     if p.principal().is_some() {
-        out.push(format!("aws_iam_role_policy.{}", p.component));
+        out.push(format!("aws_iam_role_policy.{}", p.address));
         for i in 0..p.layout.managed.len() {
             out.push(format!(
                 "aws_iam_role_policy_attachment.{}_{}",
-                p.component,
+                p.address,
                 i + 1
             ));
         }
@@ -342,14 +396,14 @@ fn role_value(p: &iam::RolePolicy) -> Value {
         .enumerate()
         .map(|(i, idx)| {
             obj(BTreeMap::from([
-                ("address", expr(format!("{}_{}", p.component, i + 1))),
+                ("address", expr(format!("{}_{}", p.address, i + 1))),
                 ("name", account_wide(&iam::managed_policy_name(p, i))),
                 ("statements", pick(idx)),
             ]))
         })
         .collect();
     obj(BTreeMap::from([
-        ("id", expr(p.component.as_str())),
+        ("id", expr(p.address.as_str())),
         ("name", account_wide(&p.name)),
         ("is_role", Value::from(p.principal().is_some())),
         ("principal", Value::from(p.principal())),

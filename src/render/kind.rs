@@ -23,6 +23,15 @@ pub trait KindRender {
         &[]
     }
 
+    /// The folder under `templates/` its module call and module come from, when not the
+    /// kind's own: a kind whose Terraform differs by what it is wired to keeps each variant in
+    /// a subfolder of its folder (`quicksight/redshift`), so that one variant's output never
+    /// changes for another's sake. The module is copied to `modules/<folder>` with `/` as `_`.
+    fn template_folder(&self, project: &Project, c: &Component) -> Option<&'static str> {
+        let _ = (project, c);
+        None
+    }
+
     /// Builds what must exist before the templates render (a function's zip), or says every
     /// problem with it. `None`: nothing to build.
     fn package(
@@ -91,6 +100,14 @@ impl StartTarget {
 /// The render side of a component's kind.
 pub fn kind_render(settings: &Settings) -> &dyn KindRender {
     crate::with_kind!(settings, k => k as &dyn KindRender)
+}
+
+/// The template folder of a component's module call and module (see
+/// [`KindRender::template_folder`]).
+pub fn template_folder(project: &Project, c: &Component) -> &'static str {
+    kind_render(&c.settings)
+        .template_folder(project, c)
+        .unwrap_or(c.kind().as_str())
 }
 
 /// One component being rendered: the values of its module call, and the outputs and files it

@@ -3,7 +3,8 @@
 //! Files are produced in memory, so that `render` can write them safely and `render --check`
 //! can compare them, from the minijinja templates under `templates/`: `templates/root/*.j2`
 //! make the root module, `templates/<kind>/call.tf.j2` makes each component's module block,
-//! and `templates/<kind>/module/*` is that kind's module, copied as is. The file set ends with
+//! and `templates/<kind>/module/*` is that kind's module, copied as is (a kind variant's are
+//! in a subfolder, `templates/<kind>/<variant>/`; see `KindRender::template_folder`). The file set ends with
 //! the [`manifest`] that records it. Every value a template prints is HCL-escaped unless Rust marked it as an expression.
 
 pub mod compare;
@@ -183,10 +184,13 @@ pub fn render_with(
     if let Some(moved) = moves::moved_tf(project, &text("main.tf"), &text("iam.tf")) {
         files.insert(PathBuf::from("moved.tf"), moved.into_bytes());
     }
-    for kind in module_folders(project) {
-        let prefix = format!("{kind}/module/");
+    for folder in module_folders(project) {
+        let prefix = format!("{folder}/module/");
+        let module = folder.replace('/', "_");
         for (name, text) in TEMPLATES.iter().filter(|(n, _)| n.starts_with(&prefix)) {
-            let rel = Path::new("modules").join(kind).join(&name[prefix.len()..]);
+            let rel = Path::new("modules")
+                .join(&module)
+                .join(&name[prefix.len()..]);
             files.insert(rel, text.as_bytes().to_vec());
         }
     }
@@ -224,12 +228,12 @@ fn packages(
     }
 }
 
-/// Module folders a project needs: one per kind used, plus the shared building blocks their
-/// modules call.
+/// Template folders of the modules a project needs: one per kind (or kind variant) used, plus
+/// the shared building blocks their modules call.
 fn module_folders(project: &Compiled) -> Vec<&'static str> {
     let mut out = Vec::new();
     for c in project.components.values() {
-        out.push(c.kind().as_str());
+        out.push(kind::template_folder(project, c));
         out.extend(kind_render(&c.settings).shared_modules());
     }
     let m = &project.monitoring;

@@ -23,16 +23,23 @@ pub fn moved_tf(project: &Compiled, main_tf: &str, iam_tf: &str) -> Option<Strin
         if main_tf.contains(&format!("module \"{new}\" {{")) {
             blocks.push((format!("module.{old}"), format!("module.{new}")));
         }
-        let mut resource = |ty: &str, from: String, to: String| {
-            if iam_tf.contains(&format!("resource \"{ty}\" \"{to}\" {{")) {
-                blocks.push((format!("{ty}.{from}"), format!("{ty}.{to}")));
-            }
-        };
-        resource("aws_iam_role", old.to_string(), new.to_string());
-        resource("aws_iam_role_policy", old.to_string(), new.to_string());
-        for i in 1..=MAX_MANAGED {
-            for ty in ["aws_iam_policy", "aws_iam_role_policy_attachment"] {
-                resource(ty, format!("{old}_{i}"), format!("{new}_{i}"));
+        // Each identity's resources are addressed after it (`<id>`, an edge's `<id>-vpc`).
+        for p in project.policies.iter().filter(|p| p.component == c.id) {
+            let Some(rest) = p.address.strip_prefix(new) else {
+                continue;
+            };
+            let (to, from) = (p.address.clone(), format!("{old}{rest}"));
+            let mut resource = |ty: &str, from: String, to: String| {
+                if iam_tf.contains(&format!("resource \"{ty}\" \"{to}\" {{")) {
+                    blocks.push((format!("{ty}.{from}"), format!("{ty}.{to}")));
+                }
+            };
+            resource("aws_iam_role", from.clone(), to.clone());
+            resource("aws_iam_role_policy", from.clone(), to.clone());
+            for i in 1..=MAX_MANAGED {
+                for ty in ["aws_iam_policy", "aws_iam_role_policy_attachment"] {
+                    resource(ty, format!("{from}_{i}"), format!("{to}_{i}"));
+                }
             }
         }
     }

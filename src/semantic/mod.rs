@@ -77,6 +77,19 @@ pub trait KindRules {
         None
     }
 
+    /// The views SQL clients read in the component, with their columns (a Redshift workgroup's
+    /// materialized views, which QuickSight data sets read).
+    fn sql_views(&self) -> Vec<SqlView> {
+        Vec::new()
+    }
+
+    /// The subnets and security groups of the component's VPC endpoint as the spec lists them
+    /// (a Redshift workgroup's), for what reaches it inside the VPC; `None` for a kind with no
+    /// VPC endpoint. Empty lists: the spec leaves them to AWS's defaults.
+    fn vpc_endpoint(&self) -> Option<VpcEndpoint<'_>> {
+        None
+    }
+
     /// The prefixes the component reads directly from `bucket`, one of its inputs (not through
     /// a catalog): checked against what it and others write there, so that data does not flow
     /// in a cycle through the bucket's prefixes.
@@ -139,6 +152,36 @@ pub trait KindRules {
         let _ = (project, c);
         Vec::new()
     }
+}
+
+/// A view SQL clients read (see [`KindRules::sql_views`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SqlView {
+    pub name: String,
+    /// The view's entry below the component (`views/clicks`), a JSON pointer suffix.
+    pub field: String,
+    /// Its columns in order.
+    pub columns: Vec<SqlColumn>,
+}
+
+/// One column of a [`SqlView`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SqlColumn {
+    pub name: String,
+    /// Its type in the component's SQL dialect, as the spec writes it (`varchar(64)`).
+    pub ty: String,
+    /// Where the spec gives its type, below the component; `None` for a column the component
+    /// adds itself (a stream record's arrival time).
+    pub type_field: Option<String>,
+}
+
+/// A VPC endpoint's network (see [`KindRules::vpc_endpoint`]).
+#[derive(Debug, Clone, Copy)]
+pub struct VpcEndpoint<'a> {
+    pub subnet_ids: &'a [String],
+    pub security_group_ids: &'a [String],
+    /// The fields that list them.
+    pub fields: (&'static str, &'static str),
 }
 
 /// What a distribution serves from an origin.
@@ -277,6 +320,12 @@ impl Cx<'_> {
     /// The pointer of a map entry under one of the component's fields: `tables`, `orders`.
     pub fn entry_ptr(&self, field: &str, key: &str) -> String {
         format!("{}/{}", self.ptr(field), pointer_segment(key))
+    }
+
+    /// Checks AWS names that depend on the graph, not only on the component's own settings
+    /// (which [`KindRules::names`] returns), as those are checked.
+    pub fn check_names(&self, names: Vec<AwsName>, out: &mut Vec<Diagnostic>) {
+        project::names(self, names, out);
     }
 }
 

@@ -6,7 +6,7 @@ use crate::iam::{Fact, FactCx, Facts, KindIam, arn, bucket_arn, fixed, get};
 use crate::naming;
 
 impl KindIam for Athena {
-    fn identity_suffix(&self) -> &'static str {
+    fn identity_suffix(&self, _cx: &FactCx<'_>) -> &'static str {
         IDENTITY_SUFFIX
     }
 

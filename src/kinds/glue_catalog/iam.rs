@@ -12,7 +12,7 @@ impl KindIam for GlueCatalog {
         self.crawler.is_some()
     }
 
-    fn identity_suffix(&self) -> &'static str {
+    fn identity_suffix(&self, _cx: &FactCx<'_>) -> &'static str {
         IDENTITY_SUFFIX
     }
 

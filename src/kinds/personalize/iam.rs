@@ -14,7 +14,7 @@ impl KindIam for Personalize {
         self.event_tracker
     }
 
-    fn identity_suffix(&self) -> &'static str {
+    fn identity_suffix(&self, _cx: &FactCx<'_>) -> &'static str {
         IDENTITY_SUFFIX
     }
 

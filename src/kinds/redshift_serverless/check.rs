@@ -3,11 +3,12 @@
 
 use std::ops::Range;
 
-use super::{RedshiftServerless, View, is_plain_identifier};
+use super::{ARRIVAL_COLUMN, RedshiftServerless, View, is_plain_identifier};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Component, ComponentId};
 use crate::naming::{self, AwsName, Charset, Rule};
-use crate::semantic::{Cx, KindRules, error, list, rules};
+use crate::semantic::{Cx, KindRules, SqlColumn, SqlView, VpcEndpoint, error, list, rules};
+use crate::source::pointer_segment;
 use crate::suggest::closest;
 
 /// Namespace and workgroup names: 3 to 64 lowercase letters, digits and `-` (the project name
@@ -53,6 +54,39 @@ impl KindRules for RedshiftServerless {
             .iter()
             .map(|k| ("kms_key_arn", k.as_str()))
             .collect()
+    }
+
+    /// Each view: the record's arrival time, then the spec's columns.
+    fn sql_views(&self) -> Vec<SqlView> {
+        self.views
+            .iter()
+            .map(|(name, view)| {
+                let field = format!("views/{}", pointer_segment(name));
+                let arrival = SqlColumn {
+                    name: ARRIVAL_COLUMN.0.to_string(),
+                    ty: ARRIVAL_COLUMN.1.to_string(),
+                    type_field: None,
+                };
+                let spec = view.columns.iter().enumerate().map(|(i, c)| SqlColumn {
+                    name: c.name.clone(),
+                    ty: c.ty.clone(),
+                    type_field: Some(format!("{field}/columns/{i}/type")),
+                });
+                SqlView {
+                    name: name.clone(),
+                    columns: std::iter::once(arrival).chain(spec).collect(),
+                    field,
+                }
+            })
+            .collect()
+    }
+
+    fn vpc_endpoint(&self) -> Option<VpcEndpoint<'_>> {
+        Some(VpcEndpoint {
+            subnet_ids: &self.subnet_ids,
+            security_group_ids: &self.security_group_ids,
+            fields: ("subnet_ids", "security_group_ids"),
+        })
     }
 }
 

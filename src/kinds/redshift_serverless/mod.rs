@@ -111,6 +111,10 @@ fn default_true() -> bool {
 /// The external schema every view reads its stream through.
 pub const EXTERNAL_SCHEMA: &str = "kinesis";
 
+/// The column every view starts with, besides the spec's: when Kinesis received the record,
+/// as (name, Redshift type).
+pub const ARRIVAL_COLUMN: (&str, &str) = ("approximate_arrival_timestamp", "timestamp");
+
 /// Whether a name can be printed in SQL as a double-quoted identifier with no escaping and
 /// read the same by Redshift (which folds identifiers to lower case): lowercase ASCII letters,
 /// digits and underscores, not starting with a digit.
@@ -161,9 +165,10 @@ pub fn view_sql(view: &str, stream: &str, v: &View) -> String {
         })
         .collect();
     format!(
-        "CREATE MATERIALIZED VIEW {} AUTO REFRESH {} AS\nSELECT\n  approximate_arrival_timestamp,\n{}\nFROM {}.\"{stream}\"\nWHERE CAN_JSON_PARSE(kinesis_data)",
+        "CREATE MATERIALIZED VIEW {} AUTO REFRESH {} AS\nSELECT\n  {},\n{}\nFROM {}.\"{stream}\"\nWHERE CAN_JSON_PARSE(kinesis_data)",
         ident(view),
         if v.auto_refresh { "YES" } else { "NO" },
+        ARRIVAL_COLUMN.0,
         columns.join(",\n"),
         ident(EXTERNAL_SCHEMA),
     )

@@ -1,0 +1,78 @@
+# An OpenSearch data source: QuickSight reads the domain with its account's service role,
+# which the domain's access policy admits, through the domain's SQL plugin, over HTTPS.
+# Provider 5.100.0 has only the `amazon_elasticsearch` parameters; `AMAZON_ELASTICSEARCH` is the
+# type QuickSight's API names for OpenSearch Service domains.
+resource "aws_quicksight_data_source" "this" {
+  data_source_id = var.data_source_id
+  name           = var.display_name
+  type           = "AMAZON_ELASTICSEARCH"
+
+  parameters {
+    amazon_elasticsearch {
+      domain = var.domain
+    }
+  }
+
+  ssl_properties {
+    disable_ssl = false
+  }
+
+  # The principals use the data source to build data sets; changing or deleting it is left to
+  # Terraform.
+  dynamic "permission" {
+    for_each = toset(var.principals)
+    content {
+      principal = permission.value
+      actions = [
+        "quicksight:DescribeDataSource",
+        "quicksight:DescribeDataSourcePermissions",
+        "quicksight:PassDataSource",
+      ]
+    }
+  }
+}
+
+resource "aws_quicksight_data_set" "this" {
+  for_each = var.data_sets
+
+  data_set_id = each.value.id
+  name        = each.value.name
+  import_mode = each.value.import_mode
+
+  physical_table_map {
+    physical_table_map_id = "opensearch-index"
+
+    relational_table {
+      data_source_arn = aws_quicksight_data_source.this.arn
+      name            = each.value.index
+
+      dynamic "input_columns" {
+        for_each = each.value.columns
+        content {
+          name = input_columns.value.name
+          type = input_columns.value.type
+        }
+      }
+    }
+  }
+
+  # Owners of the data set: they refresh, edit and share it.
+  dynamic "permissions" {
+    for_each = toset(var.principals)
+    content {
+      principal = permissions.value
+      actions = [
+        "quicksight:CancelIngestion",
+        "quicksight:CreateIngestion",
+        "quicksight:DeleteDataSet",
+        "quicksight:DescribeDataSet",
+        "quicksight:DescribeDataSetPermissions",
+        "quicksight:DescribeIngestion",
+        "quicksight:ListIngestions",
+        "quicksight:PassDataSet",
+        "quicksight:UpdateDataSet",
+        "quicksight:UpdateDataSetPermissions",
+      ]
+    }
+  }
+}

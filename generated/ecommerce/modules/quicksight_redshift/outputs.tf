@@ -1,0 +1,14 @@
+output "data_source_arn" {
+  description = "QuickSight data source ARN."
+  value       = aws_quicksight_data_source.this.arn
+}
+
+output "data_set_arns" {
+  description = "QuickSight data set ARNs by key."
+  value       = { for key, d in aws_quicksight_data_set.this : key => d.arn }
+}
+
+output "vpc_connection_arn" {
+  description = "QuickSight VPC connection ARN."
+  value       = aws_quicksight_vpc_connection.this.arn
+}
