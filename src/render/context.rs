@@ -89,7 +89,7 @@ pub fn project(
         }
         kind_render(&c.settings).render(&mut cx);
         let values = obj(std::mem::take(&mut cx.values));
-        calls.push(render_call(c.kind().as_str(), &values)?);
+        calls.push(render_call(&template_folder(c), &values)?);
     }
     if let Some(values) = super::monitoring::values(project) {
         calls.push(render_call("monitoring", &values)?);
@@ -142,6 +142,16 @@ pub fn project(
         calls,
         extra_files,
     })
+}
+
+/// The template folder of a component's module call: its kind's, or for a component standing
+/// for an existing resource, its kind's `existing/` folder (a module without resources).
+pub fn template_folder(c: &crate::model::Component) -> String {
+    if crate::semantic::existing::is_existing(c) {
+        format!("{}/existing", c.kind())
+    } else {
+        c.kind().as_str().to_string()
+    }
 }
 
 /// The root outputs of the identities: each role's ARN (or a caller policy's ARNs), and the

@@ -173,10 +173,13 @@ pub fn render_with(
             hcl::align(&tidy_blank_lines(&text)).into_bytes(),
         );
     }
-    for kind in module_folders(project) {
-        let prefix = format!("{kind}/module/");
+    for folder in module_folders(project) {
+        let prefix = format!("{folder}/module/");
+        let module = folder.replace('/', "_");
         for (name, text) in TEMPLATES.iter().filter(|(n, _)| n.starts_with(&prefix)) {
-            let rel = Path::new("modules").join(kind).join(&name[prefix.len()..]);
+            let rel = Path::new("modules")
+                .join(&module)
+                .join(&name[prefix.len()..]);
             files.insert(rel, text.as_bytes().to_vec());
         }
     }
@@ -214,17 +217,21 @@ fn packages(
     }
 }
 
-/// Module folders a project needs: one per kind used, plus the shared building blocks their
-/// modules call.
-fn module_folders(project: &Compiled) -> Vec<&'static str> {
+/// Template folders whose modules a project needs: one per kind used (its `existing/` folder
+/// for components standing for existing resources, rendered as `modules/<kind>_existing`),
+/// plus the shared building blocks the kinds' own modules call.
+fn module_folders(project: &Compiled) -> Vec<String> {
     let mut out = Vec::new();
     for c in project.components.values() {
-        out.push(c.kind().as_str());
-        out.extend(kind_render(&c.settings).shared_modules());
+        out.push(context::template_folder(c));
+        if !crate::semantic::existing::is_existing(c) {
+            let shared = kind_render(&c.settings).shared_modules();
+            out.extend(shared.iter().map(|s| s.to_string()));
+        }
     }
     let m = &project.monitoring;
     if m.dashboard || m.alarms {
-        out.push("monitoring");
+        out.push("monitoring".to_string());
     }
     out.sort();
     out.dedup();
