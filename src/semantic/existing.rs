@@ -155,9 +155,9 @@ fn check_arn(cx: &Cx<'_>, e: &ExistingRef<'_>, text: &str, out: &mut Vec<Diagnos
         .filter(|n| !n.is_empty() && !n.contains(['/', ':']));
     if arn.service != s.service || !placed || name.is_none() {
         let label = if arn.service != s.service {
-            format!("a `{}` ARN", arn.service)
+            format!("an ARN of `{}`", arn.service)
         } else {
-            format!("not the ARN of a {}", s.what)
+            format!("not the ARN of {} {}", article(s.what), s.what)
         };
         out.push(error(
             "existing-arn",
@@ -181,13 +181,32 @@ fn check_arn(cx: &Cx<'_>, e: &ExistingRef<'_>, text: &str, out: &mut Vec<Diagnos
     if let Some(partition) = crate::regions::partition(&project.region) {
         let region_differs = s.regional && arn.region != project.region;
         if arn.partition != partition || region_differs {
-            let (where_, spec) = if s.regional {
+            let (where_, spec, help) = if s.regional {
                 (
                     format!("`{}`/`{}`", arn.partition, arn.region),
                     format!("`{partition}`/`{}`", project.region),
+                    format!(
+                        "what uses `{id}` runs in `{}` and reaches {} {} there only: name one \
+                         of `{}`, or deploy the spec to `{}`",
+                        project.region,
+                        article(s.what),
+                        s.what,
+                        project.region,
+                        arn.region
+                    ),
                 )
             } else {
-                (format!("`{}`", arn.partition), format!("`{partition}`"))
+                (
+                    format!("`{}`", arn.partition),
+                    format!("`{partition}`"),
+                    format!(
+                        "what uses `{id}` runs in the `{partition}` partition, which cannot reach \
+                         {} {} of `{}`: name one of `{partition}`",
+                        article(s.what),
+                        s.what,
+                        arn.partition
+                    ),
+                )
             };
             out.push(
                 error(
@@ -198,11 +217,7 @@ fn check_arn(cx: &Cx<'_>, e: &ExistingRef<'_>, text: &str, out: &mut Vec<Diagnos
                     ),
                     at,
                     "elsewhere",
-                    &format!(
-                        "what uses `{id}` runs where the spec deploys and reaches a {} there \
-                         only: name one of `{}`",
-                        s.what, project.region
-                    ),
+                    &help,
                 )
                 .with_related(cx.doc.value_span("/region"), "the spec's region"),
             );
