@@ -242,4 +242,6 @@ fn existing_resources_render_no_resource_of_their_own() {
     ));
     assert!(main.contains("stream_arn                 = module.orders.arn"));
     assert!(main.contains("bucket_arn                 = module.lake.arn"));
+    // Redshift reads the existing stream by its name, not by the one pipelinec would give it.
+    assert!(main.contains(r#""FROM \"kinesis\".\"orders-prod\"","#));
 }

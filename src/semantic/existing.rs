@@ -41,9 +41,9 @@ pub struct ExistingRef<'a> {
     pub creation_only: &'static [&'static str],
 }
 
-impl ExistingRef<'_> {
+impl<'a> ExistingRef<'a> {
     /// The resource's name: the one given, or the ARN's resource part after its type.
-    pub fn resource_name(&self) -> Option<&str> {
+    pub fn resource_name(&self) -> Option<&'a str> {
         match (self.name, self.arn) {
             (Some(n), _) => Some(n),
             (None, Some(arn)) => Arn::parse(arn)?

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use minijinja::Value;
 
+use super::check::existing_stream_name;
 use super::{EXTERNAL_SCHEMA, RedshiftServerless, view_sql};
 use crate::hcl::quote;
 use crate::model::ComponentId;
@@ -28,7 +29,10 @@ impl KindRender for RedshiftServerless {
             .views
             .iter()
             .map(|(name, v)| {
-                let stream = naming::base(&project, &ComponentId::new(v.stream.clone()));
+                let stream = match existing_stream_name(cx.project, &v.stream) {
+                    Some(name) => name.to_string(),
+                    None => naming::base(&project, &ComponentId::new(v.stream.clone())),
+                };
                 obj(BTreeMap::from([
                     ("key", Value::from(name.as_str())),
                     (
