@@ -197,10 +197,11 @@ fn existing_resources_render_no_resource_of_their_own() {
         .collect();
     assert!(modules.contains(&"s3_data_lake_existing".to_string()));
     assert!(modules.contains(&"kinesis_stream_existing".to_string()));
+    assert!(modules.contains(&"user_pool_existing".to_string()));
     assert!(
         !modules
             .iter()
-            .any(|m| m == "s3_data_lake" || m == "kinesis_stream")
+            .any(|m| ["s3_data_lake", "kinesis_stream", "user_pool"].contains(&m.as_str()))
     );
     let blocks = |path: &Path| -> Vec<(String, Vec<String>)> {
         let body: hcl::Body = hcl::from_str(&text(path)).unwrap();
@@ -227,7 +228,9 @@ fn existing_resources_render_no_resource_of_their_own() {
             // the plan on moto in tests/terraform.rs shows that none is planned.)
             if kind == "resource" && !p.contains('/') {
                 assert!(
-                    !labels[0].starts_with("aws_s3_bucket") && labels[0] != "aws_kinesis_stream",
+                    !labels[0].starts_with("aws_s3_bucket")
+                        && !labels[0].starts_with("aws_cognito")
+                        && labels[0] != "aws_kinesis_stream",
                     "{p} renders {labels:?}"
                 );
             }
@@ -242,6 +245,9 @@ fn existing_resources_render_no_resource_of_their_own() {
     ));
     assert!(main.contains("stream_arn                 = module.orders.arn"));
     assert!(main.contains("bucket_arn                 = module.lake.arn"));
+    // An API accepts the existing pool's tokens for its app client.
+    assert!(main.contains("issuer             = module.customers.issuer"));
+    assert!(main.contains("client_id    = \"4example5client6id7abc\""));
     // Redshift reads the existing stream by its name, not by the one pipelinec would give it.
     assert!(main.contains(r#""FROM \"kinesis\".\"orders-prod\"","#));
 }

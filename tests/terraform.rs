@@ -305,10 +305,10 @@ fn iot_analytics_plans_every_service_of_the_seed() {
 }
 
 /// Components standing for existing resources plan without reading AWS (`-refresh=false`, no
-/// data source): the delivery streams, the function and their roles are planned; no bucket and
-/// no stream, nor anything attached to one.
+/// data source): the delivery streams, the function, the API and their roles are planned; no
+/// bucket, no stream and no user pool, nor anything attached to one.
 #[test]
-fn existing_resources_plan_on_moto_without_a_bucket_or_a_stream() {
+fn existing_resources_plan_on_moto_without_a_bucket_a_stream_or_a_pool() {
     if !have("terraform") {
         return;
     }
@@ -320,6 +320,7 @@ fn existing_resources_plan_on_moto_without_a_bucket_or_a_stream() {
         "aws_glue_catalog_table",
         "aws_iam_role",
         "aws_iam_role_policy",
+        "aws_apigatewayv2_authorizer",
         "aws_kinesis_firehose_delivery_stream",
         "aws_lambda_event_source_mapping",
         "aws_lambda_function",
@@ -331,7 +332,11 @@ fn existing_resources_plan_on_moto_without_a_bucket_or_a_stream() {
     }
     let owned: Vec<&String> = types
         .iter()
-        .filter(|t| t.starts_with("aws_s3_bucket") || t.starts_with("aws_kinesis_stream"))
+        .filter(|t| {
+            ["aws_s3_bucket", "aws_kinesis_stream", "aws_cognito"]
+                .iter()
+                .any(|owned| t.starts_with(owned))
+        })
         .collect();
     assert!(
         owned.is_empty(),

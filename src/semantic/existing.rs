@@ -26,6 +26,8 @@ pub struct Shape {
     pub regional: bool,
     /// The rule its name follows.
     pub name_rule: Rule,
+    /// Whether `existing` may name it by `name` instead of its ARN.
+    pub by_name: bool,
     /// An ARN of this shape, for hints.
     pub example: &'static str,
 }
@@ -168,11 +170,12 @@ fn check_arn(cx: &Cx<'_>, e: &ExistingRef<'_>, text: &str, out: &mut Vec<Diagnos
             at,
             &label,
             &format!(
-                "`{id}` is of type `{}`: give the ARN of {} {}, such as `{}`, or its `name`",
+                "`{id}` is of type `{}`: give the ARN of {} {}, such as `{}`{}",
                 cx.c.kind(),
                 article(s.what),
                 s.what,
-                s.example
+                s.example,
+                if s.by_name { ", or its `name`" } else { "" }
             ),
         ));
         return;

@@ -17,6 +17,7 @@ const STREAM: Shape = Shape {
     resource_type: "stream/",
     regional: true,
     name_rule: STREAM_NAME,
+    by_name: true,
     example: "arn:aws:kinesis:us-east-1:111122223333:stream/orders",
 };
 

@@ -14,6 +14,7 @@ const BUCKET: Shape = Shape {
     resource_type: "",
     regional: false,
     name_rule: naming::S3_BUCKET,
+    by_name: true,
     example: "arn:aws:s3:::my-bucket",
 };
 
