@@ -181,7 +181,7 @@ fn every_role_gets_the_permissions_boundary() {
 fn existing_resources_render_no_resource_of_their_own() {
     let files = render(&common::root().join("tests/fixtures/valid/existing.yaml"));
     let text = |path: &Path| String::from_utf8(files[path].clone()).unwrap();
-    for (path, _) in &files {
+    for path in files.keys() {
         let p = path.to_string_lossy();
         if ["main.tf", "iam.tf", "outputs.tf"].contains(&p.as_ref()) || p.contains("_existing/") {
             let name = p.replace(['/', '\\'], "__");
