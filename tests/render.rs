@@ -251,3 +251,22 @@ fn existing_resources_render_no_resource_of_their_own() {
     // Redshift reads the existing stream by its name, not by the one pipelinec would give it.
     assert!(main.contains(r#""FROM \"kinesis\".\"orders-prod\"","#));
 }
+
+/// The dependency graph says which components stand for existing resources.
+#[test]
+fn the_graph_marks_existing_resources() {
+    let file =
+        SourceFile::read(&common::root().join("tests/fixtures/valid/existing.yaml")).unwrap();
+    let project = pipelinec::check::check(&file).unwrap();
+    let mermaid = pipelinec::diagram::mermaid(&project);
+    assert!(
+        mermaid.contains("c_lake[\"lake<br/><i>s3_data_lake (existing)</i>\"]"),
+        "{mermaid}"
+    );
+    assert!(mermaid.contains("c_orders_delivery[\"orders_delivery<br/><i>firehose</i>\"]"));
+    let dot = pipelinec::diagram::dot(&project);
+    assert!(
+        dot.contains("\"orders\" [label=\"orders\\nkinesis_stream (existing)\"];"),
+        "{dot}"
+    );
+}
