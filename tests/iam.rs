@@ -816,13 +816,19 @@ fn statements_by_identity(json: &serde_json::Value) -> Vec<(String, Vec<serde_js
 }
 
 /// `existing.yaml` as if pipelinec created its streams and buckets: the `existing:` entries
-/// removed, and the lake's key kept as its default encryption.
+/// removed, the lake's key kept as its default encryption, and the table over what the
+/// bucket's owner writes left out (nothing would write there).
 fn created_instead(existing: &str) -> String {
     let mut out = String::new();
     let mut lines = existing.lines().peekable();
     while let Some(line) = lines.next() {
-        if line == "    existing:" {
-            while lines.peek().is_some_and(|l| l.starts_with("      ")) {
+        let nested = match line {
+            "    existing:" => "      ",
+            l if l.starts_with("      customers:") => "        ",
+            _ => "",
+        };
+        if !nested.is_empty() {
+            while lines.peek().is_some_and(|l| l.starts_with(nested)) {
                 lines.next();
             }
             continue;
