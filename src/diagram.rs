@@ -37,7 +37,7 @@ pub fn dot(project: &Project) -> String {
                 "    \"{}\" [label=\"{}\\n{}\"];\n",
                 c.id,
                 c.id,
-                c.kind()
+                kind_label(c)
             ));
         }
         out.push_str("  }\n");
@@ -53,6 +53,16 @@ pub fn dot(project: &Project) -> String {
     }
     out.push_str("}\n");
     out
+}
+
+/// A node's second line: its kind, and whether it stands for an existing resource (which the
+/// render creates nothing for).
+fn kind_label(c: &Component) -> String {
+    if crate::semantic::existing::is_existing(c) {
+        format!("{} (existing)", c.kind())
+    } else {
+        c.kind().to_string()
+    }
 }
 
 /// An edge's label: what the spec calls its access (`stream`, `read`, `write`).
@@ -73,7 +83,7 @@ pub fn mermaid(project: &Project) -> String {
                 "    {}[\"{}<br/><i>{}</i>\"]\n",
                 node(c.id.as_str()),
                 c.id,
-                c.kind()
+                kind_label(c)
             ));
         }
         out.push_str("  end\n");

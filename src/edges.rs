@@ -550,6 +550,18 @@ pub const UNSCOPABLE: &[(&str, Option<Cond>, &str)] = &[
         "CloudWatch metrics have no resource type; the namespace condition narrows it",
     ),
     (
+        "ec2:DescribeNetworkInterfaces",
+        None,
+        "describing network interfaces takes no resource; Lambda looks up a VPC function's \
+         interfaces with its role",
+    ),
+    (
+        "ec2:DescribeSubnets",
+        None,
+        "describing subnets takes no resource; Lambda looks up a VPC function's subnets with \
+         its role",
+    ),
+    (
         "kinesis:ListStreams",
         None,
         "listing streams is account-wide; no edge grants it",
@@ -1832,6 +1844,37 @@ pub const BASELINES: &[Baseline] = &[
                 ..grant(
                     "OwnTracing",
                     &["xray:PutTelemetryRecords", "xray:PutTraceSegments"],
+                    &["*"],
+                )
+            },
+            // A function in a VPC: Lambda creates its network interfaces with its role (Lambda
+            // guide, "configuration-vpc", the actions of `AWSLambdaVPCAccessExecutionRole`),
+            // here only in its own subnets with its own security groups; the interfaces' ids
+            // are Lambda's to choose, so the rest acts on the account's interfaces in the
+            // region, and the two lookups take no resource at all.
+            grant(
+                "OwnNetworkInterfaces",
+                &["ec2:CreateNetworkInterface"],
+                &[
+                    "{self.network_interfaces}/*",
+                    "{self.subnet_arns}",
+                    "{self.security_group_arns}",
+                ],
+            ),
+            grant(
+                "OwnNetworkInterfaceUse",
+                &[
+                    "ec2:AssignPrivateIpAddresses",
+                    "ec2:DeleteNetworkInterface",
+                    "ec2:UnassignPrivateIpAddresses",
+                ],
+                &["{self.network_interfaces}/*"],
+            ),
+            Grant {
+                when: "self.network_interfaces",
+                ..grant(
+                    "OwnNetworkLookups",
+                    &["ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets"],
                     &["*"],
                 )
             },

@@ -339,8 +339,13 @@ fn count<'a>(project: &'a Project, policies: &[RolePolicy]) -> Counts<'a> {
     let mut databases = Tally::new(GLUE_DATABASES.default);
     let mut workgroups = Tally::new(ATHENA_WORKGROUPS.default);
     let mut bucket_kinds = [0u64; 5];
+    // A component standing for an existing resource creates none.
     for c in project.components.values() {
-        for u in rules(&c.settings).usage() {
+        let usage = match rules(&c.settings).existing() {
+            Some(_) => Vec::new(),
+            None => rules(&c.settings).usage(),
+        };
+        for u in usage {
             let tally = match u.usage {
                 Usage::Buckets(what) => {
                     bucket_kinds[match what {

@@ -974,3 +974,134 @@ sinks:
         "statement ids are unique"
     );
 }
+
+/// The statements of each identity in `pipelinec iam --format json` output, by identity.
+fn statements_by_identity(json: &serde_json::Value) -> Vec<(String, Vec<serde_json::Value>)> {
+    json["identities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["component"].as_str().unwrap().to_string(),
+                i["statements"].as_array().unwrap().clone(),
+            )
+        })
+        .collect()
+}
+
+/// `existing.yaml` as if pipelinec created its streams and buckets: the `existing:` entries
+/// removed, the lake's key kept as its default encryption, and the table over what the
+/// bucket's owner writes left out (nothing would write there).
+fn created_instead(existing: &str) -> String {
+    let mut out = String::new();
+    let mut lines = existing.lines().peekable();
+    while let Some(line) = lines.next() {
+        let nested = match line {
+            "    existing:" => "      ",
+            l if l.starts_with("      customers:") => "        ",
+            _ => "",
+        };
+        if !nested.is_empty() {
+            while lines.peek().is_some_and(|l| l.starts_with(nested)) {
+                lines.next();
+            }
+            continue;
+        }
+        if line.starts_with("    kms_key_arn:") {
+            out.push_str("    encryption: sse_kms\n");
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// A component standing for an existing bucket or stream gets exactly the grants it would get
+/// on one pipelinec creates: the same statements, actions and conditions, with the ARN the
+/// spec gave (or the one its name makes) where the created resource's ARN would be.
+#[test]
+fn existing_resources_get_exactly_the_grants_of_created_ones_on_their_arns() {
+    let rel = "tests/fixtures/valid/existing.yaml";
+    let out = common::pipelinec(&["iam", "--format", "json", rel]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let by_action = |component: &str, action: &str| -> BTreeSet<String> {
+        statements_by_identity(&json)
+            .into_iter()
+            .filter(|(c, _)| c == component)
+            .flat_map(|(_, s)| s)
+            .filter(|s| s["actions"].as_array().unwrap().iter().any(|a| a == action))
+            .flat_map(|s| s["resources"].as_array().unwrap().clone())
+            .map(|r| r.as_str().unwrap().to_string())
+            .collect()
+    };
+    let set = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+    let orders = "arn:aws:kinesis:us-east-1:111122223333:stream/orders-prod";
+    let lake = "arn:aws:s3:::acme-data-lake";
+    let stream_key = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    let lake_key = "arn:aws:kms:us-east-1:111122223333:key/5678abcd-12ab-34cd-56ef-1234567890ab";
+    for reader in ["orders_delivery", "order_checker"] {
+        assert_eq!(by_action(reader, "kinesis:GetRecords"), set(&[orders]));
+        assert_eq!(
+            by_action(reader, "kms:Decrypt"),
+            set(&[stream_key, lake_key]),
+            "{reader}"
+        );
+    }
+    assert_eq!(by_action("orders_delivery", "s3:ListBucket"), set(&[lake]));
+    assert_eq!(
+        by_action("orders_delivery", "s3:PutObject"),
+        set(&[&format!("{lake}/orders/*"), &format!("{lake}/failed/*")])
+    );
+    assert_eq!(
+        by_action("order_checker", "s3:PutObject"),
+        set(&[&format!("{lake}/checked/*")])
+    );
+    // Named by name: the ARN of that name where the spec deploys.
+    assert_eq!(
+        by_action("clicks_delivery", "kinesis:GetRecords"),
+        set(&["arn:aws:kinesis:us-east-1:${account_id}:stream/clicks"])
+    );
+    assert_eq!(
+        by_action("clicks_delivery", "s3:ListBucket"),
+        set(&["arn:aws:s3:::acme-click-archive"])
+    );
+
+    // The same spec with the resources created: the same statements, ARN for ARN.
+    let path = common::root().join(rel);
+    let created = check_text(
+        &path,
+        created_instead(&std::fs::read_to_string(&path).unwrap()),
+    )
+    .unwrap();
+    let created_json = iam::report::json(&created, &created.policies, &created.resource_policies);
+    let renamed = |text: String| {
+        text.replace(
+            "arn:aws:kinesis:us-east-1:${account_id}:stream/reuse-orders",
+            orders,
+        )
+        .replace("arn:aws:s3:::reuse-lake-${account_id}-use1", lake)
+        .replace("stream/reuse-clicks", "stream/clicks")
+        .replace("reuse-archive-${account_id}-use1", "acme-click-archive")
+    };
+    let mine = statements_by_identity(&json);
+    let theirs = statements_by_identity(&created_json);
+    assert_eq!(mine.len(), theirs.len());
+    assert!(
+        mine.len() >= 3,
+        "three identities act on the existing resources"
+    );
+    for ((c, ours), (c2, created)) in mine.iter().zip(&theirs) {
+        assert_eq!(c, c2);
+        assert_eq!(
+            serde_json::to_string_pretty(ours).unwrap(),
+            renamed(serde_json::to_string_pretty(created).unwrap()),
+            "{c}"
+        );
+    }
+}

@@ -155,3 +155,24 @@ fn a_quota_warning_keeps_the_exit_status_0() {
     assert!(stdout.contains(r#""code":"account-quota""#), "{stdout}");
     assert!(stdout.contains(r#""severity":"warning""#), "{stdout}");
 }
+
+/// A component standing for an existing resource creates nothing, so it counts against no
+/// quota: 51 streams of which one exists already are the 50 on-demand streams Kinesis allows.
+#[test]
+fn existing_resources_count_against_no_quota() {
+    let mut s = String::from("version: 1\nname: edge\nregion: us-east-1\nsources:\n");
+    for i in 0..51 {
+        s.push_str(&format!("  s{i}:\n    type: kinesis_stream\n"));
+    }
+    let dir = common::root().join("tests/fixtures/valid");
+    let over = SourceFile::new(dir.join("streams.yaml"), s.clone());
+    assert!(warnings(&over).starts_with("codes: account-quota\n"));
+    let with_existing = s.replacen(
+        "  s0:\n    type: kinesis_stream\n",
+        "  s0:\n    type: kinesis_stream\n    existing: { name: orders }\n",
+        1,
+    );
+    assert_ne!(with_existing, s);
+    let file = SourceFile::new(dir.join("streams.yaml"), with_existing);
+    assert_eq!(warnings(&file), "codes: \n\n");
+}

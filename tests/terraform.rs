@@ -85,6 +85,7 @@ fn specs_to_check() -> Vec<PathBuf> {
     let mut specs = common::example_specs();
     specs.push(common::root().join("tests/fixtures/valid/escaping.yaml"));
     specs.push(common::root().join("tests/fixtures/valid/all_edges.yaml"));
+    specs.push(common::root().join("tests/fixtures/valid/existing.yaml"));
     specs
 }
 
@@ -240,10 +241,16 @@ fn override_provider_in(dir: &Path, file: &str, port: u16) {
 
 /// The resource types a plan of `spec` on moto would create (a plan calls STS only).
 fn planned_types(spec: &str) -> Vec<String> {
+    planned_types_at(&common::root().join("specs").join(spec))
+}
+
+/// [`planned_types`] of the spec at `path`.
+fn planned_types_at(path: &Path) -> Vec<String> {
+    let spec = path.display();
     let moto = start_stubbed_moto().expect("moto_server starts on loopback");
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("plan");
-    render_into(&common::root().join("specs").join(spec), &dir);
+    render_into(path, &dir);
     override_provider(&dir, moto.port);
     init(&dir);
     let plan = Command::new("terraform")
@@ -312,6 +319,46 @@ fn iot_analytics_plans_every_service_of_the_seed() {
             "{want} missing from the plan: {types:?}"
         );
     }
+}
+
+/// Components standing for existing resources plan without reading AWS (`-refresh=false`, no
+/// data source): the delivery streams, the function, the API and their roles are planned; no
+/// bucket, no stream and no user pool, nor anything attached to one.
+#[test]
+fn existing_resources_plan_on_moto_without_a_bucket_a_stream_or_a_pool() {
+    if !have("terraform") {
+        return;
+    }
+    if !common::optional_tool("moto_server", &["--help"], "pip install 'moto[server]'") {
+        return;
+    }
+    let types = planned_types_at(&common::root().join("tests/fixtures/valid/existing.yaml"));
+    for want in [
+        "aws_glue_catalog_table",
+        "aws_iam_role",
+        "aws_iam_role_policy",
+        "aws_apigatewayv2_authorizer",
+        "aws_kinesis_firehose_delivery_stream",
+        "aws_lambda_event_source_mapping",
+        "aws_lambda_function",
+    ] {
+        assert!(
+            types.iter().any(|t| t == want),
+            "{want} missing from the plan: {types:?}"
+        );
+    }
+    let owned: Vec<&String> = types
+        .iter()
+        .filter(|t| {
+            ["aws_s3_bucket", "aws_kinesis_stream", "aws_cognito"]
+                .iter()
+                .any(|owned| t.starts_with(owned))
+        })
+        .collect();
+    assert!(
+        owned.is_empty(),
+        "planned for existing resources: {owned:?}"
+    );
 }
 
 /// The big-data example is planned, never applied: moto 5.2.5 cannot create

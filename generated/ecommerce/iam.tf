@@ -763,7 +763,7 @@ data "aws_iam_policy_document" "click_dashboards-vpc" {
 
   # warehouse -> click_dashboards (query)
   # Resource "*": ec2:DescribeSecurityGroups: describing security groups takes no resource; QuickSight looks up the VPC connection's security groups before it attaches them to its network interfaces
-  # Resource "*": ec2:DescribeSubnets: describing subnets takes no resource; QuickSight looks up the VPC connection's subnets before it puts its network interfaces there
+  # Resource "*": ec2:DescribeSubnets: describing subnets takes no resource; Lambda looks up a VPC function's subnets with its role
   statement {
     sid       = "WarehouseToClickDashboardsLookUpNetwork"
     actions   = ["ec2:DescribeSecurityGroups", "ec2:DescribeSubnets"]

@@ -114,6 +114,20 @@ impl FactCx<'_> {
         }
     }
 
+    /// The ARN of the resource the component stands for (its `existing:`), carrying the spec
+    /// text that names it.
+    pub fn existing_arn(&self, e: &crate::semantic::ExistingRef<'_>) -> Fact {
+        Fact {
+            body: e.arn_template(),
+            from: vec![Origin {
+                pointer: format!("{}/{}", self.c.pointer, e.field()),
+                key: false,
+                text: e.arn.or(e.name).unwrap_or_default().to_string(),
+            }],
+            peer: None,
+        }
+    }
+
     /// A customer key ARN the spec names, if it names one.
     pub fn key_arn(&self, name: &str, key: &Option<String>) -> Vec<Fact> {
         key.iter().map(|k| self.field(name, k)).collect()

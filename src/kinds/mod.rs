@@ -20,6 +20,7 @@ pub mod dynamodb_table;
 pub mod email_identity;
 pub mod emr_serverless_job;
 pub mod event_bus;
+pub mod existing;
 pub mod external_api;
 pub mod fields;
 pub mod firehose;

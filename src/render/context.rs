@@ -89,7 +89,7 @@ pub fn project(
         kind_render(&c.settings).render(&mut cx);
         let values = obj(std::mem::take(&mut cx.values));
         calls.push(render_call(
-            super::kind::template_folder(project, c),
+            &super::kind::template_folder(project, c),
             &values,
         )?);
     }

@@ -104,10 +104,15 @@ pub fn kind_render(settings: &Settings) -> &dyn KindRender {
 
 /// The template folder of a component's module call and module (see
 /// [`KindRender::template_folder`]).
-pub fn template_folder(project: &Project, c: &Component) -> &'static str {
+pub fn template_folder(project: &Project, c: &Component) -> String {
+    if crate::semantic::existing::is_existing(c) {
+        // A module without resources (rendered as `modules/<kind>_existing`).
+        return format!("{}/existing", c.kind());
+    }
     kind_render(&c.settings)
         .template_folder(project, c)
         .unwrap_or(c.kind().as_str())
+        .to_string()
 }
 
 /// One component being rendered: the values of its module call, and the outputs and files it

@@ -228,17 +228,21 @@ fn packages(
     }
 }
 
-/// Template folders of the modules a project needs: one per kind (or kind variant) used, plus
-/// the shared building blocks their modules call.
-fn module_folders(project: &Compiled) -> Vec<&'static str> {
+/// Template folders whose modules a project needs: one per kind used (its `existing/` folder
+/// for components standing for existing resources, rendered as `modules/<kind>_existing`),
+/// plus the shared building blocks the kinds' own modules call.
+fn module_folders(project: &Compiled) -> Vec<String> {
     let mut out = Vec::new();
     for c in project.components.values() {
         out.push(kind::template_folder(project, c));
-        out.extend(kind_render(&c.settings).shared_modules());
+        if !crate::semantic::existing::is_existing(c) {
+            let shared = kind_render(&c.settings).shared_modules();
+            out.extend(shared.iter().map(|s| s.to_string()));
+        }
     }
     let m = &project.monitoring;
     if m.dashboard || m.alarms {
-        out.push("monitoring");
+        out.push("monitoring".to_string());
     }
     out.sort();
     out.dedup();

@@ -166,11 +166,14 @@ pub fn check(project: &Project, doc: &Document, diags: &mut Vec<Diagnostic>) {
         for (prefix, pointer) in rules(&bucket.settings).lifecycle_prefixes(&bucket_cx) {
             retention_against_writers(doc, &bucket.id, &prefix, &pointer, &writers, diags);
         }
+        // An existing bucket is written from outside the spec too: a table may read what
+        // its owner's writers write there.
+        let outside = rules(&bucket.settings).existing().is_some();
         for reader in project.graph.outgoing(&bucket.id) {
             let c = project.component(&reader.to);
             let cx = Cx { project, c, doc };
             for table in rules(&c.settings).tables(&cx) {
-                table_against_writers(doc, &bucket.id, &table, &writers, diags);
+                table_against_writers(doc, &bucket.id, &table, &writers, outside, diags);
             }
             for read in rules(&c.settings).reads(&cx, &bucket.id) {
                 for w in writers.iter().filter(|w| overlap(&w.prefix, &read.prefix)) {
@@ -346,6 +349,7 @@ fn table_against_writers(
     lake: &ComponentId,
     table: &Table,
     writers: &[Writer],
+    outside: bool,
     diags: &mut Vec<Diagnostic>,
 ) {
     let name = &table.name;
@@ -364,6 +368,9 @@ fn table_against_writers(
         }
     };
     let Some(writer) = readable.iter().find(|w| w.prefix == table.prefix) else {
+        if outside {
+            return;
+        }
         let closest = readable
             .iter()
             .min_by_key(|w| strsim::levenshtein(&w.prefix, &table.prefix))

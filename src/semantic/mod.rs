@@ -5,6 +5,7 @@
 //! Each kind brings its own rules through [`KindRules`]; the checks here are the ones that
 //! hold for every kind or span several components.
 
+pub mod existing;
 mod flows;
 mod inputs;
 pub mod jobs;
@@ -24,6 +25,7 @@ use crate::naming::AwsName;
 use crate::source::{Document, SourceFile, pointer_segment};
 use crate::spec::Spec;
 
+pub use existing::{ExistingRef, Shape};
 pub use flows::{Layout, Read, Table, Writer};
 
 /// What a component kind adds to the semantic checks.
@@ -33,6 +35,12 @@ pub trait KindRules {
 
     /// Every AWS name the component creates, each checked against its rule.
     fn names(&self, project: &str, id: &ComponentId) -> Vec<AwsName>;
+
+    /// The resource the component stands for instead of creating one (its `existing:`), if
+    /// it does: it then creates none of the names above and counts against no quota.
+    fn existing(&self) -> Option<ExistingRef<'_>> {
+        None
+    }
 
     /// Fields whose spans later stages point at (see [`Component::kept`]).
     fn kept_fields(&self) -> &'static [&'static str] {
@@ -417,7 +425,10 @@ pub fn check(
         };
         let rules = rules(&c.settings);
         rules.check(&cx, &mut diags);
-        project::names(&cx, rules.names(&project.name, &c.id), &mut diags);
+        match rules.existing() {
+            Some(e) => existing::check(&cx, &e, &mut diags),
+            None => project::names(&cx, rules.names(&project.name, &c.id), &mut diags),
+        }
     }
     flows::check(&project, doc, &mut diags);
     monitoring::check(&project, doc, &mut diags);

@@ -5,10 +5,21 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Component, ComponentId, Project};
 use crate::monitor::{Alarm, Dim, ITERATOR_AGE_MS, Monitor, Statistic};
 use crate::naming::{self, AwsName, Charset, Rule};
-use crate::semantic::{Cx, KindRules, Usage, Use, error};
+use crate::semantic::{Cx, ExistingRef, KindRules, Shape, Usage, Use, error};
 
 /// Kinesis stream names.
 const STREAM_NAME: Rule = Rule::new(128, Charset::WordDotDash);
+
+/// An existing stream's ARN.
+const STREAM: Shape = Shape {
+    what: "Kinesis stream",
+    service: "kinesis",
+    resource_type: "stream/",
+    regional: true,
+    name_rule: STREAM_NAME,
+    by_name: true,
+    example: "arn:aws:kinesis:us-east-1:111122223333:stream/orders",
+};
 
 impl KindRules for KinesisStream {
     /// Records in, how far the consumers lag, and (provisioned streams) throttled reads and
@@ -81,6 +92,10 @@ impl KindRules for KinesisStream {
     }
 
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+        // An existing stream's capacity is its owner's (see `existing`).
+        if self.existing.is_some() {
+            return;
+        }
         let id = &cx.c.id;
         match (self.mode, self.shards) {
             (StreamMode::Provisioned, None) => out.push(error(
@@ -107,6 +122,15 @@ impl KindRules for KinesisStream {
             naming::base(project, id),
             STREAM_NAME,
         )]
+    }
+
+    fn existing(&self) -> Option<ExistingRef<'_>> {
+        self.existing.as_ref().map(|e| ExistingRef {
+            arn: e.arn.as_deref(),
+            name: e.name.as_deref(),
+            shape: &STREAM,
+            creation_only: &["mode", "shards", "retention_hours", "encryption"],
+        })
     }
 
     fn kms_keys(&self) -> Vec<(&'static str, &str)> {

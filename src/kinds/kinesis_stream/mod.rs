@@ -7,6 +7,15 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KinesisStream {
+    /// A stream that exists already, by `arn`
+    /// (`arn:aws:kinesis:<region>:<account>:stream/<name>`) or `name`, in the spec's region, to
+    /// use instead of creating one. pipelinec then creates nothing for it and changes none of
+    /// its settings, so `mode`, `shards`, `retention_hours` and `encryption` are its owner's to
+    /// set. Its readers and writers get exactly the grants they would get on a stream pipelinec
+    /// created, on its ARN; `kms_key` names its customer key, if it has one, and its alarms
+    /// watch it as they would a stream of the spec.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub existing: Option<crate::kinds::existing::Existing>,
     /// Capacity mode: `on_demand` scales by itself; `provisioned` uses a fixed `shards` count.
     #[serde(default)]
     pub mode: StreamMode,

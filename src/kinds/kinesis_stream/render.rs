@@ -3,11 +3,28 @@
 use minijinja::Value;
 
 use super::{KinesisStream, StreamEncryption, StreamMode};
+use crate::render::values::tmpl;
 use crate::render::{KindRender, RenderCx};
+use crate::semantic::KindRules;
 
 impl KindRender for KinesisStream {
     fn render(&self, cx: &mut RenderCx<'_>) {
         let id = cx.c.id.clone();
+        cx.output(
+            "stream_arn",
+            "arn",
+            format!("ARN of the `{id}` Kinesis stream"),
+        );
+        cx.output(
+            "stream_name",
+            "name",
+            format!("Name of the `{id}` Kinesis stream (producers write here)"),
+        );
+        if let Some(e) = self.existing() {
+            cx.set("arn", tmpl(e.arn_template()));
+            cx.set("name", e.resource_name().unwrap_or_default());
+            return;
+        }
         cx.set("name", cx.name.clone());
         cx.set(
             "mode",
@@ -28,16 +45,6 @@ impl KindRender for KinesisStream {
                         .unwrap_or_else(|| "alias/aws/kinesis".into()),
                 ),
             },
-        );
-        cx.output(
-            "stream_arn",
-            "arn",
-            format!("ARN of the `{id}` Kinesis stream"),
-        );
-        cx.output(
-            "stream_name",
-            "name",
-            format!("Name of the `{id}` Kinesis stream (producers write here)"),
         );
     }
 }

@@ -133,6 +133,7 @@ c.id.as_str(),
             .collect();
         self.failure_destination(cx, out);
         self.environment_names(cx, out);
+        self.vpc(cx, out);
         out.extend(packaging);
         out.extend(self.runtime_support(cx));
         out.extend(self.unused_output_settings(cx));
@@ -215,6 +216,30 @@ c.id.as_str(),
 }
 
 impl Lambda {
+    /// A function in a VPC needs both its subnets and its security groups: Lambda takes the
+    /// one only with the other.
+    fn vpc(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+        let id = &cx.c.id;
+        let (given, missing) = match (
+            self.subnet_ids.is_empty(),
+            self.security_group_ids.is_empty(),
+        ) {
+            (false, true) => ("subnet_ids", "security_group_ids"),
+            (true, false) => ("security_group_ids", "subnet_ids"),
+            _ => return,
+        };
+        out.push(error(
+            "lambda-vpc",
+            format!("function `{id}` has `{given}` but no `{missing}`"),
+            cx.key_at(given),
+            &format!("needs `{missing}` too"),
+            &format!(
+                "a function runs in a VPC with both its subnets and its security groups: add \
+                 `{missing}`, or remove `{given}`"
+            ),
+        ));
+    }
+
     /// `failure_bucket` names a bucket of the spec, and only with `on_failure: s3`.
     fn failure_destination(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         let id = &cx.c.id;

@@ -3,7 +3,7 @@
 
 use super::check::invoked_async;
 use super::{Lambda, OnFailure, Tracing, async_failure_queue};
-use crate::iam::{FactCx, Facts, KindIam, arn, bucket_arn, flag, get};
+use crate::iam::{Fact, FactCx, Facts, KindIam, arn, bucket_arn, flag, get};
 use crate::model::ComponentId;
 use crate::naming;
 
@@ -56,6 +56,40 @@ impl KindIam for Lambda {
             ("failure_bucket_arn", failure_bucket),
             ("failure_kms_key_arn", failure_key),
             ("tracing", flag(self.tracing == Tracing::Active)),
+            // In a VPC: the network interfaces Lambda creates for it, in its subnets with its
+            // security groups.
+            (
+                "network_interfaces",
+                if self.subnet_ids.is_empty() {
+                    vec![]
+                } else {
+                    vec![cx.named(arn("ec2", "network-interface"))]
+                },
+            ),
+            ("subnet_arns", self.vpc_arns(cx, "subnet_ids", "subnet")),
+            (
+                "security_group_arns",
+                self.vpc_arns(cx, "security_group_ids", "security-group"),
+            ),
         ]
+    }
+}
+
+impl Lambda {
+    /// The ARNs of the VPC resources (`subnet`, `security-group`) the spec lists in `field`,
+    /// each carrying its spec text.
+    fn vpc_arns(&self, cx: &FactCx<'_>, field: &str, resource: &str) -> Vec<Fact> {
+        let ids = match field {
+            "subnet_ids" => &self.subnet_ids,
+            _ => &self.security_group_ids,
+        };
+        ids.iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let mut f = cx.field(&format!("{field}/{i}"), id);
+                f.body = arn("ec2", &format!("{resource}/{}", f.body));
+                f
+            })
+            .collect()
     }
 }

@@ -111,6 +111,19 @@ pub struct Lambda {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0, max = 10000))]
     pub reserved_concurrency: Option<u32>,
+    /// Subnets of an existing VPC to run the function in (up to 16, with
+    /// `security_group_ids`), e.g. to reach a database there. Its role may then create and
+    /// delete network interfaces in these subnets with these security groups only (and
+    /// describe network interfaces and subnets, which AWS cannot scope). The subnets need a
+    /// NAT gateway or VPC endpoints for the AWS services the function calls. Default: no VPC.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 16), inner(regex(pattern = "^subnet-[0-9a-f]{8,17}$")))]
+    pub subnet_ids: Vec<String>,
+    /// Security groups of the function's network interfaces in its VPC (up to 5, with
+    /// `subnet_ids`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 5), inner(regex(pattern = "^sg-[0-9a-f]{8,17}$")))]
+    pub security_group_ids: Vec<String>,
 }
 
 /// How a Lambda package is built.

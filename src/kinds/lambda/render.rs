@@ -83,6 +83,8 @@ impl KindRender for Lambda {
             "reserved_concurrency",
             Value::from(self.reserved_concurrency),
         );
+        cx.set("subnet_ids", self.subnet_ids.clone());
+        cx.set("security_group_ids", self.security_group_ids.clone());
         cx.output(
             "function_name",
             "function_name",

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::{ARRIVAL_COLUMN, RedshiftServerless, View, is_plain_identifier};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Component, ComponentId};
+use crate::model::{Component, ComponentId, Project};
 use crate::naming::{self, AwsName, Charset, Rule};
 use crate::semantic::{Cx, KindRules, SqlColumn, SqlView, VpcEndpoint, error, list, rules};
 use crate::source::pointer_segment;
@@ -124,6 +124,23 @@ impl RedshiftServerless {
             }
             out.push(d);
         }
+        if let Some(stream) = existing_stream_name(cx.project, &view.stream)
+            && !stream
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        {
+            out.push(error(
+                "redshift-stream-name",
+                format!(
+                    "view `{name}` reads the existing stream `{stream}`, whose name Redshift \
+                     cannot take as it is"
+                ),
+                cx.doc.value_span(&format!("{ptr}/stream")),
+                "a name with capitals or dots",
+                "Redshift folds unquoted names to lowercase, and pipelinec's views name a \
+                 stream only by lowercase letters, digits, `-` and `_`: read a stream named so",
+            ));
+        }
         let schema = record_schema(cx, &view.stream);
         for (i, c) in view.columns.iter().enumerate() {
             let at = cx.doc.value_span(&format!("{ptr}/columns/{i}/name"));
@@ -209,6 +226,15 @@ impl RecordSchema {
             ),
         )
     }
+}
+
+/// The name of `stream` if it stands for an existing stream (`existing:`): views read it by
+/// that name, not by the one pipelinec would give it.
+pub(super) fn existing_stream_name<'p>(project: &'p Project, stream: &str) -> Option<&'p str> {
+    let c = project
+        .components
+        .get(&ComponentId::new(stream.to_string()))?;
+    rules(&c.settings).existing()?.resource_name()
 }
 
 /// The schema of `stream`'s records, if a catalog table of the spec describes them.

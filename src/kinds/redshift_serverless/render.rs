@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use minijinja::Value;
 
+use super::check::existing_stream_name;
 use super::{EXTERNAL_SCHEMA, RedshiftServerless, view_sql};
 use crate::hcl::quote;
 use crate::model::ComponentId;
@@ -28,10 +29,14 @@ impl KindRender for RedshiftServerless {
             .views
             .iter()
             .map(|(name, v)| {
-                // The stream's own id: a renamed stream keeps its AWS name.
+                // The stream's own name: an existing stream's, or the one its id (the old
+                // id of a renamed stream) gives.
                 let id = ComponentId::new(v.stream.clone());
                 let id = cx.project.components.get(&id).map_or(id, |c| c.id.clone());
-                let stream = naming::base(&project, &id);
+                let stream = match existing_stream_name(cx.project, &v.stream) {
+                    Some(name) => name.to_string(),
+                    None => naming::base(&project, &id),
+                };
                 obj(BTreeMap::from([
                     ("key", Value::from(name.as_str())),
                     (

@@ -5,7 +5,18 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Component, ComponentId, Project};
 use crate::monitor::{Dim, Monitor, Statistic};
 use crate::naming::{self, AwsName};
-use crate::semantic::{BucketFor, Cx, KindRules, Usage, Use, error};
+use crate::semantic::{BucketFor, Cx, ExistingRef, KindRules, Shape, Usage, Use, error};
+
+/// An existing bucket's ARN: the bucket name alone after `:::`.
+const BUCKET: Shape = Shape {
+    what: "S3 bucket",
+    service: "s3",
+    resource_type: "",
+    regional: false,
+    name_rule: naming::S3_BUCKET,
+    by_name: true,
+    example: "arn:aws:s3:::my-bucket",
+};
 
 impl KindRules for S3DataLake {
     /// The lake's size and object count: S3's daily storage metrics, shown only:
@@ -46,6 +57,10 @@ impl KindRules for S3DataLake {
     }
 
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+        // An existing bucket's settings are its owner's (see `existing`).
+        if self.existing.is_some() {
+            return;
+        }
         self.check_prefix_retention(cx, out);
         let id = &cx.c.id;
         if self.kms_key_arn.is_some() && self.encryption != BucketEncryption::SseKms {
@@ -76,6 +91,15 @@ impl KindRules for S3DataLake {
 
     fn names(&self, project: &str, id: &ComponentId) -> Vec<AwsName> {
         vec![AwsName::bucket(naming::bucket_stem(project, id, ""))]
+    }
+
+    fn existing(&self) -> Option<ExistingRef<'_>> {
+        self.existing.as_ref().map(|e| ExistingRef {
+            arn: e.arn.as_deref(),
+            name: e.name.as_deref(),
+            shape: &BUCKET,
+            creation_only: &["versioning", "encryption", "retention", "force_destroy"],
+        })
     }
 
     fn kms_keys(&self) -> Vec<(&'static str, &str)> {

@@ -3,23 +3,30 @@
 use super::{BucketEncryption, S3DataLake};
 use crate::iam::{FactCx, Facts, KindIam, bucket_arn};
 use crate::naming;
+use crate::semantic::KindRules;
 
 impl KindIam for S3DataLake {
     fn facts(&self, cx: &FactCx<'_>) -> Facts {
-        vec![
-            (
-                "bucket_arn",
-                vec![cx.named(bucket_arn(&naming::bucket_stem(
+        let (bucket, encrypted) = match self.existing() {
+            // Its owner chose its encryption: a key named here is the one it uses.
+            Some(e) => (cx.existing_arn(&e), true),
+            None => (
+                cx.named(bucket_arn(&naming::bucket_stem(
                     &cx.project.name,
                     &cx.c.id,
                     "",
-                )))],
+                ))),
+                self.encryption == BucketEncryption::SseKms,
             ),
+        };
+        vec![
+            ("bucket_arn", vec![bucket]),
             (
                 "kms_key_arn",
-                match self.encryption {
-                    BucketEncryption::SseKms => cx.key_arn("kms_key_arn", &self.kms_key_arn),
-                    BucketEncryption::SseS3 => vec![],
+                if encrypted {
+                    cx.key_arn("kms_key_arn", &self.kms_key_arn)
+                } else {
+                    vec![]
                 },
             ),
         ]

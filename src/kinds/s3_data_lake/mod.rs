@@ -13,6 +13,14 @@ pub struct S3DataLake {
     /// Ids of the components writing into this bucket (Firehose delivery streams, Lambdas).
     #[serde(default)]
     pub inputs: Vec<crate::kinds::fields::Input>,
+    /// A bucket that exists already, by `arn` (`arn:aws:s3:::my-bucket`) or `name`, to use
+    /// instead of creating one. pipelinec then creates nothing for it and changes none of its
+    /// settings: no bucket policy, encryption, versioning or lifecycle, so `versioning`,
+    /// `encryption`, `retention` and `force_destroy` are its owner's to set. Its writers and
+    /// readers get exactly the grants they would get on a bucket pipelinec created, on its ARN;
+    /// `kms_key_arn` names the key its objects are encrypted with, if it is a customer key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub existing: Option<crate::kinds::existing::Existing>,
     /// Keep every version of every object (recommended for a data lake).
     #[serde(default = "default_true")]
     pub versioning: bool,

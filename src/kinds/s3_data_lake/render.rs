@@ -5,12 +5,23 @@ use std::collections::BTreeMap;
 use minijinja::Value;
 
 use super::{BucketEncryption, S3DataLake};
-use crate::render::values::obj;
+use crate::render::values::{obj, tmpl};
 use crate::render::{KindRender, RenderCx};
+use crate::semantic::KindRules;
 
 impl KindRender for S3DataLake {
     fn render(&self, cx: &mut RenderCx<'_>) {
         let id = cx.c.id.clone();
+        cx.output(
+            "bucket",
+            "bucket",
+            format!("Name of the `{id}` data-lake bucket"),
+        );
+        if let Some(e) = self.existing() {
+            cx.set("arn", tmpl(e.arn_template()));
+            cx.set("bucket", e.resource_name().unwrap_or_default());
+            return;
+        }
         cx.set("bucket_name", cx.bucket_name(""));
         cx.set("versioning", self.versioning);
         cx.set(
@@ -49,11 +60,6 @@ impl KindRender for S3DataLake {
                     })
                     .collect::<Vec<_>>(),
             ),
-        );
-        cx.output(
-            "bucket",
-            "bucket",
-            format!("Name of the `{id}` data-lake bucket"),
         );
     }
 

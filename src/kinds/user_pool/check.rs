@@ -5,10 +5,21 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Component, ComponentId, Project};
 use crate::monitor::{Alarm, Dim, Monitor, Statistic};
 use crate::naming::{self, AwsName, Charset, Rule};
-use crate::semantic::{Cx, KindRules, error};
+use crate::semantic::{Cx, ExistingRef, KindRules, Shape, error};
 
 /// User pool and app client names: 1 to 128 word characters, `+=,.@-` and spaces.
 const POOL_NAME: Rule = Rule::new(128, Charset::Printable);
+
+/// An existing pool's ARN: `userpool/` and the pool's id (`<region>_<letters and digits>`).
+const POOL: Shape = Shape {
+    what: "Cognito user pool",
+    service: "cognito-idp",
+    resource_type: "userpool/",
+    regional: true,
+    name_rule: Rule::new(55, Charset::WordDash),
+    by_name: false,
+    example: "arn:aws:cognito-idp:us-east-1:111122223333:userpool/us-east-1_AbC123",
+};
 
 impl KindRules for UserPool {
     /// Sign-ins and their throttling per app client (Cognito developer guide, "User pool
@@ -59,6 +70,10 @@ impl KindRules for UserPool {
     }
 
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+        // An existing pool's settings are its owner's (see `existing`).
+        if self.existing.is_some() {
+            return;
+        }
         let id = &cx.c.id;
         // Whether the spec lists callbacks, even ones the schema refused (reported there).
         let callbacks = !self.callback_urls.is_empty() || cx.is_set("callback_urls/0");
@@ -94,6 +109,24 @@ impl KindRules for UserPool {
                  another",
             ));
         }
+    }
+
+    fn existing(&self) -> Option<ExistingRef<'_>> {
+        self.existing.as_ref().map(|e| ExistingRef {
+            arn: Some(&e.arn),
+            name: None,
+            shape: &POOL,
+            creation_only: &[
+                "password",
+                "mfa",
+                "domain_prefix",
+                "callback_urls",
+                "logout_urls",
+                "token_minutes",
+                "refresh_token_days",
+                "deletion_protection",
+            ],
+        })
     }
 
     fn names(&self, project: &str, id: &ComponentId) -> Vec<AwsName> {

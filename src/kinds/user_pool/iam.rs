@@ -3,6 +3,7 @@
 use super::UserPool;
 use crate::iam::{Fact, FactCx, Facts, KindIam};
 use crate::model::Project;
+use crate::semantic::KindRules;
 
 impl KindIam for UserPool {
     /// A pool holds no role: an API checks its tokens without calling it.
@@ -11,6 +12,9 @@ impl KindIam for UserPool {
     }
 
     fn facts(&self, cx: &FactCx<'_>) -> Facts {
+        if let Some(e) = self.existing() {
+            return vec![("user_pool_arn", vec![cx.existing_arn(&e)])];
+        }
         vec![(
             "user_pool_arn",
             vec![Fact {

@@ -10,6 +10,12 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UserPool {
+    /// A user pool that exists already, with the app client the site signs users in with, to
+    /// use instead of creating them. pipelinec then creates nothing for it and changes none of
+    /// its settings (every other setting here is its owner's to set); an `http_api` accepts
+    /// the tokens it issues to that client, and its alarms watch it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub existing: Option<ExistingPool>,
     /// Password rules. Default: at least 12 characters with lowercase, uppercase, digits and
     /// symbols.
     #[serde(default)]
@@ -51,6 +57,19 @@ pub struct UserPool {
     /// off. Default on.
     #[serde(default = "yes")]
     pub deletion_protection: bool,
+}
+
+/// A Cognito user pool that exists already, and its app client.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExistingPool {
+    /// The pool's ARN, e.g. `arn:aws:cognito-idp:eu-west-1:111122223333:userpool/eu-west-1_AbC123`,
+    /// in the spec's region.
+    #[schemars(length(max = 2048), regex(pattern = crate::kinds::existing::ARN_PATTERN))]
+    pub arn: String,
+    /// The id of its app client whose tokens an `http_api` accepts (the tokens' audience).
+    #[schemars(regex(pattern = r"^[A-Za-z0-9_+]{1,128}$"))]
+    pub client_id: String,
 }
 
 /// Password rules of a user pool.

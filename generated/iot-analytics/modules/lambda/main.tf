@@ -40,7 +40,7 @@ resource "aws_lambda_function" "this" {
   #checkov:skip=CKV_AWS_50:X-Ray tracing is the spec's tracing setting (checkov cannot read the variable)
   #checkov:skip=CKV_AWS_115:reserved concurrency is the spec's reserved_concurrency setting (checkov cannot read the variable)
   #checkov:skip=CKV_AWS_116:stream-triggered: failed batches go to the event source mapping's on-failure destination (whole batches in S3 by default); a function DLQ only serves asynchronous invocations
-  #checkov:skip=CKV_AWS_117:the function calls only AWS APIs over TLS; a VPC would need NAT or endpoints and adds no control over that traffic
+  #checkov:skip=CKV_AWS_117:a function runs in a VPC when the spec gives its subnet_ids (checkov cannot read the variable); one that calls only AWS APIs over TLS needs none
   #checkov:skip=CKV_AWS_173:environment holds no secrets (bucket names, prefixes, thresholds) and Lambda encrypts it at rest with an AWS-managed key
   #checkov:skip=CKV_AWS_272:pipelinec packages the code from the reviewed repository itself; code signing needs a Signer profile outside the spec
   function_name    = var.name
@@ -64,6 +64,14 @@ resource "aws_lambda_function" "this" {
 
   tracing_config {
     mode = var.tracing_mode
+  }
+
+  dynamic "vpc_config" {
+    for_each = length(var.subnet_ids) > 0 ? [1] : []
+    content {
+      subnet_ids         = var.subnet_ids
+      security_group_ids = var.security_group_ids
+    }
   }
 
   logging_config {

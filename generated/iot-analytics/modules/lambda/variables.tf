@@ -119,6 +119,18 @@ variable "reserved_concurrency" {
   default     = null
 }
 
+variable "subnet_ids" {
+  description = "Subnets of the VPC the function runs in; empty for no VPC."
+  type        = list(string)
+  default     = []
+}
+
+variable "security_group_ids" {
+  description = "Security groups of the function's network interfaces in its VPC."
+  type        = list(string)
+  default     = []
+}
+
 variable "async_failure_queue" {
   description = "Name of the queue keeping asynchronous invocations that failed every retry (functions a schedule invokes), or null."
   type        = string
