@@ -270,3 +270,73 @@ fn environments_on_the_command_line() {
     let unknown = run(&["render", "specs/clickstream.yaml", "--env", "staging"]);
     insta::assert_snapshot!("environments_unknown", unknown);
 }
+
+/// `render` compares with the previous render's manifest and says what a spec change makes
+/// Terraform destroy: a component renamed without `renames` loses its bucket (with a hint to
+/// add the rename); with `renames`, nothing is destroyed and nothing is said.
+#[test]
+fn render_says_what_a_rename_would_destroy() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("dev");
+    let first = pipelinec(&[
+        "render",
+        "specs/clickstream.yaml",
+        "--env",
+        "dev",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(first.status.code(), Some(0), "{}", shown(first));
+    let original = std::fs::read_to_string("specs/clickstream.yaml").unwrap();
+    let renamed = original
+        .replace("  lake:\n", "  data_lake:\n")
+        .replace("inputs: [lake]", "inputs: [data_lake]");
+    assert_ne!(renamed, original);
+    let spec = tmp.path().join("clickstream.yaml");
+    std::fs::write(&spec, &renamed).unwrap();
+    let render = |spec: &std::path::Path| {
+        let args = ["render", spec.to_str().unwrap(), "--env", "dev", "-o"];
+        let mut args = args.to_vec();
+        args.push(out.to_str().unwrap());
+        pipelinec(&args)
+    };
+    let warned = render(&spec);
+    assert_eq!(warned.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&warned.stderr).replace(out.to_str().unwrap(), "OUT");
+    insta::assert_snapshot!("render_rename_without_renames", stderr);
+    // Back to the first render, then the rename said in the spec: no warning.
+    assert_eq!(
+        pipelinec(&[
+            "render",
+            "specs/clickstream.yaml",
+            "--env",
+            "dev",
+            "-o",
+            out.to_str().unwrap()
+        ])
+        .status
+        .code(),
+        Some(0)
+    );
+    std::fs::write(
+        &spec,
+        renamed.replacen(
+            "environments:",
+            "renames:\n  data_lake: lake\n\nenvironments:",
+            1,
+        ),
+    )
+    .unwrap();
+    let quiet = render(&spec);
+    assert_eq!(quiet.status.code(), Some(0), "{}", shown(quiet));
+    assert!(
+        quiet.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&quiet.stderr)
+    );
+    let moved = std::fs::read_to_string(out.join("moved.tf")).unwrap();
+    assert!(
+        moved.contains("from = module.lake\n  to   = module.data_lake"),
+        "{moved}"
+    );
+}

@@ -93,7 +93,9 @@ fn root(
             return USAGE;
         }
     };
+    let replaced = replacements(&dir, project, &files);
     if mode.check {
+        warn_replacements(&dir, &replaced);
         return check(spec, &dir, &project.name, &files, mode);
     }
     match crate::render::write(&dir, &files, &project.name, mode.force) {
@@ -106,6 +108,7 @@ fn root(
                 w.unchanged,
                 w.deleted
             );
+            warn_replacements(&dir, &replaced);
             OK
         }
         Err(WriteError::Foreign { dir, paths }) => {
@@ -136,6 +139,38 @@ fn root(
             errln!("error: {e}");
             USAGE
         }
+    }
+}
+
+/// What the previous render in `dir` (by its manifest) has that this one destroys or
+/// replaces; nothing without a previous render of this project.
+fn replacements(
+    dir: &Path,
+    project: &crate::check::Compiled,
+    files: &crate::render::Files,
+) -> Vec<String> {
+    let Ok(Previous::Ours(previous)) = ownership::previous(dir, &project.name, false) else {
+        return Vec::new();
+    };
+    let fresh = files
+        .get(Path::new(crate::render::manifest::FILE))
+        .and_then(|bytes| crate::render::manifest::Manifest::parse(bytes).ok());
+    match fresh {
+        Some(fresh) => crate::render::replacements::report(&previous, &fresh, project),
+        None => Vec::new(),
+    }
+}
+
+fn warn_replacements(dir: &Path, lines: &[String]) {
+    if lines.is_empty() {
+        return;
+    }
+    errln!(
+        "warning: against the previous render in {}, terraform will destroy:",
+        dir.display()
+    );
+    for line in lines {
+        errln!("  {line}");
     }
 }
 

@@ -28,6 +28,19 @@ pub struct Manifest {
     pub project: String,
     /// Relative path (`/`-separated) → `sha256:<hex>` of the bytes written.
     pub files: BTreeMap<String, String>,
+    /// Each component's kind and the AWS names it creates, by id: the next render compares
+    /// them to say what a spec change makes Terraform replace (see [`super::replacements`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub components: BTreeMap<String, Inventory>,
+}
+
+/// What a render created for one component.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Inventory {
+    pub kind: String,
+    /// `<what>: <name>` (`S3 bucket: shop-lake`), without the suffixes added at apply time.
+    pub names: Vec<String>,
 }
 
 const GENERATOR: &str = "pipelinec";
@@ -45,6 +58,7 @@ impl Manifest {
                 .filter(|(p, _)| p.as_path() != Path::new(FILE))
                 .map(|(p, bytes)| (slash_path(p), hash(bytes)))
                 .collect(),
+            components: BTreeMap::new(),
         }
     }
 

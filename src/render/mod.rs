@@ -15,6 +15,7 @@ mod monitoring;
 mod moves;
 pub mod overrides;
 pub mod ownership;
+pub mod replacements;
 pub mod values;
 mod write;
 
@@ -197,7 +198,8 @@ pub fn render_with(
     for (path, bytes) in ctx.extra_files {
         files.insert(path, bytes);
     }
-    let record = manifest::Manifest::of(&project.name, &files);
+    let mut record = manifest::Manifest::of(&project.name, &files);
+    record.components = replacements::inventory(project);
     files.insert(PathBuf::from(manifest::FILE), record.to_bytes());
     Ok(files)
 }

@@ -273,6 +273,14 @@ fn write_intent(
     survey: &Survey,
 ) -> Result<(), WriteError> {
     let mut intent = Manifest::of(project, files);
+    // The rendered manifest's inventory, so that an intent left in place (the final manifest
+    // is not rewritten when it is unchanged) still says what the render created.
+    if let Some(Ok(fresh)) = files
+        .get(Path::new(manifest::FILE))
+        .map(|b| Manifest::parse(b))
+    {
+        intent.components = fresh.components;
+    }
     if let Previous::Ours(prev) = &survey.previous {
         let mut union: BTreeMap<String, String> = prev.files.clone();
         union.extend(intent.files);
