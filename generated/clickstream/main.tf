@@ -130,7 +130,7 @@ module "monitoring" {
   source = "./modules/monitoring"
 
   name              = "shop-clicks"
-  region            = var.region
+  region            = local.region
   dashboard_enabled = true
   alarms_enabled    = true
 

@@ -1,4 +1,4 @@
-//! `pipelinec render SPEC... [-o DIR] [--force] [--check [--diff]]`
+//! `pipelinec render SPEC... [-o DIR] [--force] [--check [--diff]] [--as-module]`
 
 use std::path::{Path, PathBuf};
 
@@ -17,6 +17,8 @@ pub struct Mode {
     pub force: bool,
     /// With `check`, report override files without failing.
     pub allow_overrides: bool,
+    /// Render a child module (see [`crate::render::render_module`]).
+    pub as_module: bool,
 }
 
 pub fn run(specs: &[PathBuf], out: Option<&Path>, mode: Mode) -> u8 {
@@ -55,7 +57,12 @@ fn one(spec: &Path, out: Option<&Path>, mode: Mode, names: &mut crate::check::Pr
     let dir = out
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("generated").join(&project.stem));
-    let files = match crate::render::render(&project, &dir) {
+    let rendered = if mode.as_module {
+        crate::render::render_module(&project, &dir)
+    } else {
+        crate::render::render(&project, &dir)
+    };
+    let files = match rendered {
         Ok(f) => f,
         Err(RenderError::Diagnostics(diags)) => return report(&file, &diags, what),
         Err(e) => {
