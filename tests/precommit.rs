@@ -1,9 +1,12 @@
 //! The pre-commit hooks, run by the real `pre-commit` (PyPI) with `try-repo` against a scratch
 //! git repository: they pass on good specs and fail on bad ones.
 //!
-//! pre-commit builds pipelinec with `cargo install` (the hooks use `language: rust`); the build
-//! shares `target/pre-commit` so repeated runs are incremental. Skips without `pre-commit`,
-//! unless `PIPELINEC_REQUIRE_TOOLS=1`.
+//! pre-commit builds pipelinec with `cargo install` (the hooks use `language: rust`), which
+//! builds the release profile; the build shares `target/pre-commit` so repeated runs reuse it.
+//! The test checks what the hooks do, not how fast the binary runs, so the pre-commit process
+//! (and the `cargo install` it runs, which inherits its environment) builds that profile
+//! unoptimized: a cold build takes a fraction of an optimized one's time. Users' hooks build
+//! with the real release profile. Skips without `pre-commit`, unless `PIPELINEC_REQUIRE_TOOLS=1`.
 
 mod common;
 
@@ -40,6 +43,11 @@ fn try_repo(scratch: &Path, home: &Path, hook: &str) -> Output {
         .current_dir(scratch)
         .env("PRE_COMMIT_HOME", home)
         .env("CARGO_TARGET_DIR", common::root().join("target/pre-commit"))
+        .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "0")
+        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "256")
+        .env("CARGO_PROFILE_RELEASE_DEBUG", "false")
+        .env("CARGO_PROFILE_RELEASE_LTO", "false")
+        .env("CARGO_INCREMENTAL", "0")
         .env("NO_COLOR", "1")
         .output()
         .unwrap()

@@ -130,6 +130,194 @@ fn policies_split_across_managed_policies_are_valid_terraform() {
     assert!(out.contains("The configuration is valid"), "{out}");
 }
 
+/// The small root of a team that calls `render --as-module` twice in one account and region.
+const CALLER: &str = r#"terraform {
+  required_version = ">= 1.5.0"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 5.100"
+    }
+  }
+}
+
+provider "aws" {
+  region = "eu-west-1"
+
+  default_tags {
+    tags = {
+      Project   = "iot-fleet"
+      ManagedBy = "pipelinec"
+    }
+  }
+}
+
+module "pipeline" {
+  for_each = toset(["a", "b"])
+  source   = "./render"
+
+  name = "iot-${each.key}"
+}
+
+output "streams" {
+  value = { for k, m in module.pipeline : k => m.sensor_stream_stream_arn }
+}
+
+output "deployer_pass_role_policies" {
+  value = { for k, m in module.pipeline : k => m.deployer_pass_role_policy_json }
+}
+"#;
+
+/// Names AWS scopes to a parent resource (a role's inline policy, a database's table, a log
+/// group's stream, a bucket's object, an alarm's actions, a rule's target) or does not need
+/// unique (a named query, a pool's client): equal across instances without colliding.
+const SCOPED_NAMES: &[&str] = &[
+    "aws_athena_named_query",
+    "aws_cloudwatch_event_target",
+    "aws_cloudwatch_log_stream",
+    "aws_glue_catalog_table",
+    "aws_iam_role_policy",
+    "aws_s3_object",
+];
+
+/// `render --as-module` called from a small root with `for_each`: two instances of the IoT
+/// example pass `fmt` and `validate`, and a plan of both in one account and region (on moto)
+/// gives every AWS name of one instance a value the other's do not have.
+#[test]
+fn the_render_as_a_module_is_called_with_for_each() {
+    if !have("terraform") {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("root");
+    let render = root.join("render");
+    let file =
+        pipelinec::source::SourceFile::read(&common::root().join("specs/iot-analytics.yaml"))
+            .unwrap();
+    let project = pipelinec::check::check(&file).expect("spec is valid");
+    let files = pipelinec::render::render_module(&project, &render).unwrap();
+    pipelinec::render::write(&render, &files, &project.name, false).unwrap();
+    std::fs::write(root.join("main.tf"), CALLER).unwrap();
+    terraform(
+        &root,
+        &["fmt", "-check", "-recursive", "-diff", "-no-color"],
+    );
+    init(&root);
+    let out = terraform(&root, &["validate", "-no-color"]);
+    assert!(out.contains("The configuration is valid"), "{out}");
+
+    let moto = start_stubbed_moto().expect("moto_server starts on loopback");
+    override_provider(&root, moto.port);
+    let plan = Command::new("terraform")
+        .arg(format!("-chdir={}", root.display()))
+        .args([
+            "plan",
+            "-refresh=false",
+            "-input=false",
+            "-no-color",
+            "-out=plan.bin",
+        ])
+        .env("AWS_ACCESS_KEY_ID", "test")
+        .env("AWS_SECRET_ACCESS_KEY", "test")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("CHECKPOINT_DISABLE", "1")
+        .env("HTTPS_PROXY", "http://127.0.0.1:9")
+        .env("HTTP_PROXY", "http://127.0.0.1:9")
+        .env("NO_PROXY", "127.0.0.1")
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&plan.stdout).into_owned() + &String::from_utf8_lossy(&plan.stderr);
+    assert!(plan.status.success(), "plan failed:\n{text}");
+    let show = terraform(&root, &["show", "-json", "plan.bin"]);
+    let json: serde_json::Value =
+        serde_json::from_str(show.lines().find(|l| l.starts_with('{')).unwrap()).unwrap();
+    drop(moto);
+    // (type, attribute, value) → the instances that plan it.
+    let mut names: std::collections::BTreeMap<(String, String, String), Vec<String>> =
+        Default::default();
+    for rc in json["resource_changes"].as_array().unwrap() {
+        let address = rc["address"].as_str().unwrap();
+        let kind = rc["type"].as_str().unwrap();
+        if rc["mode"] != "managed" || SCOPED_NAMES.contains(&kind) {
+            continue;
+        }
+        let instance = if address.starts_with("module.pipeline[\"a\"]") {
+            "a"
+        } else {
+            assert!(address.starts_with("module.pipeline[\"b\"]"), "{address}");
+            "b"
+        };
+        for key in [
+            "name",
+            "bucket",
+            "function_name",
+            "alarm_name",
+            "dashboard_name",
+        ] {
+            if let Some(value) = rc["change"]["after"][key].as_str() {
+                names
+                    .entry((kind.to_string(), key.to_string(), value.to_string()))
+                    .or_default()
+                    .push(instance.to_string());
+            }
+        }
+    }
+    let twice: Vec<_> = names.iter().filter(|(_, at)| at.len() > 1).collect();
+    assert!(twice.is_empty(), "names planned twice: {twice:#?}");
+    let per_instance = names.values().filter(|at| at[0] == "a").count();
+    assert!(
+        per_instance > 30,
+        "only {per_instance} names planned per instance"
+    );
+    assert!(
+        names.contains_key(&(
+            "aws_kinesis_stream".into(),
+            "name".into(),
+            "iot-a-sensor-stream".into()
+        )),
+        "{names:#?}"
+    );
+}
+
+/// Every example a module can be made of (not the e-commerce one: its Personalize template
+/// holds fixed names) passes `fmt` and `validate` as a module, called once by a root.
+#[test]
+fn every_module_render_is_valid_terraform() {
+    if !have("terraform") {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    for spec in specs_to_check() {
+        let file = pipelinec::source::SourceFile::read(&spec).unwrap();
+        let project = pipelinec::check::check(&file).expect("spec is valid");
+        let root = tmp.path().join(spec.file_stem().unwrap());
+        let render = root.join("render");
+        let files = match pipelinec::render::render_module(&project, &render) {
+            Ok(files) => files,
+            Err(pipelinec::render::RenderError::Module(why)) => {
+                assert!(why.contains(".cloudformation.json"), "{why}");
+                continue;
+            }
+            Err(e) => panic!("{}: {e}", spec.display()),
+        };
+        pipelinec::render::write(&render, &files, &project.name, false).unwrap();
+        std::fs::write(
+            root.join("main.tf"),
+            "provider \"aws\" {\n  region = \"eu-west-1\"\n}\n\nmodule \"pipeline\" {\n  source = \"./render\"\n}\n",
+        )
+        .unwrap();
+        terraform(
+            &root,
+            &["fmt", "-check", "-recursive", "-diff", "-no-color"],
+        );
+        init(&root);
+        let out = terraform(&root, &["validate", "-no-color"]);
+        assert!(out.contains("The configuration is valid"), "{out}");
+    }
+}
+
 /// A real AWS API emulator (moto's server) on loopback, stopped when dropped.
 struct Moto {
     child: std::process::Child,

@@ -282,7 +282,7 @@ module "monitoring" {
   source = "./modules/monitoring"
 
   name              = "big-data"
-  region            = var.region
+  region            = local.region
   dashboard_enabled = true
   alarms_enabled    = true
 

@@ -693,7 +693,7 @@ module "monitoring" {
   source = "./modules/monitoring"
 
   name              = "shop"
-  region            = var.region
+  region            = local.region
   dashboard_enabled = true
   alarms_enabled    = true
 

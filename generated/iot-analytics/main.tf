@@ -425,7 +425,7 @@ module "monitoring" {
   source = "./modules/monitoring"
 
   name              = "iot-analytics"
-  region            = var.region
+  region            = local.region
   dashboard_enabled = true
   alarms_enabled    = true
 

@@ -97,6 +97,11 @@ pub enum Command {
         /// failing (by default they fail the check: they change what was reviewed).
         #[arg(long, requires = "check")]
         allow_overrides: bool,
+        /// Render a child module for an existing root to call (with `for_each` if it likes):
+        /// no provider, backend or region of its own, every AWS name prefixed by its variable
+        /// `name`. Needs --out.
+        #[arg(long, requires = "out")]
+        as_module: bool,
     },
     /// Print the permission matrix: each identity, its trust, each statement and its edges.
     Iam {
@@ -181,6 +186,7 @@ pub fn run(cli: Cli) -> u8 {
             check,
             diff,
             allow_overrides,
+            as_module,
         } => render::run(
             &specs,
             out.as_deref(),
@@ -190,6 +196,7 @@ pub fn run(cli: Cli) -> u8 {
                 diff,
                 force,
                 allow_overrides,
+                as_module,
             },
         ),
         Command::Iam { spec, env, format } => iam::run(&spec, env.as_deref(), format),

@@ -1,4 +1,4 @@
-//! `pipelinec render SPEC... [-o DIR] [--force] [--check [--diff]]`
+//! `pipelinec render SPEC... [-o DIR] [--force] [--check [--diff]] [--as-module]`
 
 use std::path::{Path, PathBuf};
 
@@ -17,6 +17,8 @@ pub struct Mode {
     pub force: bool,
     /// With `check`, report override files without failing.
     pub allow_overrides: bool,
+    /// Render a child module (see [`crate::render::render_module`]).
+    pub as_module: bool,
 }
 
 pub fn run(specs: &[PathBuf], out: Option<&Path>, env: Option<&str>, mode: Mode) -> u8 {
@@ -85,7 +87,12 @@ fn root(
         "not rendered"
     };
     let dir = dir.to_path_buf();
-    let files = match crate::render::render(project, &dir) {
+    let rendered = if mode.as_module {
+        crate::render::render_module(project, &dir)
+    } else {
+        crate::render::render(project, &dir)
+    };
+    let files = match rendered {
         Ok(f) => f,
         Err(RenderError::Diagnostics(diags)) => return report(file, &diags, what),
         Err(e) => {

@@ -99,7 +99,6 @@ pub fn project(
     outputs.extend(identity_outputs(policies));
     outputs.extend(super::monitoring::outputs(project));
     let roles: Vec<Value> = policies.iter().map(role_value).collect();
-    let tags = default_tags(project);
     let root = obj(BTreeMap::from([
         ("name", Value::from(project.name.clone())),
         ("region", Value::from(project.region.clone())),
@@ -110,14 +109,7 @@ pub fn project(
             Value::from(project.permissions_boundary.clone()),
         ),
         ("backend", backend_value(project)),
-        (
-            "tags",
-            Value::from(
-                tags.into_iter()
-                    .map(|(k, v)| entry(&k, Value::from(v)))
-                    .collect::<Vec<_>>(),
-            ),
-        ),
+        ("tags", tags(project)),
         ("roles", Value::from(roles)),
         (
             "resource_policies",
@@ -169,6 +161,30 @@ fn identity_values(
             .collect();
         cx.set("edge_role_arns", obj(arns));
     }
+}
+
+/// The provider's default tags (see [`default_tags`]) as template map entries.
+fn tags(project: &crate::model::Project) -> Value {
+    Value::from(
+        default_tags(project)
+            .into_iter()
+            .map(|(k, v)| entry(&k, Value::from(v)))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// What the root templates see of module mode: `module`, and for a module the spec's own name
+/// and tags (the project being rendered holds placeholders, see [`super::module`]).
+pub fn module_root(spec: Option<&crate::model::Project>) -> Value {
+    let Some(spec) = spec else {
+        return obj(BTreeMap::from([("module", Value::from(false))]));
+    };
+    obj(BTreeMap::from([
+        ("module", Value::from(true)),
+        ("name", Value::from(spec.name.clone())),
+        ("name_max_len", Value::from(spec.name.len())),
+        ("tags", tags(spec)),
+    ]))
 }
 
 /// The root outputs of the identities: each role's ARN (or a caller policy's ARNs), and the

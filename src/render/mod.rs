@@ -11,6 +11,7 @@ pub mod compare;
 mod context;
 mod kind;
 pub mod manifest;
+mod module;
 mod monitoring;
 mod moves;
 pub mod overrides;
@@ -52,6 +53,9 @@ pub enum RenderError {
     /// validation diagnostics.
     #[error("{} problem(s) found while packaging", .0.len())]
     Diagnostics(Vec<Diagnostic>),
+    /// A spec that cannot be rendered as a module (`render --as-module`), and why.
+    #[error("cannot render as a module: {0}")]
+    Module(String),
 }
 
 fn environment() -> Environment<'static> {
@@ -134,6 +138,38 @@ pub fn render_with(
     options: &package::Options,
 ) -> Result<Files, RenderError> {
     let zips = packages(project, out_dir, options)?;
+    let files = files(project, zips, None)?;
+    Ok(with_manifest(project, files))
+}
+
+/// Renders a project as a child module (`render --as-module`, see [`module`]): no provider,
+/// backend or region of its own, every AWS name prefixed by its variable `name`.
+pub fn render_module(project: &Compiled, out_dir: &Path) -> Result<Files, RenderError> {
+    render_module_with(project, out_dir, &package::Options::from_env())
+}
+
+/// [`render_module`] with explicit packaging options.
+pub fn render_module_with(
+    project: &Compiled,
+    out_dir: &Path,
+    options: &package::Options,
+) -> Result<Files, RenderError> {
+    let zips = packages(project, out_dir, options)?;
+    let plain = files(project, zips.clone(), None)?;
+    let placeholders = module::Placeholders::choose(project, &plain);
+    let stand_in = placeholders.project(project)?;
+    let rendered = files(&stand_in, zips, Some(&project.project))?;
+    let files = placeholders.apply(rendered, &plain)?;
+    Ok(with_manifest(project, files))
+}
+
+/// The file set, without its manifest; `module_of` is the spec's own project when `project`
+/// holds a module render's placeholders.
+fn files(
+    project: &Compiled,
+    zips: BTreeMap<ComponentId, Vec<u8>>,
+    module_of: Option<&crate::model::Project>,
+) -> Result<Files, RenderError> {
     let env = environment();
     let mut files = Files::new();
     let render = |name: &str, ctx: &Value| -> Result<String, RenderError> {
@@ -154,7 +190,9 @@ pub fn render_with(
         render(&format!("{folder}/call.tf.j2"), values).map(Value::from_safe_string)
     };
     let ctx = context::project(project, zips, &mut render_call)?;
+    // Left to right: the first value of a key wins.
     let root = minijinja::context! {
+        ..context::module_root(module_of),
         ..ctx.root,
         ..minijinja::context! { calls => ctx.calls }
     };
@@ -198,10 +236,15 @@ pub fn render_with(
     for (path, bytes) in ctx.extra_files {
         files.insert(path, bytes);
     }
+    Ok(files)
+}
+
+/// `files` with the [`manifest`] that records them.
+fn with_manifest(project: &Compiled, mut files: Files) -> Files {
     let mut record = manifest::Manifest::of(&project.name, &files);
     record.components = replacements::inventory(project);
     files.insert(PathBuf::from(manifest::FILE), record.to_bytes());
-    Ok(files)
+    files
 }
 
 /// What each component's kind builds before the templates run (every function's zip), or

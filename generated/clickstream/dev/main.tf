@@ -145,7 +145,7 @@ module "monitoring" {
   source = "./modules/monitoring"
 
   name              = "shop-clicks-dev"
-  region            = var.region
+  region            = local.region
   dashboard_enabled = true
   alarms_enabled    = true
 
