@@ -375,6 +375,12 @@ pub fn policy_addresses(p: &iam::RolePolicy) -> Vec<String> {
                 i + 1
             ));
         }
+        if !p.attached.is_empty() {
+            out.push(format!(
+                "aws_iam_role_policy_attachment.{}_attached",
+                p.address
+            ));
+        }
     }
     out
 }
@@ -408,6 +414,7 @@ fn role_value(p: &iam::RolePolicy) -> Value {
         ("trust_conditions", condition_values(&p.trust_conditions)),
         ("inline", pick(&p.layout.inline)),
         ("managed", Value::from(managed)),
+        ("attached", Value::from(p.attached.clone())),
     ]))
 }
 
