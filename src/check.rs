@@ -236,6 +236,31 @@ fn too_large(project: &Project, t: &iam::layout::TooLarge, doc: &Document) -> Di
         .iter()
         .map(|(sid, n)| format!("{sid} ({n} characters)"))
         .collect();
+    if t.attached > 0 {
+        return Diagnostic::new(
+            "too-many-policies",
+            format!(
+                "the role of `{}` needs {} for its edges besides the {} the spec attaches; IAM \
+                 allows {} per role",
+                c.id,
+                match t.needed {
+                    1 => "a managed policy".to_string(),
+                    n => format!("{n} managed policies"),
+                },
+                t.attached,
+                iam::layout::MANAGED_PER_ROLE
+            ),
+        )
+        .with_label(
+            doc.key_span(&format!("{}/managed_policy_arns", c.pointer)),
+            "attached by the spec",
+        )
+        .with_help(format!(
+            "attach at most {} policies here (or combine some into one), or split the \
+             component's inputs or outputs across several components",
+            iam::layout::MANAGED_PER_ROLE.saturating_sub(t.needed)
+        ));
+    }
     Diagnostic::new(
         "policy-too-large",
         format!(

@@ -23,6 +23,9 @@ pub struct Component {
     /// Spans of the values that later stages point at, by field: packaging happens at render
     /// time, long after the document is gone, and its problems point at a Lambda's `code:`.
     pub kept: BTreeMap<&'static str, Range<usize>>,
+    /// The component's own `tags`, added to the provider's default tags on every resource
+    /// its module creates.
+    pub tags: IndexMap<String, String>,
 }
 
 impl Component {

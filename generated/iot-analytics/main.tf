@@ -243,6 +243,10 @@ module "data_lake" {
       infrequent_access_after_days = null
     },
   ]
+
+  tags = {
+    "DataClassification" = "internal"
+  }
 }
 
 module "sensor_catalog" {

@@ -35,6 +35,8 @@ pub struct Layout {
 pub struct TooLarge {
     pub name: String,
     pub needed: usize,
+    /// Managed policies the spec attaches to the role itself, which leave fewer for these.
+    pub attached: usize,
     /// The largest statements, with their size, for the message.
     pub largest: Vec<(String, usize)>,
 }
@@ -69,11 +71,13 @@ pub fn size(s: &Statement) -> usize {
 const DOC_OVERHEAD: usize = 39;
 
 /// Splits statements too large for one managed policy into parts by resource, then packs the
-/// statements in order: the inline policy first (roles), then managed policies.
+/// statements in order: the inline policy first (roles), then managed policies, of which the
+/// role has `attached` already (attached by the spec, not derived).
 pub fn lay_out(
     name: &str,
     identity: Identity,
     statements: &[Statement],
+    attached: usize,
 ) -> Result<(Vec<Statement>, Layout), TooLarge> {
     let part_budget = budget(MANAGED_LIMIT) - DOC_OVERHEAD;
     let mut parts: Vec<Statement> = Vec::new();
@@ -131,7 +135,7 @@ pub fn lay_out(
         // A caller policy is one managed policy per part; its callers attach them.
         Identity::CallerPolicy => MANAGED_PER_ROLE,
     };
-    if layout.managed.len() > limit {
+    if layout.managed.len() + attached > limit {
         let mut largest: Vec<(String, usize)> = statements
             .iter()
             .map(|s| (s.sid.clone(), size(s)))
@@ -141,6 +145,7 @@ pub fn lay_out(
         return Err(TooLarge {
             name: name.to_string(),
             needed: layout.managed.len(),
+            attached,
             largest,
         });
     }

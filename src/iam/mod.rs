@@ -84,6 +84,9 @@ pub struct RolePolicy {
     pub trust_conditions: Vec<Condition>,
     pub statements: Vec<Statement>,
     pub layout: Layout,
+    /// Managed policies the spec attaches to the role itself (see
+    /// [`KindIam::attached_policies`]), by ARN: not derived, so not least-privilege.
+    pub attached: Vec<String>,
 }
 
 impl RolePolicy {
@@ -122,6 +125,13 @@ pub trait KindIam {
 
     /// What the edge table's templates can refer to for this component: name → values.
     fn facts(&self, cx: &FactCx<'_>) -> Facts;
+
+    /// ARNs of managed policies the spec attaches to the component's role itself (a function's
+    /// `managed_policy_arns`), outside what the edges derive; they share the role's quota of
+    /// managed policies with the derived ones.
+    fn attached_policies(&self) -> &[String] {
+        &[]
+    }
 }
 
 /// The IAM side of a component's kind.
@@ -195,6 +205,7 @@ pub fn policies(project: &Project) -> Result<Vec<RolePolicy>, Vec<PolicyError>> 
     for c in project.components.values() {
         // The component's identity, then the roles its edges need of their own.
         let mut identities = Vec::new();
+        let attached = kind_iam(&c.settings).attached_policies();
         if acts(project, c) {
             match statements_of(project, c) {
                 Ok(statements) => {
@@ -206,6 +217,7 @@ pub fn policies(project: &Project) -> Result<Vec<RolePolicy>, Vec<PolicyError>> 
                         identity,
                         kind_iam(&c.settings).attach_to(&FactCx { project, c }),
                         statements,
+                        attached.to_vec(),
                     ));
                 }
                 Err(w) => keep(&mut wildcards, w),
@@ -220,10 +232,11 @@ pub fn policies(project: &Project) -> Result<Vec<RolePolicy>, Vec<PolicyError>> 
                 Identity::Role(role.service),
                 None,
                 merge(raw),
+                Vec::new(),
             ));
         }
-        for (address, name, identity, attach_to, statements) in identities {
-            match layout::lay_out(&name, identity, &statements) {
+        for (address, name, identity, attach_to, statements, attached) in identities {
+            match layout::lay_out(&name, identity, &statements, attached.len()) {
                 Ok((statements, layout)) => out.push(RolePolicy {
                     component: c.id.clone(),
                     address,
@@ -233,6 +246,7 @@ pub fn policies(project: &Project) -> Result<Vec<RolePolicy>, Vec<PolicyError>> 
                     trust_conditions: trust_conditions(identity),
                     statements,
                     layout,
+                    attached,
                 }),
                 Err(e) => errors.push(PolicyError::TooLarge(e)),
             }

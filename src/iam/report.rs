@@ -172,6 +172,9 @@ pub fn json(project: &Project, roles: &[RolePolicy], resource: &[ResourcePolicy]
             if let Some(role) = r.attach_to {
                 v["attach_to"] = json!(role);
             }
+            if !r.attached.is_empty() {
+                v["attached_by_spec"] = json!(r.attached);
+            }
             v
         })
         .collect();
@@ -211,6 +214,20 @@ fn statement_lines(project: &Project, s: &Statement, out: &mut String) {
     }
 }
 
+/// The managed policies the spec attaches to a role, which pipelinec did not derive.
+fn attached_lines(r: &RolePolicy, out: &mut String) {
+    if r.attached.is_empty() {
+        return;
+    }
+    out.push_str(
+        "\n  attached by the spec (managed_policy_arns; outside pipelinec's least-privilege \
+         derivation)\n",
+    );
+    for arn in &r.attached {
+        out.push_str(&format!("    policy {arn}\n"));
+    }
+}
+
 /// The matrix as text for code review: each identity, then each resource-based policy.
 pub fn table(project: &Project, roles: &[RolePolicy], resource: &[ResourcePolicy]) -> String {
     let mut out = String::new();
@@ -235,6 +252,7 @@ pub fn table(project: &Project, roles: &[RolePolicy], resource: &[ResourcePolicy
                     ));
                 }
                 out.push('\n');
+                attached_lines(r, &mut out);
             }
             None => out.push_str(&format!(
                 "caller policy {} ({}, {kind}): attach to {}\n",

@@ -133,3 +133,82 @@ impl Input {
         }
     }
 }
+
+/// A component as the spec writes it: its kind's own settings (`kind`, one of the section
+/// enums such as [`crate::kinds::Source`]) and the fields every kind has.
+///
+/// The common fields cannot be a struct flattened into each kind: serde does not support
+/// `flatten` together with the kinds' `deny_unknown_fields`, and schemars would leave a
+/// flattened field out of each variant's `additionalProperties: false` object, so editors and
+/// the schema stage would call it unknown. Instead this type takes the common fields out of the
+/// component's object before the kind reads the rest, and its schema is the kind's with the
+/// common fields added to every variant.
+#[derive(Debug, Clone)]
+pub struct Common<T> {
+    pub kind: T,
+    /// The component's `tags`.
+    pub tags: indexmap::IndexMap<String, String>,
+}
+
+/// The description of a component's `tags` in the schema.
+const TAGS_DOC: &str = "Tags added to every AWS resource this component creates, on top of the \
+    spec's `tags` (a key set in both takes the component's value). Same rules as the spec's \
+    `tags`. Not allowed on a component that stands for an `existing` resource.";
+
+impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for Common<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let mut map = serde_json::Map::<String, serde_json::Value>::deserialize(d)?;
+        let tags = match map.remove("tags") {
+            Some(v) => serde_json::from_value(v).map_err(D::Error::custom)?,
+            None => indexmap::IndexMap::new(),
+        };
+        let kind = T::deserialize(serde_json::Value::Object(map)).map_err(D::Error::custom)?;
+        Ok(Common { kind, tags })
+    }
+}
+
+impl<T: Serialize> Serialize for Common<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::Error;
+        let mut value = serde_json::to_value(&self.kind).map_err(S::Error::custom)?;
+        if let (Some(map), false) = (value.as_object_mut(), self.tags.is_empty()) {
+            let tags = serde_json::to_value(&self.tags).map_err(S::Error::custom)?;
+            map.insert("tags".into(), tags);
+        }
+        value.serialize(s)
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Common<T> {
+    // The kind's own name: only the wrapped enum is ever referenced, so `definitions` keeps the
+    // section names (`Source`, `Sink`) the schema stage looks up.
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        T::schema_id()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut schema = T::json_schema(generator);
+        let mut tags = generator
+            .subschema_for::<indexmap::IndexMap<String, String>>()
+            .to_value();
+        if let Some(t) = tags.as_object_mut() {
+            t.insert("description".into(), TAGS_DOC.into());
+        }
+        // Every variant of the section's enum.
+        let variants: Vec<&mut serde_json::Value> = match schema.get_mut("oneOf") {
+            Some(serde_json::Value::Array(branches)) => branches.iter_mut().collect(),
+            _ => Vec::new(),
+        };
+        for v in variants {
+            if let Some(serde_json::Value::Object(props)) = v.get_mut("properties") {
+                props.insert("tags".into(), tags.clone());
+            }
+        }
+        schema
+    }
+}

@@ -88,10 +88,8 @@ pub fn project(
         );
         kind_render(&c.settings).render(&mut cx);
         let values = obj(std::mem::take(&mut cx.values));
-        calls.push(render_call(
-            &super::kind::template_folder(project, c),
-            &values,
-        )?);
+        let call = render_call(&super::kind::template_folder(project, c), &values)?;
+        calls.push(with_tags(call, &c.tags));
     }
     if let Some(values) = super::monitoring::values(project) {
         calls.push(render_call("monitoring", &values)?);
@@ -393,6 +391,12 @@ pub fn policy_addresses(p: &iam::RolePolicy) -> Vec<String> {
                 i + 1
             ));
         }
+        if !p.attached.is_empty() {
+            out.push(format!(
+                "aws_iam_role_policy_attachment.{}_attached",
+                p.address
+            ));
+        }
     }
     out
 }
@@ -426,7 +430,35 @@ fn role_value(p: &iam::RolePolicy) -> Value {
         ("trust_conditions", condition_values(&p.trust_conditions)),
         ("inline", pick(&p.layout.inline)),
         ("managed", Value::from(managed)),
+        ("attached", Value::from(p.attached.clone())),
     ]))
+}
+
+/// A component's module call with its `tags` argument, when the spec gives the component tags
+/// (every component module takes `tags`, default `{}`, so a call without them is unchanged). The
+/// argument closes the call's block, after a blank line, one tag a line (the root's alignment
+/// lines the values up).
+fn with_tags(call: Value, tags: &indexmap::IndexMap<String, String>) -> Value {
+    let text = call.as_str().unwrap_or_default();
+    let Some(body) = text
+        .trim_end()
+        .strip_suffix('}')
+        .filter(|_| !tags.is_empty())
+    else {
+        return call;
+    };
+    let mut out = body.trim_end().to_string();
+    out.push_str("\n\n  tags = {\n");
+    for (key, value) in tags {
+        out.push_str(&format!(
+            "    {} = {}\n",
+            crate::hcl::quote(key),
+            crate::hcl::quote(value)
+        ));
+    }
+    out.push_str("  }\n}");
+    out.push_str(&text[text.trim_end().len()..]);
+    Value::from_safe_string(out)
 }
 
 /// The provider's default tags: the spec's, then the environment, `ManagedBy` and `Project`

@@ -13,7 +13,7 @@ const MAX_MANAGED: usize = 10;
 /// The text of `moved.tf` for the rendered root files `main_tf` and `iam_tf`, or `None`
 /// without renamed components. A block is written for each address the render has under the
 /// new id: the component's module, and its identity's role, inline policy, managed policies
-/// and their attachments. A Lambda permission is named after its statement, which names both
+/// and their attachments (the spec's `managed_policy_arns` too). A Lambda permission is named after its statement, which names both
 /// ends of its edge: Lambda replaces it in place (it holds no data).
 pub fn moved_tf(project: &Compiled, main_tf: &str, iam_tf: &str) -> Option<String> {
     let mut blocks = Vec::new();
@@ -41,6 +41,12 @@ pub fn moved_tf(project: &Compiled, main_tf: &str, iam_tf: &str) -> Option<Strin
                     resource(ty, format!("{from}_{i}"), format!("{to}_{i}"));
                 }
             }
+            let attached = "aws_iam_role_policy_attachment";
+            resource(
+                attached,
+                format!("{from}_attached"),
+                format!("{to}_attached"),
+            );
         }
     }
     if blocks.is_empty() {

@@ -97,7 +97,8 @@ pub fn is_existing(c: &Component) -> bool {
 pub fn check(cx: &Cx<'_>, e: &ExistingRef<'_>, out: &mut Vec<Diagnostic>) {
     let id = &cx.c.id;
     let what = e.shape.what;
-    for field in e.creation_only {
+    // `tags` is every kind's: an existing resource's tags are its owner's too.
+    for field in e.creation_only.iter().chain(&["tags"]) {
         if cx.is_set(field) {
             out.push(error(
                 "existing-setting",

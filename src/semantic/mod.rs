@@ -20,6 +20,7 @@ use indexmap::IndexMap;
 
 use crate::diagnostic::Diagnostic;
 use crate::kinds::Settings;
+use crate::kinds::fields::Common;
 use crate::model::{Component, ComponentId, Project};
 use crate::naming::AwsName;
 use crate::source::{Document, SourceFile, pointer_segment};
@@ -416,6 +417,7 @@ pub fn check(
         monitoring: spec.monitoring,
     };
     project::tags(&project, doc, &mut diags);
+    project::component_tags(&project, doc, &mut diags);
     project::region_and_keys(&project, doc, &mut diags);
     for c in project.components.values() {
         let cx = Cx {
@@ -443,10 +445,10 @@ pub fn check(
 
 /// The spec's four component sections.
 struct Sections {
-    sources: IndexMap<String, crate::kinds::Source>,
-    transforms: IndexMap<String, crate::kinds::Transform>,
-    sinks: IndexMap<String, crate::kinds::Sink>,
-    site: IndexMap<String, crate::kinds::Site>,
+    sources: IndexMap<String, Common<crate::kinds::Source>>,
+    transforms: IndexMap<String, Common<crate::kinds::Transform>>,
+    sinks: IndexMap<String, Common<crate::kinds::Sink>>,
+    site: IndexMap<String, Common<crate::kinds::Site>>,
 }
 
 /// The components of every section in spec order; a second use of an id is an error.
@@ -463,7 +465,7 @@ fn collect_components(
         site,
     } = sections;
     let mut out: IndexMap<ComponentId, Component> = IndexMap::new();
-    let mut add = |section: &'static str, id: String, settings: Settings| {
+    let mut add = |section: &'static str, id: String, settings: Settings, tags| {
         let pointer = format!("/{section}/{}", pointer_segment(&id));
         let cid = match renames.get(&id) {
             Some(old) => ComponentId::renamed_from(id.clone(), old.clone()),
@@ -494,20 +496,21 @@ fn collect_components(
                 settings,
                 pointer,
                 kept,
+                tags,
             },
         );
     };
     for (id, s) in sources {
-        add("sources", id, s.into());
+        add("sources", id, s.kind.into(), s.tags);
     }
     for (id, s) in transforms {
-        add("transforms", id, s.into());
+        add("transforms", id, s.kind.into(), s.tags);
     }
     for (id, s) in sinks {
-        add("sinks", id, s.into());
+        add("sinks", id, s.kind.into(), s.tags);
     }
     for (id, s) in site {
-        add("site", id, s.into());
+        add("site", id, s.kind.into(), s.tags);
     }
     out
 }

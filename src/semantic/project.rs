@@ -6,10 +6,27 @@ use crate::model::{Component, Project};
 use crate::naming::AwsName;
 use crate::source::{Document, pointer_segment};
 
-/// Every tag is one AWS accepts.
+/// Every tag of the spec is one AWS accepts.
 pub(super) fn tags(project: &Project, doc: &Document, diags: &mut Vec<Diagnostic>) {
-    for (key, value) in &project.tags {
-        let ptr = format!("/tags/{}", pointer_segment(key));
+    check_tags(&project.tags, "", doc, diags);
+}
+
+/// Every tag of every component is one AWS accepts, reported at the tag's own key.
+pub(super) fn component_tags(project: &Project, doc: &Document, diags: &mut Vec<Diagnostic>) {
+    for c in project.components.values() {
+        check_tags(&c.tags, &c.pointer, doc, diags);
+    }
+}
+
+/// The tags `tags` found at `{at}/tags`.
+fn check_tags(
+    tags: &indexmap::IndexMap<String, String>,
+    at: &str,
+    doc: &Document,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for (key, value) in tags {
+        let ptr = format!("{at}/tags/{}", pointer_segment(key));
         if let Some(problem) = tag_problem(key, value) {
             diags.push(
                 Diagnostic::new("invalid-tag", format!("tag `{key}` {problem}"))

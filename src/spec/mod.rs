@@ -11,6 +11,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use crate::id::ID_PATTERN;
+use crate::kinds::fields::Common;
 use crate::kinds::{Sink, Site, Source, Transform};
 
 mod monitoring;
@@ -54,21 +55,21 @@ pub struct Spec {
     /// Where data enters the system, keyed by component id.
     #[serde(default)]
     #[schemars(extend("propertyNames" = { "pattern": ID_PATTERN }))]
-    pub sources: IndexMap<String, Source>,
+    pub sources: IndexMap<String, Common<Source>>,
     /// Components that move or process data, keyed by component id.
     #[serde(default)]
     #[schemars(extend("propertyNames" = { "pattern": ID_PATTERN }))]
-    pub transforms: IndexMap<String, Transform>,
+    pub transforms: IndexMap<String, Common<Transform>>,
     /// Where data comes to rest and is queried, keyed by component id.
     #[serde(default)]
     #[schemars(extend("propertyNames" = { "pattern": ID_PATTERN }))]
-    pub sinks: IndexMap<String, Sink>,
+    pub sinks: IndexMap<String, Common<Sink>>,
     /// The tiers of a web site that feeds the pipeline: what customers reach (a CloudFront
     /// distribution, a static site, an HTTP API, a user pool) and what its functions keep
     /// (DynamoDB tables), keyed by component id.
     #[serde(default)]
     #[schemars(extend("propertyNames" = { "pattern": ID_PATTERN }))]
-    pub site: IndexMap<String, Site>,
+    pub site: IndexMap<String, Common<Site>>,
     /// The CloudWatch dashboard and alarms pipelinec derives from the components and their
     /// data flows, and who the alarms notify. Optional: both are on by default.
     #[serde(default)]

@@ -134,6 +134,7 @@ c.id.as_str(),
         self.failure_destination(cx, out);
         self.environment_names(cx, out);
         self.vpc(cx, out);
+        self.managed_policies(cx, out);
         out.extend(packaging);
         out.extend(self.runtime_support(cx));
         out.extend(self.unused_output_settings(cx));
@@ -238,6 +239,40 @@ impl Lambda {
                  `{missing}`, or remove `{given}`"
             ),
         ));
+    }
+
+    /// Each of `managed_policy_arns` once, in the spec's partition.
+    fn managed_policies(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+        let partition = crate::regions::partition(&cx.project.region).unwrap_or("aws");
+        for (i, arn) in self.managed_policy_arns.iter().enumerate() {
+            let field = format!("managed_policy_arns/{i}");
+            if let Some(first) = self.managed_policy_arns[..i].iter().position(|a| a == arn) {
+                out.push(
+                    error(
+                        "duplicate-policy",
+                        format!("`{arn}` is attached to `{}` twice", cx.c.id),
+                        cx.value_at(&field),
+                        "a second time",
+                        "list each managed policy once",
+                    )
+                    .with_related(
+                        cx.value_at(&format!("managed_policy_arns/{first}")),
+                        "first time",
+                    ),
+                );
+            } else if arn.split(':').nth(1) != Some(partition) {
+                out.push(error(
+                    "policy-partition",
+                    format!(
+                        "`{arn}` is not in the partition `{partition}` of the spec's region `{}`",
+                        cx.project.region
+                    ),
+                    cx.value_at(&field),
+                    "another partition",
+                    &format!("a role can only have policies of its own partition: `arn:{partition}:iam::…`"),
+                ));
+            }
+        }
     }
 
     /// `failure_bucket` names a bucket of the spec, and only with `on_failure: s3`.

@@ -73,6 +73,10 @@ impl KindIam for Lambda {
             ),
         ]
     }
+
+    fn attached_policies(&self) -> &[String] {
+        &self.managed_policy_arns
+    }
 }
 
 impl Lambda {

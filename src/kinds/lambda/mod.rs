@@ -124,6 +124,20 @@ pub struct Lambda {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(length(max = 5), inner(regex(pattern = "^sg-[0-9a-f]{8,17}$")))]
     pub security_group_ids: Vec<String>,
+    /// ARNs of managed policies (yours, `arn:aws:iam::<account>:policy/<name>`, or AWS's,
+    /// `arn:aws:iam::aws:policy/<name>`) attached to the function's role beside the policies
+    /// pipelinec derives from its edges: for what the function does outside the spec (a
+    /// database, a third-party service). What they allow is outside pipelinec's least-privilege
+    /// derivation: `pipelinec iam` lists them as attached by the spec. They count against
+    /// IAM's 10 managed policies per role, and the permissions boundary still applies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(
+        length(max = 10),
+        inner(regex(
+            pattern = r"^arn:aws(-cn|-us-gov)?:iam::([0-9]{12}|aws):policy/([A-Za-z0-9+=,.@_-]+/)*[A-Za-z0-9+=,.@_-]{1,128}$"
+        ))
+    )]
+    pub managed_policy_arns: Vec<String>,
 }
 
 /// How a Lambda package is built.

@@ -45,3 +45,9 @@ variable "named_queries" {
   }))
   default = {}
 }
+
+variable "tags" {
+  description = "Tags of the component's resources, on top of the provider's default tags."
+  type        = map(string)
+  default     = {}
+}

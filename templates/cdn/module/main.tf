@@ -64,6 +64,8 @@ module "logs" {
   object_ownership  = "BucketOwnerPreferred"
   versioning        = false
   expire_after_days = var.log_retention_days
+
+  tags = var.tags
 }
 
 resource "aws_cloudfront_distribution" "this" {
@@ -150,6 +152,8 @@ resource "aws_cloudfront_distribution" "this" {
       include_cookies = false
     }
   }
+
+  tags = var.tags
 }
 
 locals {

@@ -82,3 +82,9 @@ variable "stream_view_type" {
   type        = string
   default     = "NEW_AND_OLD_IMAGES"
 }
+
+variable "tags" {
+  description = "Tags of the component's resources, on top of the provider's default tags."
+  type        = map(string)
+  default     = {}
+}

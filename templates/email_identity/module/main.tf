@@ -20,6 +20,8 @@ resource "aws_sesv2_configuration_set" "this" {
   suppression_options {
     suppressed_reasons = var.suppress_bounces_and_complaints ? ["BOUNCE", "COMPLAINT"] : []
   }
+
+  tags = var.tags
 }
 
 resource "aws_sesv2_email_identity" "this" {
@@ -34,4 +36,6 @@ resource "aws_sesv2_email_identity" "this" {
       next_signing_key_length = var.dkim_key_length
     }
   }
+
+  tags = var.tags
 }

@@ -27,3 +27,9 @@ variable "suppress_bounces_and_complaints" {
   description = "Stop sending to addresses that bounced or complained."
   type        = bool
 }
+
+variable "tags" {
+  description = "Tags of the component's resources, on top of the provider's default tags."
+  type        = map(string)
+  default     = {}
+}

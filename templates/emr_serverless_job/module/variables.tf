@@ -79,3 +79,9 @@ variable "spark_properties" {
   type        = map(string)
   default     = {}
 }
+
+variable "tags" {
+  description = "Tags of the component's resources, on top of the provider's default tags."
+  type        = map(string)
+  default     = {}
+}

@@ -5,12 +5,16 @@
 
 resource "aws_cloudwatch_event_bus" "this" {
   name = var.name
+
+  tags = var.tags
 }
 
 resource "aws_sqs_queue" "dead_letters" {
   name                      = var.dead_letter_queue
   message_retention_seconds = var.dead_letter_retention_seconds
   sqs_managed_sse_enabled   = true
+
+  tags = var.tags
 }
 
 resource "aws_sqs_queue_policy" "dead_letters" {
@@ -30,6 +34,8 @@ resource "aws_cloudwatch_event_rule" "this" {
     source        = [each.value.source]
     "detail-type" = [each.value.detail_type]
   })
+
+  tags = var.tags
 }
 
 resource "aws_cloudwatch_event_target" "this" {

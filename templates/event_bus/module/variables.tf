@@ -48,3 +48,9 @@ variable "rules" {
     max_event_age_seconds = number
   }))
 }
+
+variable "tags" {
+  description = "Tags of the component's resources, on top of the provider's default tags."
+  type        = map(string)
+  default     = {}
+}

@@ -75,3 +75,9 @@ variable "conversion" {
   })
   default = null
 }
+
+variable "tags" {
+  description = "Tags of the component's resources, on top of the provider's default tags."
+  type        = map(string)
+  default     = {}
+}

@@ -112,3 +112,9 @@ variable "properties" {
   description = "Where the application reads and writes: stream names and ARNs, buckets and prefixes, the region and the start position."
   type        = map(string)
 }
+
+variable "tags" {
+  description = "Tags of the component's resources, on top of the provider's default tags."
+  type        = map(string)
+  default     = {}
+}

@@ -11,6 +11,8 @@ module "assets" {
   infrequent_access_after_days = null
   noncurrent_expire_after_days = 30
   force_destroy                = true
+
+  tags = var.tags
 }
 
 resource "aws_s3_object" "script" {
@@ -18,6 +20,8 @@ resource "aws_s3_object" "script" {
   key    = var.script_key
   source = var.script_file
   etag   = filemd5(var.script_file)
+
+  tags = var.tags
 }
 
 # Glue 5 logs into `<prefix>/error` (system, Spark and GlueLogger logs) and `<prefix>/output`
@@ -29,6 +33,8 @@ resource "aws_cloudwatch_log_group" "this" {
 
   name              = "${var.log_group_prefix}/${each.key}"
   retention_in_days = var.log_retention_days
+
+  tags = var.tags
 }
 
 resource "aws_glue_job" "this" {
@@ -63,6 +69,8 @@ resource "aws_glue_job" "this" {
   })
 
   depends_on = [aws_cloudwatch_log_group.this]
+
+  tags = var.tags
 }
 
 resource "aws_glue_trigger" "schedule" {
@@ -75,4 +83,6 @@ resource "aws_glue_trigger" "schedule" {
   actions {
     job_name = aws_glue_job.this.name
   }
+
+  tags = var.tags
 }

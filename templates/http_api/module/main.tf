@@ -17,6 +17,8 @@ resource "aws_apigatewayv2_api" "this" {
       max_age       = 600
     }
   }
+
+  tags = var.tags
 }
 
 resource "aws_apigatewayv2_authorizer" "users" {
@@ -76,6 +78,8 @@ resource "aws_cloudwatch_log_group" "access" {
   #checkov:skip=CKV_AWS_338:access logs are kept for the spec's log_retention_days (30 by default), not a year
   name              = "/aws/apigateway/${var.name}"
   retention_in_days = var.log_retention_days
+
+  tags = var.tags
 }
 
 resource "aws_apigatewayv2_stage" "this" {
@@ -103,4 +107,6 @@ resource "aws_apigatewayv2_stage" "this" {
       user           = "$context.authorizer.claims.sub"
     })
   }
+
+  tags = var.tags
 }

@@ -8,4 +8,6 @@ resource "aws_kinesis_stream" "this" {
   stream_mode_details {
     stream_mode = var.mode
   }
+
+  tags = var.tags
 }

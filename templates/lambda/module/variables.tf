@@ -136,3 +136,9 @@ variable "async_failure_queue" {
   type        = string
   default     = null
 }
+
+variable "tags" {
+  description = "Tags of the component's resources, on top of the provider's default tags."
+  type        = map(string)
+  default     = {}
+}

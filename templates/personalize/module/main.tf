@@ -15,6 +15,8 @@ resource "aws_cloudformation_stack" "this" {
     update = "60m"
     delete = "60m"
   }
+
+  tags = var.tags
 }
 
 data "aws_partition" "current" {}

@@ -23,3 +23,9 @@ variable "campaign" {
   description = "Whether functions may ask the campaign <name> for recommendations."
   type        = bool
 }
+
+variable "tags" {
+  description = "Tags of the component's resources, on top of the provider's default tags."
+  type        = map(string)
+  default     = {}
+}

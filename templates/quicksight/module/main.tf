@@ -28,6 +28,8 @@ resource "aws_quicksight_data_source" "this" {
       ]
     }
   }
+
+  tags = var.tags
 }
 
 resource "aws_quicksight_data_set" "this" {
@@ -75,4 +77,6 @@ resource "aws_quicksight_data_set" "this" {
       ]
     }
   }
+
+  tags = var.tags
 }

@@ -63,3 +63,9 @@ variable "dead_letter_retention_seconds" {
   description = "Seconds the dead-letter queue keeps a failed start."
   type        = number
 }
+
+variable "tags" {
+  description = "Tags of the component's resources, on top of the provider's default tags."
+  type        = map(string)
+  default     = {}
+}

@@ -35,3 +35,9 @@ variable "objects" {
   }))
   default = {}
 }
+
+variable "tags" {
+  description = "Tags of the component's resources, on top of the provider's default tags."
+  type        = map(string)
+  default     = {}
+}

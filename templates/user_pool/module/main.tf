@@ -42,6 +42,8 @@ resource "aws_cognito_user_pool" "this" {
   user_attribute_update_settings {
     attributes_require_verification_before_update = ["email"]
   }
+
+  tags = var.tags
 }
 
 resource "aws_cognito_user_pool_client" "this" {

@@ -6,6 +6,8 @@ resource "aws_cloudwatch_log_group" "this" {
   #checkov:skip=CKV_AWS_338:retention is the spec's log_retention_days (operational logs, default 14 days); set 365 or more there where logs are audit evidence
   name              = var.log_group
   retention_in_days = var.log_retention_days
+
+  tags = var.tags
 }
 
 resource "aws_sfn_state_machine" "this" {
@@ -24,4 +26,6 @@ resource "aws_sfn_state_machine" "this" {
   tracing_configuration {
     enabled = true
   }
+
+  tags = var.tags
 }

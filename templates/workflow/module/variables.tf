@@ -37,3 +37,9 @@ variable "log_retention_days" {
   description = "Days to keep the logs."
   type        = number
 }
+
+variable "tags" {
+  description = "Tags of the component's resources, on top of the provider's default tags."
+  type        = map(string)
+  default     = {}
+}

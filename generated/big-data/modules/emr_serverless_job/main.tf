@@ -11,6 +11,8 @@ module "assets" {
   infrequent_access_after_days = null
   noncurrent_expire_after_days = 30
   force_destroy                = true
+
+  tags = var.tags
 }
 
 resource "aws_s3_object" "script" {
@@ -18,6 +20,8 @@ resource "aws_s3_object" "script" {
   key    = var.script_key
   source = var.script_file
   etag   = filemd5(var.script_file)
+
+  tags = var.tags
 }
 
 # The driver's and executors' stdout and stderr, under `<log_stream_prefix>/…` streams; created
@@ -27,6 +31,8 @@ resource "aws_cloudwatch_log_group" "this" {
   #checkov:skip=CKV_AWS_338:retention is the spec's log_retention_days (operational logs, default 14 days); set 365 or more there where logs are audit evidence
   name              = var.log_group
   retention_in_days = var.log_retention_days
+
+  tags = var.tags
 }
 
 # No cluster: workers start with a run (auto start) and stop after `idle_timeout_minutes`
@@ -51,6 +57,8 @@ resource "aws_emrserverless_application" "this" {
     cpu    = "${var.max_vcpu} vCPU"
     memory = "${var.max_memory_gb} GB"
   }
+
+  tags = var.tags
 }
 
 locals {

@@ -40,3 +40,9 @@ variable "crawler" {
   })
   default = null
 }
+
+variable "tags" {
+  description = "Tags of the component's resources, on top of the provider's default tags."
+  type        = map(string)
+  default     = {}
+}

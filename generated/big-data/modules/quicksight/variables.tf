@@ -33,3 +33,9 @@ variable "data_sets" {
   }))
   default = {}
 }
+
+variable "tags" {
+  description = "Tags of the component's resources, on top of the provider's default tags."
+  type        = map(string)
+  default     = {}
+}

@@ -8,6 +8,8 @@ resource "aws_s3_bucket" "this" {
   #checkov:skip=CKV2_AWS_62:nothing in the spec consumes bucket event notifications
   bucket        = var.name
   force_destroy = var.force_destroy
+
+  tags = var.tags
 }
 
 resource "aws_s3_bucket_ownership_controls" "this" {

@@ -48,4 +48,6 @@ resource "aws_dynamodb_table" "this" {
       attribute_name = ttl.value
     }
   }
+
+  tags = var.tags
 }

@@ -48,3 +48,9 @@ variable "rate_limit_per_second" {
   description = "Deliveries per second at most."
   type        = number
 }
+
+variable "tags" {
+  description = "Tags of the component's resources, on top of the provider's default tags."
+  type        = map(string)
+  default     = {}
+}

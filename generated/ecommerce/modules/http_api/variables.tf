@@ -68,3 +68,9 @@ variable "log_retention_days" {
   type        = number
   default     = 30
 }
+
+variable "tags" {
+  description = "Tags of the component's resources, on top of the provider's default tags."
+  type        = map(string)
+  default     = {}
+}

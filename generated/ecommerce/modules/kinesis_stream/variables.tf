@@ -24,3 +24,9 @@ variable "kms_key_id" {
   type        = string
   default     = null
 }
+
+variable "tags" {
+  description = "Tags of the component's resources, on top of the provider's default tags."
+  type        = map(string)
+  default     = {}
+}

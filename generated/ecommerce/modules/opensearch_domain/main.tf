@@ -7,6 +7,8 @@ resource "aws_cloudwatch_log_group" "this" {
 
   name              = "/aws/opensearch/${var.name}/${each.value}"
   retention_in_days = var.log_retention_days
+
+  tags = var.tags
 }
 
 # OpenSearch publishes its logs with this account-level CloudWatch Logs resource policy
@@ -105,6 +107,8 @@ resource "aws_opensearch_domain" "this" {
   }
 
   depends_on = [aws_cloudwatch_log_resource_policy.this]
+
+  tags = var.tags
 }
 
 # The access policy: exactly the statements the edges into the domain grant their roles, with

@@ -87,3 +87,9 @@ variable "access_policy_json" {
   type        = string
   default     = null
 }
+
+variable "tags" {
+  description = "Tags of the component's resources, on top of the provider's default tags."
+  type        = map(string)
+  default     = {}
+}

@@ -7,6 +7,8 @@ resource "aws_quicksight_vpc_connection" "this" {
   role_arn           = var.vpc_role_arn
   subnet_ids         = var.subnet_ids
   security_group_ids = var.security_group_ids
+
+  tags = var.tags
 }
 
 # A Redshift data source on the workgroup's endpoint, over SSL. QuickSight signs in as the
@@ -50,6 +52,8 @@ resource "aws_quicksight_data_source" "this" {
       ]
     }
   }
+
+  tags = var.tags
 }
 
 resource "aws_quicksight_data_set" "this" {
@@ -96,4 +100,6 @@ resource "aws_quicksight_data_set" "this" {
       ]
     }
   }
+
+  tags = var.tags
 }

@@ -10,6 +10,8 @@ resource "aws_redshiftserverless_namespace" "this" {
   iam_roles             = [var.role_arn]
   default_iam_role_arn  = var.role_arn
   log_exports           = ["connectionlog", "useractivitylog", "userlog"]
+
+  tags = var.tags
 }
 
 # The workgroup is the compute; its endpoint stays inside the VPC.
@@ -21,6 +23,8 @@ resource "aws_redshiftserverless_workgroup" "this" {
   enhanced_vpc_routing = true
   subnet_ids           = length(var.subnet_ids) > 0 ? var.subnet_ids : null
   security_group_ids   = length(var.security_group_ids) > 0 ? var.security_group_ids : null
+
+  tags = var.tags
 }
 
 # Streaming ingestion reads Kinesis through an external schema that names the namespace's

@@ -51,3 +51,9 @@ variable "views" {
   type        = map(string)
   default     = {}
 }
+
+variable "tags" {
+  description = "Tags of the component's resources, on top of the provider's default tags."
+  type        = map(string)
+  default     = {}
+}

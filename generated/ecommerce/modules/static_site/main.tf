@@ -10,6 +10,8 @@ module "bucket" {
   noncurrent_expire_after_days = var.noncurrent_expire_after_days
   force_destroy                = var.force_destroy
   resource_policy_json         = var.resource_policy_json
+
+  tags = var.tags
 }
 
 resource "aws_s3_object" "content" {
@@ -20,4 +22,6 @@ resource "aws_s3_object" "content" {
   source       = each.value.source
   source_hash  = filemd5(each.value.source)
   content_type = each.value.content_type
+
+  tags = var.tags
 }

@@ -62,3 +62,9 @@ variable "deletion_protection" {
   type        = bool
   default     = true
 }
+
+variable "tags" {
+  description = "Tags of the component's resources, on top of the provider's default tags."
+  type        = map(string)
+  default     = {}
+}

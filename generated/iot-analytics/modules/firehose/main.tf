@@ -3,6 +3,8 @@ resource "aws_cloudwatch_log_group" "this" {
   #checkov:skip=CKV_AWS_338:retention is the spec's log_retention_days (operational logs, default 14 days); set 365 or more there where logs are audit evidence
   name              = "/aws/kinesisfirehose/${var.name}"
   retention_in_days = var.log_retention_days
+
+  tags = var.tags
 }
 
 resource "aws_cloudwatch_log_stream" "delivery" {
@@ -114,4 +116,6 @@ resource "aws_kinesis_firehose_delivery_stream" "this" {
       }
     }
   }
+
+  tags = var.tags
 }

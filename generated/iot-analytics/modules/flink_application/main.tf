@@ -11,6 +11,8 @@ module "assets" {
   infrequent_access_after_days = null
   noncurrent_expire_after_days = 30
   force_destroy                = true
+
+  tags = var.tags
 }
 
 resource "aws_s3_object" "code" {
@@ -18,6 +20,8 @@ resource "aws_s3_object" "code" {
   key    = var.code_key
   source = var.code_file
   etag   = filemd5(var.code_file)
+
+  tags = var.tags
 }
 
 # The application's logs, created here so that they have a retention; the application writes
@@ -27,6 +31,8 @@ resource "aws_cloudwatch_log_group" "this" {
   #checkov:skip=CKV_AWS_338:retention is the spec's log_retention_days (operational logs, default 14 days); set 365 or more there where logs are audit evidence
   name              = var.log_group
   retention_in_days = var.log_retention_days
+
+  tags = var.tags
 }
 
 resource "aws_cloudwatch_log_stream" "this" {
@@ -114,4 +120,6 @@ resource "aws_kinesisanalyticsv2_application" "this" {
   cloudwatch_logging_options {
     log_stream_arn = aws_cloudwatch_log_stream.this.arn
   }
+
+  tags = var.tags
 }

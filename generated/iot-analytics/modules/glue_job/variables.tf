@@ -85,3 +85,9 @@ variable "arguments" {
   type        = map(string)
   default     = {}
 }
+
+variable "tags" {
+  description = "Tags of the component's resources, on top of the provider's default tags."
+  type        = map(string)
+  default     = {}
+}

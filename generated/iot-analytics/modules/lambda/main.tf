@@ -3,6 +3,8 @@ resource "aws_cloudwatch_log_group" "this" {
   #checkov:skip=CKV_AWS_338:retention is the spec's log_retention_days (operational logs, default 14 days); set 365 or more there where logs are audit evidence
   name              = "/aws/lambda/${var.name}"
   retention_in_days = var.log_retention_days
+
+  tags = var.tags
 }
 
 # Failed batches, whole (records and metadata), for when the stream's retention has passed.
@@ -18,6 +20,8 @@ module "failure_bucket" {
   infrequent_access_after_days = null
   noncurrent_expire_after_days = 30
   force_destroy                = false
+
+  tags = var.tags
 }
 
 locals {
@@ -34,6 +38,8 @@ resource "aws_sqs_queue" "failures" {
   name                      = "${var.name}-failures"
   message_retention_seconds = 1209600
   sqs_managed_sse_enabled   = true
+
+  tags = var.tags
 }
 
 resource "aws_lambda_function" "this" {
@@ -78,6 +84,8 @@ resource "aws_lambda_function" "this" {
     log_format = "Text"
     log_group  = aws_cloudwatch_log_group.this.name
   }
+
+  tags = var.tags
 }
 
 # A function a schedule invokes runs asynchronously: an event that still fails after Lambda's
@@ -88,6 +96,8 @@ resource "aws_sqs_queue" "async_failures" {
   name                      = var.async_failure_queue
   message_retention_seconds = 1209600
   sqs_managed_sse_enabled   = true
+
+  tags = var.tags
 }
 
 resource "aws_lambda_function_event_invoke_config" "this" {
@@ -125,4 +135,6 @@ resource "aws_lambda_event_source_mapping" "this" {
       }
     }
   }
+
+  tags = var.tags
 }

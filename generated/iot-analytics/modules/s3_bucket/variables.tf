@@ -66,3 +66,9 @@ variable "resource_policy_json" {
   type        = string
   default     = null
 }
+
+variable "tags" {
+  description = "Tags of the component's resources, on top of the provider's default tags."
+  type        = map(string)
+  default     = {}
+}

@@ -10,4 +10,6 @@ module "bucket" {
   noncurrent_expire_after_days = var.noncurrent_expire_after_days
   force_destroy                = var.force_destroy
   prefix_rules                 = var.prefix_rules
+
+  tags = var.tags
 }

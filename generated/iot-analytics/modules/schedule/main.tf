@@ -6,6 +6,8 @@ resource "aws_sqs_queue" "dead_letters" {
   name                      = var.dead_letter_queue
   message_retention_seconds = var.dead_letter_retention_seconds
   sqs_managed_sse_enabled   = true
+
+  tags = var.tags
 }
 
 resource "aws_scheduler_schedule" "this" {

@@ -6,6 +6,8 @@ module "results" {
   expire_after_days            = var.results_retention_days
   noncurrent_expire_after_days = 1
   force_destroy                = var.force_destroy
+
+  tags = var.tags
 }
 
 resource "aws_athena_workgroup" "this" {
@@ -26,6 +28,8 @@ resource "aws_athena_workgroup" "this" {
       }
     }
   }
+
+  tags = var.tags
 }
 
 resource "aws_athena_named_query" "this" {

@@ -1,6 +1,8 @@
 resource "aws_glue_catalog_database" "this" {
   name        = var.name
   description = var.description
+
+  tags = var.tags
 }
 
 resource "aws_glue_catalog_table" "this" {
@@ -66,4 +68,6 @@ resource "aws_glue_crawler" "this" {
       Partitions = { AddOrUpdateBehavior = "InheritFromTable" }
     }
   })
+
+  tags = var.tags
 }

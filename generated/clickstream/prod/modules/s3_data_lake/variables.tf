@@ -54,3 +54,9 @@ variable "prefix_rules" {
   }))
   default = []
 }
+
+variable "tags" {
+  description = "Tags of the component's resources, on top of the provider's default tags."
+  type        = map(string)
+  default     = {}
+}
