@@ -913,25 +913,36 @@ fn environments_and_regions_share_one_account_on_moto() {
         );
         text
     };
-    let mut dirs = Vec::new();
-    for (env, region) in roots {
-        let dir = tmp.path().join(format!("{env}-{region}"));
-        render_env_into(&spec, Some(env), &dir);
-        override_provider_for_apply(&dir, moto.port);
-        let var = format!("-var=region={region}");
-        run(&dir, &init_args(&["-backend=false"], &plugin_dir), "init");
-        run(
-            &dir,
-            &["apply", "-auto-approve", "-input=false", "-no-color", &var],
-            "apply",
-        );
-        let unexpected = replan_beyond_moto_gaps(&dir, &[&var]);
-        assert!(
-            unexpected.is_empty(),
-            "{env} in {region}: the re-plan changes more than moto's known gaps: {unexpected:?}"
-        );
-        dirs.push((dir, var));
-    }
+    // The three roots apply at once (a shared name fails one of them just the same), which
+    // keeps the suite's time down.
+    let dirs: Vec<(PathBuf, String)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = roots
+            .iter()
+            .map(|&(env, region)| {
+                let (spec, tmp, plugin_dir, run) = (&spec, tmp.path(), &plugin_dir, &run);
+                scope.spawn(move || {
+                    let dir = tmp.join(format!("{env}-{region}"));
+                    render_env_into(spec, Some(env), &dir);
+                    override_provider_for_apply(&dir, moto.port);
+                    let var = format!("-var=region={region}");
+                    run(&dir, &init_args(&["-backend=false"], plugin_dir), "init");
+                    run(
+                        &dir,
+                        &["apply", "-auto-approve", "-input=false", "-no-color", &var],
+                        "apply",
+                    );
+                    let unexpected = replan_beyond_moto_gaps(&dir, &[&var]);
+                    assert!(
+                        unexpected.is_empty(),
+                        "{env} in {region}: the re-plan changes more than moto's known gaps: \
+                         {unexpected:?}"
+                    );
+                    (dir, var)
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
     // Renaming the lake and the delivery stream in the spec moves their state: the plan
     // against the applied dev has moves and nothing to create or destroy.
     let (dir, var) = &dirs[0];
@@ -974,13 +985,18 @@ fn environments_and_regions_share_one_account_on_moto() {
         replaced.is_empty(),
         "the rename destroys or creates: {replaced:?}"
     );
-    for (dir, var) in dirs.iter().rev() {
-        run(
-            dir,
-            &["destroy", "-auto-approve", "-input=false", "-no-color", var],
-            "destroy",
-        );
-    }
+    std::thread::scope(|scope| {
+        for (dir, var) in &dirs {
+            let run = &run;
+            scope.spawn(move || {
+                run(
+                    dir,
+                    &["destroy", "-auto-approve", "-input=false", "-no-color", var],
+                    "destroy",
+                )
+            });
+        }
+    });
     drop(moto);
 }
 
