@@ -1026,8 +1026,7 @@ fn renamed_clickstream() -> String {
 /// Serverless warehouse (moto has no Redshift Serverless backend) and the two QuickSight data
 /// sources after it (moto cannot create a QuickSight VPC connection, and the provider cannot
 /// read back the data source moto creates). Deletion protection of the table and the user pool
-/// is off and the site's bucket is `force_destroy`, so that the test can destroy them; everything
-/// else is the example as written.
+/// is off so that the test can destroy them; everything else is the example as written.
 fn ecommerce_on_moto() -> String {
     let text = std::fs::read_to_string(common::root().join("specs/ecommerce.yaml")).unwrap();
     let cut = |text: &str, from: &str, to: &str| -> String {
@@ -1061,18 +1060,10 @@ fn ecommerce_on_moto() -> String {
         "    stream: true ",
         "    deletion_protection: false\n    stream: true ",
     );
-    let text = replace(
+    replace(
         text,
         "    mfa: optional\n",
         "    mfa: optional\n    deletion_protection: false\n",
-    );
-    // The site's bucket is versioned; with `force_destroy` its destroy removes every version
-    // first. (Once, on a busy machine, moto refused the bucket's delete as `BucketNotEmpty`
-    // after Terraform had deleted its objects.)
-    replace(
-        text,
-        "    content: ecommerce/web\n",
-        "    content: ecommerce/web\n    force_destroy: true\n",
     )
 }
 
