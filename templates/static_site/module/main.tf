@@ -14,8 +14,12 @@ module "bucket" {
   tags = var.tags
 }
 
+# The objects wait for the whole bucket module, versioning included, so that a destroy removes
+# every object version before versioning is suspended (an object deleted after that leaves a
+# delete marker behind, and the bucket's delete then fails as not empty).
 resource "aws_s3_object" "content" {
-  for_each = var.objects
+  for_each   = var.objects
+  depends_on = [module.bucket]
 
   bucket       = module.bucket.bucket
   key          = each.key
