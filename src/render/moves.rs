@@ -7,9 +7,6 @@ use std::fmt::Write;
 
 use crate::check::Compiled;
 
-/// Managed policies a role may have (IAM's quota of attached policies).
-const MAX_MANAGED: usize = 10;
-
 /// The text of `moved.tf` for the rendered root files `main_tf` and `iam_tf`, or `None`
 /// without renamed components. A block is written for each address the render has under the
 /// new id: the component's module, and its identity's role, inline policy, managed policies
@@ -36,7 +33,7 @@ pub fn moved_tf(project: &Compiled, main_tf: &str, iam_tf: &str) -> Option<Strin
             };
             resource("aws_iam_role", from.clone(), to.clone());
             resource("aws_iam_role_policy", from.clone(), to.clone());
-            for i in 1..=MAX_MANAGED {
+            for i in 1..=p.layout.managed.len() {
                 for ty in ["aws_iam_policy", "aws_iam_role_policy_attachment"] {
                     resource(ty, format!("{from}_{i}"), format!("{to}_{i}"));
                 }
