@@ -101,6 +101,17 @@ pub fn check_all(file: &SourceFile) -> Result<Vec<Compiled>, Vec<Diagnostic>> {
     Err(tidy(shared))
 }
 
+/// The warnings of every environment of a spec, each once, in order.
+pub fn warnings(projects: &[Compiled]) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = Vec::new();
+    for w in projects.iter().flat_map(|p| &p.project.warnings) {
+        if !out.contains(w) {
+            out.push(w.clone());
+        }
+    }
+    out
+}
+
 /// Sorted by position, each diagnostic once.
 fn tidy(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = Vec::with_capacity(diags.len());

@@ -263,18 +263,12 @@ fn load_file(
     };
     match checked {
         Ok(projects) => {
-            let mut warnings: Vec<crate::diagnostic::Diagnostic> = Vec::new();
             for project in &projects {
                 if let Some(clash) = names.clash(&file, project) {
                     return Err(report(&file, &[clash], what));
                 }
-                for w in &project.warnings {
-                    if !warnings.contains(w) {
-                        warnings.push(w.clone());
-                    }
-                }
             }
-            warn(&file, &warnings);
+            warn(&file, &crate::check::warnings(&projects));
             Ok((file, projects))
         }
         Err(diags) => Err(report(&file, &diags, what)),

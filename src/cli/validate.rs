@@ -28,15 +28,8 @@ pub fn run(specs: &[PathBuf], format: DiagnosticFormat) -> u8 {
                 status = status.max(INVALID);
                 vec![clash]
             }
-            Ok(mut projects) => {
-                let mut warnings: Vec<Diagnostic> = Vec::new();
-                for p in &mut projects {
-                    for w in std::mem::take(&mut p.project.warnings) {
-                        if !warnings.contains(&w) {
-                            warnings.push(w);
-                        }
-                    }
-                }
+            Ok(projects) => {
+                let warnings = crate::check::warnings(&projects);
                 if format == DiagnosticFormat::Human {
                     let warned = match warnings.len() {
                         0 => String::new(),
